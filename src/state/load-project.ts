@@ -1,0 +1,72 @@
+// Loads a project into the store: the bundled sample by default, or one the user opens.
+import type { Project, ProjectLayer } from '../core/types.ts';
+import { loadProject } from '../io/project.ts';
+import { store } from './store.ts';
+
+// The sample's files are emitted as assets and fetched on start, so they stay out of the JS bundle.
+const SAMPLE_FILES = import.meta.glob('../../data/luoshan/*', {
+  query: '?url',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+
+function sampleUrl(name: string): string | undefined {
+  const key = Object.keys(SAMPLE_FILES).find((k) => k.endsWith(`/data/luoshan/${name}`));
+  return key ? SAMPLE_FILES[key] : undefined;
+}
+
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`HTTP ${res.status} ${url}`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+/** Layers shown when a project opens: plans and land use are there to be switched on. */
+export function initiallyVisible(layer: ProjectLayer): boolean {
+  return layer.role !== 'plan' && !(layer.role === 'constraint' && layer.kind === 'basic-farmland');
+}
+
+export function installProject(project: Project, problems: ReturnType<typeof store.get>['problems']): void {
+  const visibility: Record<string, boolean> = {};
+  const opacity: Record<string, number> = {};
+  for (const l of project.layers) {
+    visibility[l.id] = initiallyVisible(l);
+    opacity[l.id] = 1;
+  }
+  store.set({ status: 'ready', project, problems, visibility, opacity, selection: null });
+}
+
+export async function loadSampleProject(): Promise<void> {
+  store.set({ status: 'loading' });
+  try {
+    const manifestUrl = sampleUrl('zonemap.json');
+    if (!manifestUrl) throw new Error('data/luoshan/zonemap.json is missing from the build');
+    const manifestText = new TextDecoder().decode(await fetchBytes(manifestUrl));
+    const { project, problems } = await loadProject(
+      manifestText,
+      async (name) => {
+        const url = sampleUrl(name);
+        if (!url) throw new Error(`${name}: not bundled with the sample`);
+        return fetchBytes(url);
+      },
+      { manifestName: 'zonemap.json' },
+    );
+    if (!project) {
+      store.set({ status: 'error', problems });
+      return;
+    }
+    installProject(project, problems);
+  } catch (err) {
+    store.set({
+      status: 'error',
+      problems: [
+        {
+          code: 'load-failed',
+          severity: 'error',
+          file: 'zonemap.json',
+          message: String((err as Error).message ?? err),
+        },
+      ],
+    });
+  }
+}

@@ -1,0 +1,91 @@
+// The application store: one state object, replaced on every change, read by React through
+// useSyncExternalStore. Display preferences persist in localStorage.
+import { useSyncExternalStore } from 'react';
+import type { AreaMethod, Problem, Project } from '../core/types.ts';
+import type { Lang } from '../ui/i18n.ts';
+
+export interface Selection {
+  layerId: string;
+  featureIndex: number;
+}
+
+export interface AppState {
+  status: 'loading' | 'ready' | 'error';
+  project: Project | null;
+  problems: Problem[];
+  lang: Lang;
+  areaMethod: AreaMethod;
+  visibility: Record<string, boolean>;
+  opacity: Record<string, number>;
+  selection: Selection | null;
+}
+
+const PREFS_KEY = 'zonemap.prefs.v1';
+
+interface Prefs {
+  lang?: Lang;
+  areaMethod?: AreaMethod;
+}
+
+function readPrefs(): Prefs {
+  try {
+    const raw = globalThis.localStorage?.getItem(PREFS_KEY);
+    const p = raw ? (JSON.parse(raw) as Prefs) : {};
+    return {
+      lang: p.lang === 'en' || p.lang === 'zh' ? p.lang : undefined,
+      areaMethod: p.areaMethod === 'plane' || p.areaMethod === 'ellipsoidal' ? p.areaMethod : undefined,
+    };
+  } catch {
+    return {};
+  }
+}
+
+function langFromUrl(): Lang | undefined {
+  const q = new URLSearchParams(globalThis.location?.search ?? '').get('lang');
+  return q === 'en' || q === 'zh' ? q : undefined;
+}
+
+export type Listener = () => void;
+
+export function createStore(initial: AppState) {
+  let state = initial;
+  const listeners = new Set<Listener>();
+  return {
+    get: (): AppState => state,
+    set(patch: Partial<AppState> | ((s: AppState) => Partial<AppState>)): void {
+      const p = typeof patch === 'function' ? patch(state) : patch;
+      state = { ...state, ...p };
+      if ('lang' in p || 'areaMethod' in p) {
+        try {
+          globalThis.localStorage?.setItem(
+            PREFS_KEY,
+            JSON.stringify({ lang: state.lang, areaMethod: state.areaMethod }),
+          );
+        } catch {
+          // private mode or quota: preferences simply do not persist
+        }
+      }
+      for (const l of listeners) l();
+    },
+    subscribe(l: Listener): () => void {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  };
+}
+
+const prefs = readPrefs();
+export const store = createStore({
+  status: 'loading',
+  project: null,
+  problems: [],
+  lang: langFromUrl() ?? prefs.lang ?? 'zh',
+  areaMethod: prefs.areaMethod ?? 'ellipsoidal',
+  visibility: {},
+  opacity: {},
+  selection: null,
+});
+
+export function useAppState<T>(select: (s: AppState) => T): T {
+  return useSyncExternalStore(store.subscribe, () => select(store.get()));
+}

@@ -1,0 +1,96 @@
+import { useMemo } from 'react';
+import type { ProjectLayer } from '../core/types.ts';
+import { decorate, legendFor, ROLE_ORDER, type LegendItem } from '../map/style.ts';
+import { store, useAppState } from '../state/store.ts';
+import { useT } from './i18n-context.ts';
+import { layerTitle } from './layer-title.ts';
+
+function Swatch({ item }: { item: LegendItem }) {
+  const style: React.CSSProperties =
+    item.shape === 'fill'
+      ? { background: item.color }
+      : item.shape === 'hatch'
+        ? {
+            background: `repeating-linear-gradient(135deg, ${item.color} 0 2px, transparent 2px 5px)`,
+            border: `1px solid ${item.color}`,
+          }
+        : item.shape === 'dash'
+          ? { borderTop: `3px dashed ${item.color}`, height: 0, marginTop: 6 }
+          : { borderTop: `3px solid ${item.color}`, height: 0, marginTop: 6 };
+  return <span className="swatch" style={style} />;
+}
+
+function Legend({ layer }: { layer: ProjectLayer }) {
+  const { td } = useT();
+  const items = useMemo(
+    () =>
+      legendFor(
+        layer,
+        layer.features.map((f) => decorate(layer, f)),
+      ),
+    [layer],
+  );
+  const shown = items.slice(0, 24);
+  return (
+    <ul className="legend">
+      {shown.map((item) => (
+        <li key={item.label}>
+          <Swatch item={item} />
+          <span>{td(item.label, item.label)}</span>
+          {item.count !== undefined && <span className="muted"> ({item.count})</span>}
+        </li>
+      ))}
+      {items.length > shown.length && <li className="muted">… +{items.length - shown.length}</li>}
+    </ul>
+  );
+}
+
+export function LayerPanel() {
+  const { t, td } = useT();
+  const project = useAppState((s) => s.project);
+  const visibility = useAppState((s) => s.visibility);
+  const opacity = useAppState((s) => s.opacity);
+  if (!project) return null;
+  const layers = [...project.layers].sort((a, b) => ROLE_ORDER[b.role] - ROLE_ORDER[a.role]);
+  return (
+    <section className="panel layer-panel" aria-label={t('layers')}>
+      <h2>{t('layers')}</h2>
+      {layers.map((layer) => {
+        const visible = visibility[layer.id] ?? true;
+        return (
+          <div className="layer-row" key={layer.id} data-layer={layer.id}>
+            <label className="layer-toggle">
+              <input
+                type="checkbox"
+                checked={visible}
+                onChange={(e) =>
+                  store.set((s) => ({ visibility: { ...s.visibility, [layer.id]: e.target.checked } }))
+                }
+              />
+              <span className="layer-name">{layerTitle(layer, td)}</span>
+              <span className="muted"> · {layer.features.length}</span>
+            </label>
+            {visible && (
+              <>
+                <label className="opacity">
+                  <span>{t('opacity')}</span>
+                  <input
+                    type="range"
+                    min={0}
+                    max={1}
+                    step={0.05}
+                    value={opacity[layer.id] ?? 1}
+                    onChange={(e) =>
+                      store.set((s) => ({ opacity: { ...s.opacity, [layer.id]: Number(e.target.value) } }))
+                    }
+                  />
+                </label>
+                <Legend layer={layer} />
+              </>
+            )}
+          </div>
+        );
+      })}
+    </section>
+  );
+}

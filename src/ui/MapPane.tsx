@@ -1,0 +1,70 @@
+import { useEffect, useRef } from 'react';
+import { layerBounds, MapView, type BasemapOption } from '../map/map-view.ts';
+import { store, useAppState } from '../state/store.ts';
+
+function basemapFromUrl(): BasemapOption | undefined {
+  // ?basemap=<tile URL template>, e.g. Tianditu with its key, or a local tile server.
+  const url = new URLSearchParams(location.search).get('basemap');
+  return url ? { tiles: [url] } : undefined;
+}
+
+export function MapPane() {
+  const container = useRef<HTMLDivElement>(null);
+  const view = useRef<MapView | null>(null);
+  const project = useAppState((s) => s.project);
+  const visibility = useAppState((s) => s.visibility);
+  const opacity = useAppState((s) => s.opacity);
+
+  useEffect(() => {
+    const v = new MapView(container.current!, { basemap: basemapFromUrl() });
+    view.current = v;
+    (window as unknown as { __zonemapMap?: unknown }).__zonemapMap = v.map;
+    const off = v.onPick((pick) =>
+      store.set({ selection: pick ? { layerId: pick.layerId, featureIndex: pick.featureIndex } : null }),
+    );
+    return () => {
+      off();
+      v.destroy();
+      view.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const v = view.current;
+    if (!v || !project) return;
+    let cancelled = false;
+    void v.setProject(project).then(() => {
+      if (cancelled) return;
+      const zone = project.layers.find((l) => l.role === 'zone');
+      const bounds = zone && layerBounds(zone);
+      if (bounds) v.fitBounds(bounds);
+      const s = store.get();
+      for (const l of project.layers) {
+        v.setVisibility(l.id, s.visibility[l.id] ?? true);
+        v.setOpacity(l.id, s.opacity[l.id] ?? 1);
+      }
+      v.map.once('idle', () => document.body.setAttribute('data-map-ready', 'true'));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [project]);
+
+  useEffect(() => {
+    const v = view.current;
+    if (!v || !project) return;
+    void v.whenReady().then(() => {
+      for (const l of project.layers) v.setVisibility(l.id, visibility[l.id] ?? true);
+    });
+  }, [visibility, project]);
+
+  useEffect(() => {
+    const v = view.current;
+    if (!v || !project) return;
+    void v.whenReady().then(() => {
+      for (const l of project.layers) v.setOpacity(l.id, opacity[l.id] ?? 1);
+    });
+  }, [opacity, project]);
+
+  return <div className="map" ref={container} data-testid="map" />;
+}

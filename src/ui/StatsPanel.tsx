@@ -1,0 +1,174 @@
+import type { Report } from '../core/report.ts';
+import { formatHa, formatKm, formatKm2, formatMu, formatPercent, formatWan } from '../core/units.ts';
+import { store, useAppState } from '../state/store.ts';
+import { useReport } from '../state/use-report.ts';
+import { useT } from './i18n-context.ts';
+import type { MessageKey } from './i18n.ts';
+
+type Composition = Report['composition'];
+
+function AreaRow({
+  label,
+  m2,
+  share,
+  testid,
+}: {
+  label: string;
+  m2: number;
+  share?: number;
+  testid: string;
+}) {
+  return (
+    <tr data-testid={testid}>
+      <th>{label}</th>
+      <td className="num km2">{formatKm2(m2)}</td>
+      <td className="num">{formatMu(m2)}</td>
+      <td className="num">{formatHa(m2)}</td>
+      <td className="num">{share === undefined ? '' : formatPercent(share)}</td>
+    </tr>
+  );
+}
+
+function CompositionTable({ c }: { c: Composition }) {
+  const { t } = useT();
+  const planned = c.planned_m2;
+  const parts: [MessageKey, number][] = [
+    ['built', c.built_m2],
+    ['development', c.development_m2],
+    ['control', c.control_m2],
+  ];
+  const extras: [MessageKey, number][] = (
+    [
+      ['unassigned', c.unassigned_m2],
+      ['overlap', c.overlap_m2],
+      ['outside', c.outside_m2],
+    ] as [MessageKey, number][]
+  ).filter(([, v]) => v >= 0.5);
+  return (
+    <table className="stats" data-testid="composition">
+      <thead>
+        <tr>
+          <th />
+          <th>{t('km2')}</th>
+          <th>{t('mu')}</th>
+          <th>{t('ha')}</th>
+          <th>{t('share')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        <AreaRow label={t('planned')} m2={planned} testid="row-planned" />
+        {parts.map(([k, v]) => (
+          <AreaRow
+            key={k}
+            label={t(k)}
+            m2={v}
+            share={planned > 0 ? v / planned : undefined}
+            testid={`row-${k}`}
+          />
+        ))}
+        {extras.map(([k, v]) => (
+          <AreaRow
+            key={k}
+            label={t(k)}
+            m2={v}
+            share={planned > 0 ? v / planned : undefined}
+            testid={`row-${k}`}
+          />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function StatsPanel() {
+  const { t, lang } = useT();
+  const method = useAppState((s) => s.areaMethod);
+  const { report, busy, error } = useReport();
+  return (
+    <section className="panel stats-panel" aria-label={t('statistics')} data-testid="stats">
+      <h2>
+        {t('statistics')} {busy && <span className="muted">{t('computing')}</span>}
+      </h2>
+      <label className="method">
+        {t('areaMethod')}{' '}
+        <select value={method} onChange={(e) => store.set({ areaMethod: e.target.value as typeof method })}>
+          <option value="ellipsoidal">{t('ellipsoidal')}</option>
+          <option value="plane">{t('plane')}</option>
+        </select>
+      </label>
+      {error && <p className="error">{error}</p>}
+      {report && (
+        <>
+          <h3>{t('composition')}</h3>
+          <CompositionTable c={report.composition} />
+          <p className="muted method-note" data-testid="method-note">
+            {t('methodNote')}
+            {t(report.areaMethod)}
+          </p>
+          {report.enterprises.length > 0 && (
+            <>
+              <h3>{t('enterprises')}</h3>
+              <p className="big-figures">
+                <span>
+                  <b>{report.enterprises.length}</b> {lang === 'zh' ? '家' : ''}
+                </span>
+                <span>
+                  {t('investment')}{' '}
+                  <b>
+                    {formatWan(
+                      report.enterprises.reduce((s, e) => s + (e.investment ?? 0), 0),
+                      lang,
+                    )}
+                  </b>
+                </span>
+              </p>
+            </>
+          )}
+          {report.landUse.length > 0 && (
+            <>
+              <h3>{t('landUse')}</h3>
+              <table className="stats compact">
+                <tbody>
+                  {report.landUse.slice(0, 12).map((r) => (
+                    <tr key={r.class}>
+                      <th>
+                        {r.class} {r.name}
+                      </th>
+                      <td className="num">{formatMu(r.area_m2)}</td>
+                      <td className="num">{formatPercent(r.share)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+          {report.constraints.length > 0 && (
+            <>
+              <h3>{t('constraints')}</h3>
+              <table className="stats compact">
+                <tbody>
+                  {report.constraints.map((r) => (
+                    <tr key={r.layer}>
+                      <th>{t(`kind.${r.kind}` as MessageKey) ?? r.kind}</th>
+                      <td className="num">{formatMu(r.overlap_m2 ?? r.outside_m2 ?? 0)}</td>
+                      <td className="muted">{t('mu')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+          {report.roads.length > 0 && (
+            <>
+              <h3>{t('roads')}</h3>
+              <p>
+                {formatKm(report.roads.reduce((s, r) => s + r.length_m, 0))} km · {t('roadDensity')}{' '}
+                {report.roadDensity_km_per_km2.toFixed(2)} km/km²
+              </p>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

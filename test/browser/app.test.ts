@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { countColors, mapIdle, openApp, OUTPUT_DIR, startHarness, type Harness } from './harness.ts';
+
+// Expected screen colours: the style's fills composited over the plain background by hand
+// (alpha · fill + (1 − alpha) · background), so a blank or wrongly styled canvas fails.
+const BACKGROUND: [number, number, number] = [0xf4, 0xf1, 0xea];
+const blend = (hex: string, alpha: number): [number, number, number] => {
+  const n = parseInt(hex.slice(1), 16);
+  const c = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  return c.map((v, i) => Math.round(alpha * v + (1 - alpha) * BACKGROUND[i]!)) as [number, number, number];
+};
+const ZONE_PIXELS = {
+  plannedLine: [0xd7, 0x19, 0x1c] as [number, number, number],
+  built: blend('#e8665a', 0.55),
+  development: blend('#f3b443', 0.55),
+};
+
+async function setLayer(page: Page, layerId: string, on: boolean): Promise<void> {
+  const box = page.locator(`[data-layer="${layerId}"] input[type="checkbox"]`);
+  if ((await box.isChecked()) !== on) await box.click();
+}
+
+async function onlyLayers(page: Page, keep: string[]): Promise<void> {
+  const ids = await page
+    .locator('[data-layer]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-layer')!));
+  for (const id of ids) await setLayer(page, id, keep.includes(id));
+  await mapIdle(page);
+}
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('the app on the sample project', () => {
+  it('draws the zone: its colours are on the canvas and the screenshot is saved', async () => {
+    const { page, errors } = await openApp(h);
+    await page.screenshot({ path: `${OUTPUT_DIR}/app-zh.png` });
+    await onlyLayers(page, ['zones']);
+    const px = await countColors(page, ZONE_PIXELS, 24);
+    await page.screenshot({ path: `${OUTPUT_DIR}/zones-only.png` });
+    expect(px.plannedLine).toBeGreaterThan(500);
+    expect(px.built).toBeGreaterThan(5000);
+    expect(px.development).toBeGreaterThan(2000);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('switching the zone layer off removes its pixels', async () => {
+    const { page } = await openApp(h);
+    await onlyLayers(page, ['zones']);
+    const before = await countColors(page, ZONE_PIXELS, 24);
+    await setLayer(page, 'zones', false);
+    await mapIdle(page);
+    const after = await countColors(page, ZONE_PIXELS, 24);
+    expect(before.built).toBeGreaterThan(5000);
+    expect(after.built).toBeLessThan(before.built / 20);
+    expect(after.plannedLine).toBeLessThan(before.plannedLine / 20);
+    await page.close();
+  });
+
+  it('the statistics panel reads the planned area 8.5133 km² with the ellipsoidal method named', async () => {
+    const { page } = await openApp(h);
+    const row = page.locator('[data-testid="row-planned"]');
+    await expect.poll(() => row.locator('td.km2').textContent()).toBe('8.5133');
+    expect(await page.locator('[data-testid="row-built"] td.km2').textContent()).toBe('3.7000');
+    expect(await page.locator('[data-testid="row-development"] td.km2').textContent()).toBe('1.8133');
+    expect(await page.locator('[data-testid="row-control"] td.km2').textContent()).toBe('3.0000');
+    // 8 513 300 m² ÷ (2000/3 m²/亩) = 12 769.95 亩
+    expect(await row.locator('td').nth(1).textContent()).toBe('12,770');
+    expect(await page.locator('[data-testid="method-note"]').textContent()).toContain('椭球面积');
+    await page.close();
+  });
+
+  it('clicking a village opens its properties in the inspector', async () => {
+    const villages = JSON.parse(readFileSync('data/luoshan/villages.geojson', 'utf8')) as {
+      features: {
+        properties: Record<string, unknown>;
+        geometry: { type: string; coordinates: number[][][] | number[][][][] };
+      }[];
+    };
+    const first = villages.features[0]!;
+    const ring = (
+      first.geometry.type === 'MultiPolygon'
+        ? (first.geometry.coordinates as number[][][][])[0]![0]!
+        : (first.geometry.coordinates as number[][][])[0]!
+    ) as number[][];
+    // vertex average of the ring: the sample's villages are compact blobs, so it lies inside
+    const lon = ring.reduce((s, p) => s + p[0]!, 0) / ring.length;
+    const lat = ring.reduce((s, p) => s + p[1]!, 0) / ring.length;
+    const { page } = await openApp(h);
+    await onlyLayers(page, ['villages']);
+    const pt = await page.evaluate(
+      ([lon, lat]) =>
+        (
+          window as unknown as { __zonemapMap: { project(l: [number, number]): { x: number; y: number } } }
+        ).__zonemapMap.project([lon!, lat!]),
+      [lon, lat],
+    );
+    await page.locator('.maplibregl-canvas').click({ position: { x: pt.x, y: pt.y } });
+    const inspector = page.locator('[data-testid="inspector"]');
+    await expect.poll(() => inspector.textContent()).toContain(String(first.properties['名称']));
+    await page.screenshot({ path: `${OUTPUT_DIR}/village-inspector.png` });
+    await page.close();
+  });
+
+  it('switches to English and back', async () => {
+    const { page } = await openApp(h);
+    await page.click('[data-testid="lang-switch"]');
+    await expect.poll(() => page.locator('.app-name').textContent()).toBe('Industrial Cluster Zone Map');
+    expect(await page.locator('[data-testid="method-note"]').textContent()).toContain('Ellipsoidal');
+    await page.screenshot({ path: `${OUTPUT_DIR}/app-en.png` });
+    await page.click('[data-testid="lang-switch"]');
+    await expect.poll(() => page.locator('.app-name').textContent()).toBe('产业集聚区一张图');
+    await page.close();
+  });
+});

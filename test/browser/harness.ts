@@ -1,0 +1,108 @@
+// Serves dist/ with `vite preview` and drives Debian's Chromium through playwright-core.
+import { existsSync, mkdirSync } from 'node:fs';
+import { preview, type PreviewServer } from 'vite';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const OUTPUT_DIR = 'test/output/browser';
+
+export interface Harness {
+  server: PreviewServer;
+  browser: Browser;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync('dist/index.html'))
+    throw new Error('dist/ is missing: run `vite build` first (npm run test:browser does)');
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  const server = await preview({
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    logLevel: 'warn',
+  });
+  const address = server.httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : 4173;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+    ],
+  });
+  return {
+    server,
+    browser,
+    baseUrl: `http://127.0.0.1:${port}/`,
+    async close() {
+      await browser.close();
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    },
+  };
+}
+
+/** Opens the app and waits until the sample project is drawn and its statistics computed. */
+export async function openApp(h: Harness, query = ''): Promise<{ page: Page; errors: string[] }> {
+  const page = await h.browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(h.baseUrl + query);
+  await page.waitForSelector('body[data-map-ready="true"]', { timeout: 60_000 });
+  await page.waitForSelector('[data-testid="row-planned"]', { timeout: 60_000 });
+  return { page, errors };
+}
+
+/** Counts canvas pixels near each colour (RGB distance ≤ tol). */
+export async function countColors<K extends string>(
+  page: Page,
+  colors: Record<K, [number, number, number]>,
+  tol = 40,
+): Promise<Record<K, number>> {
+  return page.evaluate(
+    ({ colors, tol }) => {
+      const canvas = document.querySelector('.maplibregl-canvas') as HTMLCanvasElement;
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const ctx = copy.getContext('2d')!;
+      ctx.drawImage(canvas, 0, 0);
+      const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
+      const out: Record<string, number> = {};
+      for (const k of Object.keys(colors)) out[k] = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        for (const [k, [r, g, b]] of Object.entries(colors)) {
+          if (Math.abs(data[i]! - r) + Math.abs(data[i + 1]! - g) + Math.abs(data[i + 2]! - b) <= tol)
+            out[k]!++;
+        }
+      }
+      return out;
+    },
+    { colors: colors as Record<string, [number, number, number]>, tol },
+  ) as Promise<Record<K, number>>;
+}
+
+/** Waits for the map to finish rendering after a change. */
+export async function mapIdle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = (
+          window as unknown as {
+            __zonemapMap: { once(e: string, f: () => void): void; triggerRepaint(): void };
+          }
+        ).__zonemapMap;
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
+}
