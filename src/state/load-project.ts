@@ -1,6 +1,7 @@
 // Loads a project into the store: the bundled sample by default, or one the user opens.
 import type { Project, ProjectLayer } from '../core/types.ts';
 import { loadProject } from '../io/project.ts';
+import { clearCurrentProject, createAutosave, loadCurrentProject } from './persist.ts';
 import { store } from './store.ts';
 
 // The sample's files are emitted as assets and fetched on start, so they stay out of the JS bundle.
@@ -69,4 +70,32 @@ export async function loadSampleProject(): Promise<void> {
       ],
     });
   }
+}
+
+/**
+ * On start: the project saved from the last session (imports, edits) if there is one, else the
+ * sample. Afterwards every change of the project is saved, so a reload or a crash loses nothing.
+ */
+let started = false;
+export async function startProject(): Promise<void> {
+  if (started) return;
+  started = true;
+  const saved = await loadCurrentProject();
+  if (saved) installProject(saved.project, []);
+  else await loadSampleProject();
+  let last = store.get().project;
+  const autosave = createAutosave();
+  store.subscribe(() => {
+    const p = store.get().project;
+    if (p && p !== last) autosave.schedule(p);
+    last = p;
+  });
+  addEventListener('pagehide', () => void autosave.flush());
+}
+
+/** Drops the saved project and opens the bundled sample again. */
+export async function resetToSample(): Promise<void> {
+  await clearCurrentProject();
+  await loadSampleProject();
+  await clearCurrentProject();
 }

@@ -1,7 +1,8 @@
-import { useEffect } from 'react';
-import { loadSampleProject } from '../state/load-project.ts';
+import { useEffect, useRef, useState } from 'react';
+import { resetToSample, startProject } from '../state/load-project.ts';
 import { store, useAppState } from '../state/store.ts';
 import { useT } from './i18n-context.ts';
+import { ImportDialog } from './ImportDialog.tsx';
 import { Inspector } from './Inspector.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
 import { MapPane } from './MapPane.tsx';
@@ -12,9 +13,12 @@ export function App() {
   const { t, lang } = useT();
   const status = useAppState((s) => s.status);
   const name = useAppState((s) => s.project?.name);
+  const [importing, setImporting] = useState<File[] | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    void loadSampleProject();
+    void startProject();
   }, []);
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -29,6 +33,24 @@ export function App() {
           <span className="app-name">{t('appTitle')}</span>
         </h1>
         <div className="spacer" />
+        <button data-testid="reset-sample" onClick={() => void resetToSample()}>
+          {t('resetSample')}
+        </button>
+        <button data-testid="import-button" onClick={() => fileInput.current?.click()} title={t('dropHint')}>
+          {t('importFile')}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          hidden
+          data-testid="import-input"
+          accept=".geojson,.json,.zip,.kml,.kmz,.csv"
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])];
+            e.target.value = '';
+            if (files.length) setImporting(files);
+          }}
+        />
         <button
           className="lang"
           data-testid="lang-switch"
@@ -41,9 +63,24 @@ export function App() {
         {status === 'loading' && <p className="muted">{t('loading')}</p>}
         <LayerPanel />
       </aside>
-      <main className="center">
+      <main
+        className={dragging ? 'center dragging' : 'center'}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          const files = [...e.dataTransfer.files];
+          if (files.length) setImporting(files);
+        }}
+      >
         <MapPane />
+        {dragging && <div className="drop-hint">{t('dropHint')}</div>}
       </main>
+      {importing && <ImportDialog files={importing} onClose={() => setImporting(null)} />}
       <aside className="right">
         {status === 'error' && <h2 className="error">{t('loadFailed')}</h2>}
         <ProblemList />

@@ -1,7 +1,30 @@
+import type { Problem } from '../core/types.ts';
 import { useAppState } from '../state/store.ts';
 import { useT } from './i18n-context.ts';
 
-/** Problems found while loading, each naming its file, feature and what to do. */
+function text(p: Problem, lang: 'zh' | 'en'): string {
+  const en = (p as Problem & { messageEn?: string }).messageEn;
+  return lang === 'en' && en ? en : p.message;
+}
+
+/** Problems, each naming its file, feature and what to do. Text only: nothing in a message can run. */
+export function ProblemItems({ problems, limit = 100 }: { problems: readonly Problem[]; limit?: number }) {
+  const { lang } = useT();
+  return (
+    <ul>
+      {problems.slice(0, limit).map((p, i) => (
+        <li key={i} className={p.severity} data-code={p.code}>
+          <code>{p.code}</code> {p.file ?? p.layer ?? ''}
+          {p.feature !== undefined ? ` #${p.feature}` : ''}
+          {p.name ? ` (${p.name})` : ''}: {text(p, lang)}
+        </li>
+      ))}
+      {problems.length > limit && <li className="muted">… +{problems.length - limit}</li>}
+    </ul>
+  );
+}
+
+/** Problems found while loading the project. */
 export function ProblemList() {
   const { t } = useT();
   const problems = useAppState((s) => s.problems);
@@ -11,15 +34,7 @@ export function ProblemList() {
       <h2>
         {t('problems')} ({problems.length})
       </h2>
-      <ul>
-        {problems.slice(0, 50).map((p, i) => (
-          <li key={i} className={p.severity}>
-            <code>{p.code}</code> {p.file ?? p.layer ?? ''}
-            {p.feature !== undefined ? ` #${p.feature}` : ''}
-            {p.name ? ` (${p.name})` : ''}: {p.message}
-          </li>
-        ))}
-      </ul>
+      <ProblemItems problems={problems} limit={50} />
     </section>
   );
 }
