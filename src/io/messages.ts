@@ -1,0 +1,193 @@
+// Every problem the io layer reports, keyed by its code, in plain Chinese (the default) and English.
+// Each message says what went wrong and what the user can do about it; params fill the blanks.
+export type MessageParams = Record<string, string | number | undefined>;
+
+export interface MessageText {
+  zh: (p: MessageParams) => string;
+  en: (p: MessageParams) => string;
+}
+
+const s = (v: string | number | undefined): string => (v === undefined ? '' : String(v));
+
+export const MESSAGES = {
+  'file-too-large': {
+    zh: (p) =>
+      `文件有 ${s(p.sizeMB)} MB，超过上限 ${s(p.limitMB)} MB。请先在 GIS 软件中裁剪到本区域或按图层拆分后再导入。`,
+    en: (p) =>
+      `The file is ${s(p.sizeMB)} MB, over the ${s(p.limitMB)} MB limit. Clip it to the area or split it by layer in a GIS program first.`,
+  },
+  'unknown-format': {
+    zh: () =>
+      '无法识别文件格式。支持 GeoJSON (.geojson/.json)、压缩的 Shapefile (.zip)、KML/KMZ 和带坐标列的 CSV。',
+    en: () =>
+      'The file format is not recognised. Supported: GeoJSON (.geojson/.json), zipped Shapefile (.zip), KML/KMZ and CSV with coordinate columns.',
+  },
+  'invalid-json': {
+    zh: (p) =>
+      p.truncated
+        ? `文件在第 ${s(p.line)} 行第 ${s(p.column)} 列意外结束，可能下载或复制不完整。请重新导出或重新下载该文件。`
+        : `文件不是有效的 JSON：第 ${s(p.line)} 行第 ${s(p.column)} 列附近有错误（${s(p.detail)}）。请用文本编辑器在该处检查逗号、括号和引号。`,
+    en: (p) =>
+      p.truncated
+        ? `The file ends unexpectedly at line ${s(p.line)}, column ${s(p.column)}: it was probably cut off while downloading or copying. Export or download it again.`
+        : `The file is not valid JSON: error near line ${s(p.line)}, column ${s(p.column)} (${s(p.detail)}). Check commas, brackets and quotes there in a text editor.`,
+  },
+  'not-geojson': {
+    zh: (p) =>
+      `内容是 JSON，但不是 GeoJSON${p.detail ? `（${s(p.detail)}）` : ''}。GeoJSON 需要 "type" 为 FeatureCollection、Feature 或几何类型。请从 GIS 软件重新导出为 GeoJSON。`,
+    en: (p) =>
+      `The content is JSON but not GeoJSON${p.detail ? ` (${s(p.detail)})` : ''}. GeoJSON needs a "type" of FeatureCollection, Feature or a geometry type. Export it again as GeoJSON from a GIS program.`,
+  },
+  empty: {
+    zh: () => '文件中没有任何要素。请确认导出时选中了要素或图层不为空。',
+    en: () => 'The file has no features at all. Check that the exported layer was not empty.',
+  },
+  'bad-zip': {
+    zh: (p) =>
+      `压缩包无法打开${p.detail ? `（${s(p.detail)}）` : ''}。文件可能已损坏或不完整，请重新打包或重新下载。`,
+    en: (p) =>
+      `The zip archive cannot be opened${p.detail ? ` (${s(p.detail)})` : ''}. It may be damaged or incomplete: zip it again or download it again.`,
+  },
+  'shapefile-missing-part': {
+    zh: (p) =>
+      `Shapefile 缺少 ${s(p.part)} 文件。请把同名的 .shp、.dbf、.shx（以及 .prj、.cpg）一起打包成 zip。`,
+    en: (p) =>
+      `The Shapefile lacks its ${s(p.part)} file. Zip the .shp, .dbf, .shx (and .prj, .cpg) of the same name together.`,
+  },
+  'shapefile-corrupt': {
+    zh: (p) =>
+      `Shapefile 的 ${s(p.part)} 文件已损坏或不完整${p.detail ? `（${s(p.detail)}）` : ''}。请在 GIS 软件中重新导出。`,
+    en: (p) =>
+      `The Shapefile's ${s(p.part)} file is damaged or incomplete${p.detail ? ` (${s(p.detail)})` : ''}. Export it again from a GIS program.`,
+  },
+  'shapefile-record-mismatch': {
+    zh: (p) =>
+      `.shp 有 ${s(p.shapes)} 个图形而 .dbf 有 ${s(p.records)} 条属性记录，数量不一致；多出的部分没有属性或没有图形。请检查文件是否来自同一次导出。`,
+    en: (p) =>
+      `The .shp holds ${s(p.shapes)} shapes but the .dbf ${s(p.records)} records; the extra ones have no attributes or no geometry. Check that the files come from the same export.`,
+  },
+  'multiple-layers': {
+    zh: (p) => `压缩包里有 ${s(p.count)} 个图层，只读取了 "${s(p.used)}"。其他图层请分别打包后导入。`,
+    en: (p) =>
+      `The archive holds ${s(p.count)} layers; only "${s(p.used)}" was read. Zip the others separately to import them.`,
+  },
+  'encoding-guessed': {
+    zh: (p) =>
+      `属性表没有 .cpg 编码说明，已按内容判断为 ${s(p.encoding)}。如果中文显示为乱码，请在导入时指定编码。`,
+    en: (p) =>
+      `The attribute table has no .cpg encoding file; its text was read as ${s(p.encoding)} judging by the content. If Chinese text looks garbled, choose the encoding when importing.`,
+  },
+  'unknown-crs': {
+    zh: (p) =>
+      `无法识别坐标系 "${s(p.crs)}"。请在图层设置中指定 EPSG 代码（如 CGCS2000 3 度带 114° 为 EPSG:4547）。`,
+    en: (p) =>
+      `The coordinate reference system "${s(p.crs)}" is not recognised. Set an EPSG code for the layer (e.g. EPSG:4547 for CGCS2000 3-degree CM 114°).`,
+  },
+  'crs-conflict': {
+    zh: (p) =>
+      `文件自带的坐标系是 ${s(p.fileCrs)}，但指定使用 ${s(p.crs)}；已按指定的 ${s(p.crs)} 处理。如位置不对，请删除图层设置中的 crs。`,
+    en: (p) =>
+      `The file declares ${s(p.fileCrs)} but ${s(p.crs)} was requested; ${s(p.crs)} was used. If the data lands in the wrong place, remove the layer's crs setting.`,
+  },
+  'bad-kml': {
+    zh: (p) =>
+      `KML 内容无法解析${p.detail ? `（${s(p.detail)}）` : ''}。请从 Google Earth 或 GIS 软件重新导出。`,
+    en: (p) =>
+      `The KML cannot be parsed${p.detail ? ` (${s(p.detail)})` : ''}. Export it again from Google Earth or a GIS program.`,
+  },
+  'csv-no-coordinates': {
+    zh: () => 'CSV 中找不到坐标列。需要 经度/纬度（lon/lat、x/y）两列，或一列 WKT 几何。请修改表头后再导入。',
+    en: () =>
+      'No coordinate columns found in the CSV. It needs longitude/latitude columns (经度/纬度, lon/lat, x/y) or a WKT geometry column. Rename the header and import again.',
+  },
+  'csv-bad-geometry': {
+    zh: (p) => `第 ${s(p.row)} 行的坐标无法读取（${s(p.detail)}），该行没有图形。请检查这一行的坐标数值。`,
+    en: (p) =>
+      `The coordinates on row ${s(p.row)} cannot be read (${s(p.detail)}); that row has no geometry. Check its coordinate values.`,
+  },
+  'feature-not-object': {
+    zh: (p) => `第 ${s(p.feature)} 个要素不是 GeoJSON Feature 对象，已跳过。请检查文件的 features 数组。`,
+    en: (p) =>
+      `Item ${s(p.feature)} of the features array is not a GeoJSON Feature object and was skipped. Check the file's features array.`,
+  },
+  'reproject-failed': {
+    zh: (p) => `要素的坐标无法从 ${s(p.crs)} 转换为经纬度。请确认坐标系设置正确。`,
+    en: (p) =>
+      `The feature's coordinates cannot be converted from ${s(p.crs)} to longitude/latitude. Check the CRS setting.`,
+  },
+  'read-failed': {
+    zh: (p) => `读取文件时出错（${s(p.detail)}）。文件可能已损坏，请重新导出后再试。`,
+    en: (p) => `Reading the file failed (${s(p.detail)}). It may be damaged: export it again and retry.`,
+  },
+  aborted: {
+    zh: () => '导入已取消。',
+    en: () => 'The import was cancelled.',
+  },
+  'projected-without-crs': {
+    zh: (p) =>
+      `坐标是以米为单位的平面坐标（如 ${s(p.sample)}），但文件按经纬度读取。${p.suggestion ? `可能的坐标系：${s(p.suggestion)}。` : ''}请在导入时选择该坐标系${p.suggestion ? '' : '（Gauss-Kruger 投影带）'}。`,
+    en: (p) =>
+      `The coordinates are metres in a plane (e.g. ${s(p.sample)}) but the file is read as longitude/latitude. ${p.suggestion ? `Likely CRS: ${s(p.suggestion)}. ` : ''}Choose ${p.suggestion ? 'it' : 'the Gauss-Kruger zone'} when importing.`,
+  },
+  'coordinate-out-of-range': {
+    zh: (p) =>
+      p.swapped
+        ? `坐标 ${s(p.sample)} 超出经纬度范围，看起来经度和纬度顺序颠倒了（应为 经度, 纬度）。请交换坐标轴后再导入。`
+        : `坐标 ${s(p.sample)} 超出经纬度范围（经度 ±180，纬度 ±90）。请检查坐标值或坐标系设置。`,
+    en: (p) =>
+      p.swapped
+        ? `The coordinate ${s(p.sample)} is outside longitude/latitude range and its axes look swapped (latitude first). Swap the axes and import again.`
+        : `The coordinate ${s(p.sample)} is outside the longitude/latitude range (±180, ±90). Check the values or the CRS setting.`,
+  },
+  'manifest-invalid': {
+    zh: (p) => `项目文件 zonemap.json 格式不对（${s(p.detail)}）。请按说明检查其中的 name、crs 和 layers。`,
+    en: (p) => `The project file zonemap.json is malformed (${s(p.detail)}). Check its name, crs and layers.`,
+  },
+  'manifest-bad-value': {
+    zh: (p) =>
+      `项目文件中 ${s(p.key)} 的值 "${s(p.value)}" 无效，已使用 ${s(p.used)}。请改为 ${s(p.allowed)}。`,
+    en: (p) =>
+      `The project file's ${s(p.key)} value "${s(p.value)}" is not valid; ${s(p.used)} was used. Use ${s(p.allowed)}.`,
+  },
+  'layer-invalid': {
+    zh: (p) => `图层 ${s(p.layer)} 的设置有误（${s(p.detail)}），该图层未加载。请在 zonemap.json 中改正。`,
+    en: (p) =>
+      `Layer ${s(p.layer)} is set up wrongly (${s(p.detail)}) and was not loaded. Correct it in zonemap.json.`,
+  },
+  'layer-file-missing': {
+    zh: (p) =>
+      `找不到图层 ${s(p.layer)} 的文件 "${s(p.file)}"。请确认文件与 zonemap.json 在同一文件夹，文件名大小写一致。`,
+    en: (p) =>
+      `The file "${s(p.file)}" of layer ${s(p.layer)} was not found. Check it is in the folder of zonemap.json, with the same letter case.`,
+  },
+  'duplicate-layer-id': {
+    zh: (p) =>
+      `图层 id "${s(p.id)}" 重复，第二个已改名为 "${s(p.renamed)}"。请在 zonemap.json 中使用不同的 id。`,
+    en: (p) =>
+      `The layer id "${s(p.id)}" is used twice; the second was renamed "${s(p.renamed)}". Give each layer its own id.`,
+  },
+  'not-a-bundle': {
+    zh: () => '压缩包中没有 zonemap.json，不是 zonemap 项目包。若是 Shapefile，请作为图层导入。',
+    en: () =>
+      'The archive holds no zonemap.json, so it is not a zonemap project bundle. Import a Shapefile zip as a layer instead.',
+  },
+} satisfies Record<string, MessageText>;
+
+export type KnownCode = keyof typeof MESSAGES;
+
+const extraMessages = new Map<string, MessageText>();
+
+/** Lets other io modules (validation) add their codes to the same table. */
+export function registerMessages(table: Record<string, MessageText>): void {
+  for (const [code, text] of Object.entries(table)) extraMessages.set(code, text);
+}
+
+export function messageText(code: string): MessageText | undefined {
+  return (MESSAGES as Record<string, MessageText>)[code] ?? extraMessages.get(code);
+}
+
+export function formatMessage(code: string, params: MessageParams, lang: 'zh' | 'en' = 'zh'): string {
+  const text = messageText(code);
+  if (!text) return code;
+  return text[lang](params);
+}

@@ -1,0 +1,52 @@
+// NODE ONLY (the CLI and tests): loads a project from a folder or a manifest path on disk.
+// Never import this from the page or a Worker; everything else in src/io is runtime-neutral.
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Problem, Project } from '../core/types.ts';
+import { describeError, errorOf } from './problem.ts';
+import { loadProject, type LoadProjectOptions } from './project.ts';
+
+export async function loadProjectFromPath(
+  dirOrManifest: string,
+  opts: Omit<LoadProjectOptions, 'manifestName'> = {},
+): Promise<{ project: Project | null; problems: Problem[] }> {
+  let manifestPath = dirOrManifest;
+  try {
+    if ((await stat(dirOrManifest)).isDirectory()) manifestPath = path.join(dirOrManifest, 'zonemap.json');
+  } catch (e) {
+    return {
+      project: null,
+      problems: [
+        errorOf(
+          'layer-file-missing',
+          { layer: '—', file: dirOrManifest, detail: describeError(e) },
+          { file: dirOrManifest },
+        ),
+      ],
+    };
+  }
+  let text: string;
+  try {
+    text = await readFile(manifestPath, 'utf8');
+  } catch (e) {
+    return {
+      project: null,
+      problems: [
+        errorOf(
+          'layer-file-missing',
+          { layer: '—', file: manifestPath, detail: describeError(e) },
+          { file: manifestPath },
+        ),
+      ],
+    };
+  }
+  const dir = path.dirname(manifestPath);
+  const readLayer = async (name: string): Promise<Uint8Array> =>
+    new Uint8Array(await readFile(path.resolve(dir, name)));
+  return loadProject(text, readLayer, { ...opts, manifestName: manifestPath });
+}
+
+/** NODE ONLY: reads one file's bytes for the CLI. */
+export async function readFileBytes(file: string): Promise<Uint8Array> {
+  return new Uint8Array(await readFile(file));
+}

@@ -1,0 +1,31 @@
+// What every reader returns: features still in the file's own CRS, plus what it knows of that CRS.
+import type { Feature, Geometry } from 'geojson';
+import type { IoProblem } from './problem.ts';
+
+export interface RawLayer {
+  features: Feature[];
+  /** the CRS the file itself declares (.prj, GeoJSON crs member); undefined when it says nothing */
+  fileCrs?: string;
+  /** set when the file format fixes the CRS regardless of any setting (KML is always WGS84) */
+  fixedCrs?: string;
+  problems: IoProblem[];
+}
+
+export interface ReadOptions {
+  /** the CRS to use whatever the file says (a layer's crs, `--crs`) */
+  crs?: string;
+  /** the CRS to use when the file says nothing (the project's crs) */
+  defaultCrs?: string;
+  /** text encoding for .dbf/.csv when the file does not say: 'utf-8' or 'gbk' */
+  encoding?: 'utf-8' | 'gbk';
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Builds a feature. GeoJSON allows a null geometry, but the shared Feature type (from @types/geojson)
+ * does not say so; every consumer in zonemap checks for null, so the cast is safe.
+ */
+export function makeFeature(geometry: Geometry | null, properties: Record<string, unknown> | null): Feature {
+  return { type: 'Feature', geometry: geometry as Geometry, properties };
+}

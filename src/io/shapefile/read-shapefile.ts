@@ -1,0 +1,122 @@
+// A zipped Shapefile (or its parts handed over separately) → features in the file's own CRS.
+import type { Feature } from 'geojson';
+import { describeError, errorOf, warningOf, type IoProblem } from '../problem.ts';
+import { makeFeature, type RawLayer } from '../read-types.ts';
+import { decodeText, encodingFromCpg, type TextEncodingName } from '../text-encoding.ts';
+import { extensionOf, stripExtension, unzip, ZipError } from '../zip.ts';
+import { readDbf, type DbfTable } from './dbf.ts';
+import { crsFromPrj } from './prj.ts';
+import { readShp, type ShpReadResult } from './shp.ts';
+
+export interface ShapefileParts {
+  shp?: Uint8Array;
+  dbf?: Uint8Array;
+  prj?: Uint8Array;
+  cpg?: Uint8Array;
+}
+
+export function readShapefileParts(
+  parts: ShapefileParts,
+  file: string,
+  encoding?: TextEncodingName,
+): RawLayer {
+  const problems: IoProblem[] = [];
+  if (!parts.shp) {
+    return { features: [], problems: [errorOf('shapefile-missing-part', { part: '.shp' }, { file })] };
+  }
+  let shp: ShpReadResult;
+  try {
+    shp = readShp(parts.shp);
+  } catch (e) {
+    return {
+      features: [],
+      problems: [errorOf('shapefile-corrupt', { part: '.shp', detail: describeError(e) }, { file })],
+    };
+  }
+  if (shp.truncatedAt !== undefined) {
+    problems.push(
+      errorOf(
+        'shapefile-corrupt',
+        {
+          part: '.shp',
+          detail: `在第 ${shp.truncatedAt} 个图形处中断 / cut off at shape ${shp.truncatedAt}`,
+        },
+        { file },
+      ),
+    );
+  }
+  for (const b of shp.broken) {
+    problems.push(
+      errorOf('shapefile-corrupt', { part: '.shp', detail: b.detail }, { file, feature: b.index }),
+    );
+  }
+
+  let table: DbfTable | undefined;
+  if (!parts.dbf) {
+    problems.push(warningOf('shapefile-missing-part', { part: '.dbf' }, { file }));
+  } else {
+    const cpgEncoding = parts.cpg ? encodingFromCpg(decodeText(parts.cpg).text) : undefined;
+    try {
+      table = readDbf(parts.dbf, cpgEncoding ?? encoding);
+      if (table.guessed) problems.push(warningOf('encoding-guessed', { encoding: 'GBK' }, { file }));
+    } catch (e) {
+      problems.push(errorOf('shapefile-corrupt', { part: '.dbf', detail: describeError(e) }, { file }));
+    }
+  }
+  if (table && table.records.length !== shp.geometries.length && shp.truncatedAt === undefined) {
+    problems.push(
+      warningOf(
+        'shapefile-record-mismatch',
+        { shapes: shp.geometries.length, records: table.records.length },
+        { file },
+      ),
+    );
+  }
+
+  const features: Feature[] = shp.geometries.map((geometry, i) =>
+    makeFeature(geometry, table?.records[i] ?? {}),
+  );
+
+  let fileCrs: string | undefined;
+  if (parts.prj) {
+    const wkt = decodeText(parts.prj).text;
+    const res = crsFromPrj(wkt);
+    if (res.crs) fileCrs = res.crs;
+    else problems.push(errorOf('unknown-crs', { crs: res.name }, { file }));
+  }
+  return { features, fileCrs, problems };
+}
+
+export async function readZippedShapefile(
+  bytes: Uint8Array,
+  file: string,
+  encoding?: TextEncodingName,
+): Promise<RawLayer> {
+  let files: Map<string, Uint8Array>;
+  try {
+    files = (await unzip(bytes)).files;
+  } catch (e) {
+    const detail = e instanceof ZipError ? e.message : describeError(e);
+    return { features: [], problems: [errorOf('bad-zip', { detail }, { file })] };
+  }
+  const shps = [...files.keys()].filter((n) => extensionOf(n) === 'shp').sort();
+  if (shps.length === 0) {
+    return { features: [], problems: [errorOf('shapefile-missing-part', { part: '.shp' }, { file })] };
+  }
+  const base = stripExtension(shps[0]!);
+  const part = (ext: string): Uint8Array | undefined => {
+    for (const [name, data] of files) {
+      if (stripExtension(name) === base && extensionOf(name) === ext) return data;
+    }
+    return undefined;
+  };
+  const layer = readShapefileParts(
+    { shp: part('shp'), dbf: part('dbf'), prj: part('prj'), cpg: part('cpg') },
+    file,
+    encoding,
+  );
+  if (shps.length > 1) {
+    layer.problems.push(warningOf('multiple-layers', { count: shps.length, used: shps[0] }, { file }));
+  }
+  return layer;
+}
