@@ -1,0 +1,159 @@
+// `zonemap area FILE [--crs CODE] [--json] [--area ellipsoidal|plane]` (contract §2): the area of
+// every polygonal feature of one file, in file order. Exit 0: done; 1: the data has errors; 2: bad usage.
+import { geometryAreaWithProblems } from '../core/area.ts';
+import { resolveCrs } from '../core/crs.ts';
+import { fieldText, resolveFieldMapping } from '../core/fields.ts';
+import { layerPlaneCrs, lonLatCentre, nearestGk3Crs } from '../core/plane.ts';
+import { polygonsOf } from '../core/shape.ts';
+import type { AreaMethod, Feature } from '../core/types.ts';
+import { readFileBytes } from '../io/node-project.ts';
+import { readLayerFile } from '../io/read.ts';
+import { describeProblem, failureText } from './format-problems.ts';
+import { num, table } from './format-table.ts';
+import { methodLabel } from './format-report.ts';
+
+const USAGE = `用法 (usage): zonemap area FILE [--crs CODE] [--json] [--area ellipsoidal|plane]
+  FILE          GeoJSON、压缩的 Shapefile (.zip)、KML/KMZ
+  --crs CODE    文件坐标系，如 EPSG:4547（文件自带 .prj 或 crs 时可省略）
+  --json        按约定的 JSON 格式输出
+  --area METHOD ellipsoidal 椭球面积（默认）或 plane 高斯-克吕格平面面积
+`;
+
+interface Args {
+  file: string;
+  crs?: string;
+  json: boolean;
+  area: AreaMethod;
+}
+
+function parseArgs(args: string[]): Args | string {
+  let file: string | undefined;
+  let crs: string | undefined;
+  let json = false;
+  let area: AreaMethod = 'ellipsoidal';
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
+    if (flag === '--json') json = true;
+    else if (flag === '--crs') {
+      crs = inline ?? args[++i];
+      if (!crs) return '--crs 后面需要坐标系代码，如 EPSG:4547 (--crs needs a CRS code)';
+      if (!resolveCrs(crs))
+        return `无法识别的坐标系 "${crs}"：请用 EPSG 代码（如 EPSG:4326、EPSG:4547）或 proj4 字符串`;
+    } else if (flag === '--area') {
+      const v = inline ?? args[++i];
+      if (v !== 'ellipsoidal' && v !== 'plane')
+        return `--area 只能是 ellipsoidal 或 plane，而不是 "${v ?? ''}"`;
+      area = v;
+    } else if (a.startsWith('-')) return `未知选项 "${a}" (unknown option)`;
+    else if (file === undefined) file = a;
+    else return `多余的参数 "${a}" (unexpected argument)`;
+  }
+  if (file === undefined) return '缺少要计算的文件 (no FILE given)';
+  return { file, json, area, ...(crs ? { crs } : {}) };
+}
+
+interface AreaRow {
+  feature: number;
+  name: string | null;
+  area_m2: number;
+}
+
+export async function run(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') {
+    process.stderr.write(`zonemap area: ${parsed}\n${USAGE}`);
+    return 2;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFileBytes(parsed.file);
+  } catch {
+    process.stderr.write(
+      `zonemap area: 找不到或无法读取文件 "${parsed.file}"，请检查路径 (cannot read the file)\n`,
+    );
+    return 2;
+  }
+  const read = await readLayerFile(parsed.file, bytes, parsed.crs ? { crs: parsed.crs } : {});
+  const errors = read.problems.filter((p) => p.severity === 'error');
+  for (const p of errors) process.stderr.write(`错误 ${describeProblem(p, parsed.file)}\n`);
+
+  const features: Feature[] = read.features;
+  const fields = resolveFieldMapping('zone', features);
+  const planeCrs = layerPlaneCrs(read.crs, nearestGk3Crs(lonLatCentre(features)?.[0] ?? 114));
+  const rows: AreaRow[] = [];
+  const warnings: { code: string; feature: number; name?: string; message: string; at?: [number, number] }[] =
+    [];
+  try {
+    features.forEach((f, i) => {
+      if (polygonsOf(f.geometry).length === 0) return;
+      const name = fieldText({ fields }, f, 'name') ?? null;
+      const { area, problems } = geometryAreaWithProblems(f.geometry, parsed.area, { planeCrs });
+      rows.push({ feature: i, name, area_m2: area });
+      for (const p of problems)
+        warnings.push({
+          code: p.code,
+          feature: i,
+          ...(name ? { name } : {}),
+          message: `要素 #${i}${name ? `「${name}」` : ''}：${p.message}`,
+          ...(p.at ? { at: p.at } : {}),
+        });
+    });
+  } catch (e) {
+    process.stderr.write(`${failureText('area', e)}\n`);
+    return 1;
+  }
+  const method = { areaMethod: parsed.area, ...(parsed.area === 'plane' ? { planeCrs } : {}) };
+  if (parsed.json) {
+    const out = {
+      ...method,
+      crs: read.crs,
+      features: rows.map((r) => ({ feature: r.feature, name: r.name, area_m2: r.area_m2 })),
+      warnings,
+    };
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  } else {
+    const total = rows.reduce((s, r) => s + r.area_m2, 0);
+    process.stdout.write(
+      `${parsed.file} — 坐标系 ${read.crs}，面积算法: ${methodLabel(method)}\n` +
+        table(
+          '要素面积',
+          [
+            { title: '序号', right: true },
+            { title: '名称' },
+            { title: '面积(m²)', right: true },
+            { title: '面积(亩)', right: true },
+            { title: '公顷', right: true },
+            { title: 'km²', right: true },
+          ],
+          rows.map((r) => [
+            String(r.feature),
+            r.name ?? '',
+            num(r.area_m2, 2),
+            num((r.area_m2 * 3) / 2000, 2),
+            num(r.area_m2 / 1e4, 4),
+            num(r.area_m2 / 1e6, 4),
+          ]),
+          [
+            '',
+            `合计 ${rows.length} 个`,
+            num(total, 2),
+            num((total * 3) / 2000, 2),
+            num(total / 1e4, 4),
+            num(total / 1e6, 4),
+          ],
+        ),
+    );
+    for (const w of warnings) process.stderr.write(`提示 ${parsed.file}：${w.message} [${w.code}]\n`);
+    if (rows.length === 0 && errors.length === 0)
+      process.stderr.write(`提示 ${parsed.file}：文件中没有面要素，没有可计算的面积。\n`);
+  }
+  return errors.length ? 1 : 0;
+}

@@ -1,0 +1,35 @@
+// Problems and warnings in plain words for standard error, and as JSON warnings entries.
+import type { Problem } from '../core/types.ts';
+import type { ReportWarning } from '../core/report.ts';
+
+export function describeProblem(p: Problem | ReportWarning, fallbackFile?: string): string {
+  const file = ('file' in p && p.file) || fallbackFile;
+  const where = [
+    file ? `文件 ${file}` : '',
+    p.layer ? `图层 ${p.layer}` : '',
+    p.feature !== undefined ? `要素 #${p.feature}${p.name ? `「${p.name}」` : ''}` : '',
+  ]
+    .filter(Boolean)
+    .join('，');
+  // Report warnings already name the layer and feature in their message.
+  const text = p.message.startsWith('图层 ') ? p.message : where ? `${where}：${p.message}` : p.message;
+  return `${text} [${p.code}]`;
+}
+
+export function warningEntry(p: Problem): ReportWarning {
+  return {
+    code: p.code,
+    ...(p.layer !== undefined ? { layer: p.layer } : {}),
+    ...(p.feature !== undefined ? { feature: p.feature } : {}),
+    ...(p.name !== undefined ? { name: p.name } : {}),
+    message: p.message,
+    ...(p.at ? { at: p.at } : {}),
+  };
+}
+
+/** The message of an unexpected failure: no stack trace unless ZONEMAP_DEBUG is set. */
+export function failureText(command: string, e: unknown): string {
+  if (process.env.ZONEMAP_DEBUG && e instanceof Error && e.stack) return e.stack;
+  const detail = e instanceof Error ? e.message : String(e);
+  return `zonemap ${command}: 计算中出现意外错误 (${detail.slice(0, 200)})。请先用 zonemap validate 检查各图层文件；若文件无误，请把这条消息和数据一起反馈给开发者。`;
+}

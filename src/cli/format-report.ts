@@ -1,0 +1,337 @@
+// The report as Chinese tables for people, and as CSV files, from the Report of src/core/report.ts.
+import type { Report } from '../core/report.ts';
+import { csv } from './format-csv.ts';
+import { num, pct, table } from './format-table.ts';
+
+const M2_PER_MU = 2000 / 3;
+const mu = (m2: number) => num(m2 / M2_PER_MU, 0);
+const km2 = (m2: number) => num(m2 / 1e6, 4);
+const ha = (m2: number) => num(m2 / 1e4, 2);
+
+const CATEGORY_ZH: Record<string, string> = {
+  planned: '规划区',
+  built: '建成区',
+  development: '发展区',
+  control: '控制区',
+  unknown: '未知类别',
+};
+const RELOCATION_ZH: Record<string, string> = { none: '不搬迁', planned: '规划搬迁', done: '已搬迁' };
+const STATUS_ZH: Record<string, string> = {
+  built: '已建',
+  building: '在建',
+  planned: '规划',
+  unknown: '未填',
+};
+const KIND_ZH: Record<string, string> = {
+  'basic-farmland': '永久基本农田',
+  'ecological-redline': '生态保护红线',
+  'urban-boundary': '城镇开发边界',
+  county: '县',
+  township: '乡镇',
+  village: '行政村',
+};
+
+export function methodLabel(r: Pick<Report, 'areaMethod' | 'planeCrs'>): string {
+  return r.areaMethod === 'ellipsoidal'
+    ? '椭球面积 (CGCS2000 椭球)'
+    : `高斯-克吕格平面面积 (${r.planeCrs ?? 'CGCS2000 3度带'})`;
+}
+
+export function reportText(name: string, r: Report): string {
+  const parts: string[] = [];
+  const c = r.composition;
+  parts.push(`${name} 统计报告 — 面积算法: ${methodLabel(r)}\n`);
+  parts.push(
+    table(
+      '分区构成',
+      [
+        { title: '项目' },
+        { title: '面积(km²)', right: true },
+        { title: '面积(亩)', right: true },
+        { title: '公顷', right: true },
+      ],
+      [
+        ['规划区', c.planned_m2],
+        ['建成区', c.built_m2],
+        ['发展区', c.development_m2],
+        ['控制区', c.control_m2],
+        ['未划分 (规划区内不属任何分区)', c.unassigned_m2],
+        ['分区相互重叠', c.overlap_m2],
+        ['分区超出规划区', c.outside_m2],
+      ].map(([k, v]) => [k as string, km2(v as number), mu(v as number), ha(v as number)]),
+    ),
+  );
+  if (r.zones.length)
+    parts.push(
+      table(
+        '分区要素',
+        [
+          { title: '名称' },
+          { title: '类别' },
+          { title: '面积(km²)', right: true },
+          { title: '面积(亩)', right: true },
+        ],
+        r.zones.map((z) => [z.name, CATEGORY_ZH[z.category] ?? z.category, km2(z.area_m2), mu(z.area_m2)]),
+      ),
+    );
+  if (r.landUse.length) {
+    const total = r.landUse.reduce((s, l) => s + l.area_m2, 0);
+    parts.push(
+      table(
+        '规划区内土地利用现状',
+        [
+          { title: '地类编码' },
+          { title: '地类名称' },
+          { title: '面积(亩)', right: true },
+          { title: '公顷', right: true },
+          { title: '占规划区', right: true },
+        ],
+        r.landUse.map((l) => [l.class, l.name, mu(l.area_m2), ha(l.area_m2), pct(l.share)]),
+        ['合计', '', mu(total), ha(total), pct(c.planned_m2 > 0 ? total / c.planned_m2 : 0)],
+      ),
+    );
+  }
+  for (const p of r.plans)
+    if (p.classes.length)
+      parts.push(
+        table(
+          `规划对照: ${p.layer} (${p.kind})`,
+          [
+            { title: '用地代码' },
+            { title: '用地名称' },
+            { title: '面积(亩)', right: true },
+            { title: '占规划区', right: true },
+          ],
+          p.classes.map((l) => [l.class, l.name, mu(l.area_m2), pct(l.share)]),
+        ),
+      );
+  if (r.admin.length)
+    parts.push(
+      table(
+        '涉及行政区',
+        [
+          { title: '图层' },
+          { title: '名称' },
+          { title: '代码' },
+          { title: '占地(亩)', right: true },
+          { title: '占规划区', right: true },
+          { title: '占本单位', right: true },
+        ],
+        r.admin.map((a) => [
+          KIND_ZH[a.kind] ?? a.layer,
+          a.name,
+          a.code,
+          mu(a.overlap_m2),
+          pct(a.share_of_zone),
+          pct(a.share_of_unit),
+        ]),
+      ),
+    );
+  if (r.villages.length)
+    parts.push(
+      table(
+        '涉及村庄',
+        [
+          { title: '村庄' },
+          { title: '占地(亩)', right: true },
+          { title: '搬迁' },
+          { title: '人口', right: true },
+          { title: '户数', right: true },
+        ],
+        r.villages.map((v) => [
+          v.name,
+          mu(v.overlap_m2),
+          RELOCATION_ZH[v.relocation] ?? v.relocation,
+          num(v.population ?? null, 0),
+          num(v.households ?? null, 0),
+        ]),
+      ),
+    );
+  if (r.constraints.length)
+    parts.push(
+      table(
+        '三区三线',
+        [
+          { title: '控制线' },
+          { title: '图层' },
+          { title: '项目' },
+          { title: '面积(亩)', right: true },
+          { title: '占规划区', right: true },
+        ],
+        r.constraints.map((k) =>
+          k.outside_m2 !== undefined
+            ? [
+                KIND_ZH[k.kind] ?? k.kind,
+                k.layer,
+                '规划区在边界外',
+                mu(k.outside_m2 ?? 0),
+                pct(k.share_of_zone),
+              ]
+            : [
+                KIND_ZH[k.kind] ?? k.kind,
+                k.layer,
+                '与规划区重叠',
+                mu(k.overlap_m2 ?? 0),
+                pct(k.share_of_zone),
+              ],
+        ),
+      ),
+    );
+  if (r.roads.length)
+    parts.push(
+      table(
+        '规划区内道路',
+        [{ title: '等级' }, { title: '状态' }, { title: '长度(km)', right: true }],
+        r.roads.map((x) => [x.class, STATUS_ZH[x.status] ?? x.status, num(x.length_m / 1000, 2)]),
+        ['合计', `路网密度 ${num(r.roadDensity_km_per_km2, 2)} km/km²`, num(r.totals.roadLength_m / 1000, 2)],
+      ),
+    );
+  if (r.enterprises.length) {
+    const t = r.totals;
+    parts.push(
+      table(
+        `入驻企业 (投资强度门槛 ${num(t.intensityThreshold_wan_per_mu, 0)} 万元/亩；* 低于门槛)`,
+        [
+          { title: '企业' },
+          { title: '状态' },
+          { title: '园区' },
+          { title: '用地(亩)', right: true },
+          { title: '投资(万元)', right: true },
+          { title: '强度(万元/亩)', right: true },
+        ],
+        r.enterprises.map((e) => [
+          e.name,
+          e.status,
+          e.park ?? '',
+          num(e.area_mu, 1),
+          num(e.investment, 0),
+          `${num(e.intensity_wan_per_mu, 1)}${e.belowThreshold ? ' *' : ''}`,
+        ]),
+        [
+          `共 ${t.enterprises} 家`,
+          Object.entries(t.enterprisesByStatus)
+            .map(([k, v]) => `${k}${v}`)
+            .join(' '),
+          '',
+          num(t.enterpriseArea_m2 / M2_PER_MU, 1),
+          num(t.investment_wan, 0),
+          num(t.averageIntensity_wan_per_mu, 1),
+        ],
+      ),
+    );
+    parts.push(
+      `总投资 ${num(t.investment_wan / 1e4, 2)} 亿元；就业 ${num(t.employees, 0)} 人；产值 ${num(t.output_wan, 0)} 万元；税收 ${num(t.tax_wan, 0)} 万元；低于投资强度门槛 ${t.belowThreshold} 家\n`,
+    );
+  }
+  if (r.quotas.length)
+    parts.push(
+      table(
+        '建设用地指标',
+        [
+          { title: '园区' },
+          { title: '下达(亩)', right: true },
+          { title: '已用(亩)', right: true },
+          { title: '剩余(亩)', right: true },
+          { title: '使用率', right: true },
+        ],
+        r.quotas.map((q) => [
+          q.park,
+          mu(q.allocated_m2),
+          mu(q.used_m2),
+          mu(q.remaining_m2),
+          pct(q.share_used),
+        ]),
+      ),
+    );
+  return parts.join('\n');
+}
+
+/** CSV files of the report, by file name. */
+export function reportCsv(r: Report): Record<string, string> {
+  const c = r.composition;
+  return {
+    'composition.csv': csv(
+      ['item', 'area_m2', 'area_mu', 'area_km2'],
+      (
+        [
+          ['planned', c.planned_m2],
+          ['built', c.built_m2],
+          ['development', c.development_m2],
+          ['control', c.control_m2],
+          ['unassigned', c.unassigned_m2],
+          ['overlap', c.overlap_m2],
+          ['outside', c.outside_m2],
+        ] as [string, number][]
+      ).map(([k, v]) => [k, v, v / M2_PER_MU, v / 1e6]),
+    ),
+    'zones.csv': csv(
+      ['name', 'category', 'area_m2', 'area_mu', 'area_km2', 'layer', 'feature'],
+      r.zones.map((z) => [z.name, z.category, z.area_m2, z.area_mu, z.area_km2, z.layer, z.feature]),
+    ),
+    'landuse.csv': csv(
+      ['class', 'name', 'area_m2', 'area_mu', 'area_ha', 'share', 'parcels'],
+      r.landUse.map((l) => [l.class, l.name, l.area_m2, l.area_mu, l.area_ha, l.share, l.parcels]),
+    ),
+    'admin.csv': csv(
+      ['layer', 'kind', 'name', 'code', 'overlap_m2', 'overlap_mu', 'share_of_zone', 'share_of_unit'],
+      r.admin.map((a) => [
+        a.layer,
+        a.kind,
+        a.name,
+        a.code,
+        a.overlap_m2,
+        a.overlap_mu,
+        a.share_of_zone,
+        a.share_of_unit,
+      ]),
+    ),
+    'villages.csv': csv(
+      ['name', 'overlap_m2', 'overlap_mu', 'relocation', 'population', 'households'],
+      r.villages.map((v) => [v.name, v.overlap_m2, v.overlap_mu, v.relocation, v.population, v.households]),
+    ),
+    'constraints.csv': csv(
+      ['kind', 'layer', 'overlap_m2', 'outside_m2', 'share_of_zone'],
+      r.constraints.map((k) =>
+        k.outside_m2 !== undefined
+          ? [k.kind, k.layer, '', k.outside_m2, k.share_of_zone]
+          : [k.kind, k.layer, k.overlap_m2, '', k.share_of_zone],
+      ),
+    ),
+    'roads.csv': csv(
+      ['class', 'status', 'length_m'],
+      r.roads.map((x) => [x.class, x.status, x.length_m]),
+    ),
+    'enterprises.csv': csv(
+      [
+        'name',
+        'status',
+        'park',
+        'area_m2',
+        'area_mu',
+        'investment',
+        'intensity_wan_per_mu',
+        'belowThreshold',
+        'output',
+        'tax',
+        'employees',
+      ],
+      r.enterprises.map((e) => [
+        e.name,
+        e.status,
+        e.park,
+        e.area_m2,
+        e.area_mu,
+        e.investment,
+        e.intensity_wan_per_mu,
+        e.belowThreshold,
+        e.output,
+        e.tax,
+        e.employees,
+      ]),
+    ),
+    'quotas.csv': csv(
+      ['park', 'allocated_m2', 'used_m2', 'remaining_m2', 'share_used'],
+      r.quotas.map((q) => [q.park, q.allocated_m2, q.used_m2, q.remaining_m2, q.share_used]),
+    ),
+  };
+}

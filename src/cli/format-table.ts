@@ -1,0 +1,60 @@
+// Plain-text tables for a terminal: CJK characters take two columns, numbers align right.
+
+/** Display width of a string in a monospaced terminal (East Asian wide and full-width count 2). */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    const wide =
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      (c >= 0x20000 && c <= 0x3fffd);
+    w += wide ? 2 : 1;
+  }
+  return w;
+}
+
+function pad(s: string, width: number, right: boolean): string {
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(s)));
+  return right ? fill + s : s + fill;
+}
+
+export interface Column {
+  title: string;
+  /** align right (numbers) */
+  right?: boolean;
+}
+
+/** A table with a title line, a header, a rule, the rows and an optional total row. */
+export function table(title: string, columns: Column[], rows: string[][], total?: string[]): string {
+  const all = total ? [...rows, total] : rows;
+  const widths = columns.map((c, i) =>
+    Math.max(displayWidth(c.title), ...all.map((r) => displayWidth(r[i] ?? ''))),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => pad(cell, widths[i]!, columns[i]?.right ?? false))
+      .join('  ')
+      .trimEnd();
+  const rule = widths.map((w) => '─'.repeat(w)).join('  ');
+  const out = [`【${title}】`, line(columns.map((c) => c.title)), rule, ...rows.map(line)];
+  if (total) out.push(rule, line(total));
+  return out.join('\n') + '\n';
+}
+
+/** Thousands separators and a fixed number of decimals. */
+export function num(value: number | null | undefined, decimals = 2): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  const s = value.toFixed(decimals);
+  const neg = s.startsWith('-') && !/^-0(\.0*)?$/.test(s);
+  const [int, frac] = (s.startsWith('-') ? s.slice(1) : s).split('.');
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return (neg ? '-' : '') + grouped + (frac !== undefined ? '.' + frac : '');
+}
+
+export const pct = (share: number): string => `${num(share * 100, 1)}%`;

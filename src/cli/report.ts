@@ -1,0 +1,98 @@
+// `zonemap report DIR_OR_MANIFEST [--json] [--csv DIR] [--area ellipsoidal|plane]` (contract §2, §3).
+// Exit 0: done; 1: the data has errors; 2: bad usage.
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildReport, type Report } from '../core/report.ts';
+import type { AreaMethod } from '../core/types.ts';
+import { loadProjectFromPath } from '../io/node-project.ts';
+import { describeProblem, failureText, warningEntry } from './format-problems.ts';
+import { reportCsv, reportText } from './format-report.ts';
+
+const USAGE = `用法 (usage): zonemap report DIR_OR_MANIFEST [--json] [--csv DIR] [--area ellipsoidal|plane]
+  DIR_OR_MANIFEST  项目文件夹（内含 zonemap.json）或清单文件路径
+  --json           按约定的 JSON 格式输出
+  --csv DIR        另把各表写成 CSV 文件（UTF-8，Excel 可直接打开）
+  --area METHOD    ellipsoidal 椭球面积（默认，取项目设置）或 plane 高斯-克吕格平面面积
+`;
+
+interface Args {
+  target: string;
+  json: boolean;
+  csvDir?: string;
+  area?: AreaMethod;
+}
+
+function parseArgs(args: string[]): Args | string {
+  let target: string | undefined;
+  let json = false;
+  let csvDir: string | undefined;
+  let area: AreaMethod | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
+    if (flag === '--json') json = true;
+    else if (flag === '--csv') {
+      csvDir = inline ?? args[++i];
+      if (!csvDir) return '--csv 后面需要一个文件夹 (--csv needs a folder)';
+    } else if (flag === '--area') {
+      const v = inline ?? args[++i];
+      if (v !== 'ellipsoidal' && v !== 'plane')
+        return `--area 只能是 ellipsoidal 或 plane，而不是 "${v ?? ''}"`;
+      area = v;
+    } else if (a.startsWith('-')) return `未知选项 "${a}" (unknown option)`;
+    else if (target === undefined) target = a;
+    else return `多余的参数 "${a}" (unexpected argument)`;
+  }
+  if (target === undefined) return '缺少项目文件夹或清单文件 (no DIR_OR_MANIFEST given)';
+  return { target, json, ...(csvDir ? { csvDir } : {}), ...(area ? { area } : {}) };
+}
+
+export async function run(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') {
+    process.stderr.write(`zonemap report: ${parsed}\n${USAGE}`);
+    return 2;
+  }
+  const { project, problems } = await loadProjectFromPath(parsed.target);
+  const errors = problems.filter((p) => p.severity === 'error');
+  const warnings = problems.filter((p) => p.severity !== 'error');
+  for (const p of errors) process.stderr.write(`错误 ${describeProblem(p)}\n`);
+  if (!project) {
+    process.stderr.write(`zonemap report: 项目无法打开，请按上面的说明修改后重试。\n`);
+    return 1;
+  }
+  let report: Report;
+  try {
+    report = buildReport(project, parsed.area ? { areaMethod: parsed.area } : {});
+  } catch (e) {
+    process.stderr.write(`${failureText('report', e)}\n`);
+    return 1;
+  }
+  report.warnings = [...warnings.map(warningEntry), ...report.warnings];
+  if (parsed.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else {
+    process.stdout.write(reportText(project.name, report));
+    for (const w of report.warnings) process.stderr.write(`提示 ${describeProblem(w)}\n`);
+  }
+  if (parsed.csvDir) {
+    try {
+      await mkdir(parsed.csvDir, { recursive: true });
+      for (const [name, text] of Object.entries(reportCsv(report)))
+        await writeFile(path.join(parsed.csvDir, name), text, 'utf8');
+      if (!parsed.json) process.stdout.write(`CSV 已写入 ${parsed.csvDir}\n`);
+    } catch (e) {
+      process.stderr.write(
+        `zonemap report: 无法写入 CSV 文件夹 "${parsed.csvDir}" (${e instanceof Error ? e.message : String(e)})，请换一个可写的文件夹。\n`,
+      );
+      return 1;
+    }
+  }
+  return errors.length ? 1 : 0;
+}

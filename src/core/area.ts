@@ -1,0 +1,111 @@
+// Areas and lengths of GeoJSON geometries (lon/lat) by an area method (contract §3): ellipsoidal on
+// CGCS2000, or in a Gauss-Kruger plane. Turf's spherical area is offered for comparison only.
+import turfArea from '@turf/area';
+import { geodesicDistance } from './geodesic-area.ts';
+import { lonLatCentre, nearestGk3Crs } from './plane.ts';
+import { buildShape, shapeOf, type ShapeProblem } from './shape.ts';
+import type { AreaMethod, Geometry, Position } from './types.ts';
+import { workspaceFor, type Workspace } from './workspace.ts';
+
+export interface AreaContext {
+  /** the plane CRS for `plane`; default: the CGCS2000 3-degree zone nearest the geometry's centre */
+  planeCrs?: string;
+}
+
+function workspace(method: AreaMethod, ctx: AreaContext, geom: () => Geometry | null | undefined): Workspace {
+  if (method === 'ellipsoidal') return workspaceFor('ellipsoidal');
+  let crs = ctx.planeCrs;
+  if (!crs) {
+    const g = geom();
+    const c = g ? lonLatCentre([{ type: 'Feature', geometry: g, properties: null }]) : undefined;
+    crs = nearestGk3Crs(c ? c[0] : 114);
+  }
+  return workspaceFor('plane', crs);
+}
+
+/** Area in m² of one ring (lon/lat positions), whatever its orientation. */
+export function ringArea(ring: Position[], method: AreaMethod, ctx: AreaContext = {}): number {
+  const ws = workspace(method, ctx, () => ({ type: 'Polygon', coordinates: [ring] }));
+  const shape = buildShape([[ring]], ws);
+  return Math.abs(shape.area);
+}
+
+/**
+ * Area in m² of a polygonal geometry (holes subtract; self-crossing rings measured as repaired, see
+ * geometryAreaWithProblems). Non-polygonal geometries measure 0.
+ */
+export function geometryArea(
+  geom: Geometry | null | undefined,
+  method: AreaMethod,
+  ctx: AreaContext = {},
+): number {
+  return geometryAreaWithProblems(geom, method, ctx).area;
+}
+
+/** Area plus the repairs it needed (self-intersection and the like), for warnings. */
+export function geometryAreaWithProblems(
+  geom: Geometry | null | undefined,
+  method: AreaMethod,
+  ctx: AreaContext = {},
+): { area: number; problems: ShapeProblem[] } {
+  if (!geom) return { area: 0, problems: [] };
+  const ws = workspace(method, ctx, () => geom);
+  const shape = shapeOf(geom, ws);
+  return shape ? { area: Math.max(0, shape.area), problems: shape.problems } : { area: 0, problems: [] };
+}
+
+/** Turf's area on a sphere of R = 6 371 008.8 m: about +0.07% in Henan. For comparison only. */
+export function sphericalArea(geom: Geometry | null | undefined): number {
+  return geom ? turfArea(geom) : 0;
+}
+
+function linesOf(g: Geometry | null | undefined): Position[][] {
+  if (!g) return [];
+  switch (g.type) {
+    case 'LineString':
+      return [g.coordinates];
+    case 'MultiLineString':
+      return g.coordinates;
+    case 'Polygon':
+      return g.coordinates;
+    case 'MultiPolygon':
+      return g.coordinates.flat();
+    case 'GeometryCollection':
+      return g.geometries.flatMap(linesOf);
+    default:
+      return [];
+  }
+}
+
+/** Flat workspace coordinates of a polyline, non-finite positions dropped. */
+export function flatLine(line: Position[], ws: Workspace): Float64Array {
+  const out: number[] = [];
+  for (const p of line) {
+    const q = ws.toWork ? ws.toWork(p) : p;
+    if (Number.isFinite(q[0]) && Number.isFinite(q[1])) out.push(q[0]!, q[1]!);
+  }
+  return Float64Array.from(out);
+}
+
+/**
+ * Length in metres of a linear geometry (a polygon's rings count as its perimeter): the sum of
+ * geodesics on CGCS2000 (ellipsoidal) or of straight segments in the plane.
+ */
+export function geometryLength(
+  geom: Geometry | null | undefined,
+  method: AreaMethod,
+  ctx: AreaContext = {},
+): number {
+  const ws = workspace(method, ctx, () => geom);
+  let total = 0;
+  for (const line of linesOf(geom)) {
+    const f = flatLine(line, ws);
+    for (let i = 0; i + 3 < f.length; i += 2) {
+      total +=
+        ws.method === 'ellipsoidal'
+          ? geodesicDistance(f[i]!, f[i + 1]!, f[i + 2]!, f[i + 3]!)
+          : ws.segmentLength(f[i]!, f[i + 1]!, f[i + 2]!, f[i + 3]!);
+    }
+  }
+  return total;
+}

@@ -1,0 +1,67 @@
+// The Gauss-Kruger plane that `plane` areas are measured in (contract §3): the layer's own CRS where
+// it is a Gauss-Kruger CRS, else the CGCS2000 3-degree zone (no zone prefix) nearest the centroid.
+import { crsTransforms, gk3ZoneForLon, gaussKrugerCode, resolveCrs, type PointTransform } from './crs.ts';
+import type { Feature, Geometry, Position } from './types.ts';
+
+/** The CGCS2000 3-degree Gauss-Kruger CRS (EPSG 4534+n−25) whose central meridian is nearest `lon`. */
+export function nearestGk3Crs(lon: number): string {
+  const zone = Math.min(45, Math.max(25, gk3ZoneForLon(lon)));
+  return gaussKrugerCode('CGCS2000', 3, zone, false)!;
+}
+
+/** True when the CRS is a Gauss-Kruger plane in which areas may be measured as they are. */
+export function isGaussKruger(crs: string | undefined): boolean {
+  return crs !== undefined && resolveCrs(crs)?.gk !== undefined;
+}
+
+/** The plane CRS for a layer: its own CRS when Gauss-Kruger, else the fallback (project's zone). */
+export function layerPlaneCrs(layerCrs: string | undefined, fallback: string): string {
+  return isGaussKruger(layerCrs) ? layerCrs! : fallback;
+}
+
+function visitPositions(g: Geometry | null | undefined, f: (p: Position) => void): void {
+  if (!g) return;
+  switch (g.type) {
+    case 'Point':
+      f(g.coordinates);
+      return;
+    case 'MultiPoint':
+    case 'LineString':
+      g.coordinates.forEach(f);
+      return;
+    case 'MultiLineString':
+    case 'Polygon':
+      g.coordinates.forEach((r) => r.forEach(f));
+      return;
+    case 'MultiPolygon':
+      g.coordinates.forEach((p) => p.forEach((r) => r.forEach(f)));
+      return;
+    case 'GeometryCollection':
+      g.geometries.forEach((c) => visitPositions(c, f));
+      return;
+  }
+}
+
+/** The lon/lat bounding-box centre of features, or undefined when they hold no finite position. */
+export function lonLatCentre(features: Iterable<Feature>): [number, number] | undefined {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const f of features)
+    visitPositions(f.geometry, (p) => {
+      const x = p[0];
+      const y = p[1];
+      if (x === undefined || y === undefined || !Number.isFinite(x) || !Number.isFinite(y)) return;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    });
+  return minX <= maxX ? [(minX + maxX) / 2, (minY + maxY) / 2] : undefined;
+}
+
+/** lon/lat → plane coordinates of a CRS. */
+export function toPlane(crs: string): PointTransform {
+  return crsTransforms(crs).fromLonLat;
+}

@@ -1,0 +1,127 @@
+// What every analysis of a report shares: the workspace overlays are measured in, the planned area
+// as one shape, per-layer workspaces for a layer's own areas, and the warnings collected on the way.
+import { fieldText } from './fields.ts';
+import { unionShapes, type OverlayNote } from './overlay.ts';
+import { layerPlaneCrs, lonLatCentre, nearestGk3Crs } from './plane.ts';
+import { shapeFromPc, shapeOf, type Shape } from './shape.ts';
+import type { AreaMethod, Feature, Project, ProjectLayer } from './types.ts';
+import type { ReportWarning } from './report-types.ts';
+import { workspaceFor, type Workspace } from './workspace.ts';
+
+export interface ReportContext {
+  project: Project;
+  method: AreaMethod;
+  /** overlays are measured here */
+  ws: Workspace;
+  /** the project's fallback plane (nearest 3-degree zone to the project's centre) */
+  projectPlane: string;
+  warnings: ReportWarning[];
+  warned: Set<string>;
+}
+
+export function layersOf(project: Project, role: ProjectLayer['role']): ProjectLayer[] {
+  return project.layers.filter((l) => l.role === role);
+}
+
+const centreCache = new WeakMap<ProjectLayer[], string>();
+
+/** The CGCS2000 3-degree zone nearest the centre of every layer's features (contract §3). */
+export function projectPlaneCrs(project: Project): string {
+  const hit = centreCache.get(project.layers);
+  if (hit) return hit;
+  const c = lonLatCentre(project.layers.flatMap((l) => l.features));
+  const crs = nearestGk3Crs(c ? c[0] : 114);
+  centreCache.set(project.layers, crs);
+  return crs;
+}
+
+/** The workspace a layer's own feature areas are measured in. */
+export function layerWorkspace(
+  ctx: Pick<ReportContext, 'method' | 'projectPlane'>,
+  layer: ProjectLayer,
+): Workspace {
+  return ctx.method === 'ellipsoidal'
+    ? workspaceFor('ellipsoidal')
+    : workspaceFor('plane', layerPlaneCrs(layer.crs, ctx.projectPlane));
+}
+
+export function makeContext(project: Project, method: AreaMethod): ReportContext {
+  const projectPlane = projectPlaneCrs(project);
+  const zoneLayer = layersOf(project, 'zone')[0];
+  const ws =
+    method === 'ellipsoidal'
+      ? workspaceFor('ellipsoidal')
+      : workspaceFor('plane', layerPlaneCrs(zoneLayer?.crs, projectPlane));
+  return { project, method, ws, projectPlane, warnings: [], warned: new Set() };
+}
+
+export function featureName(layer: ProjectLayer, f: Feature, index: number): string {
+  return fieldText(layer, f, 'name') ?? `#${index}`;
+}
+
+/** A feature's shape in a workspace, reporting its repairs once per feature as warnings. */
+export function featureShape(
+  ctx: ReportContext,
+  layer: ProjectLayer,
+  f: Feature,
+  index: number,
+  ws: Workspace = ctx.ws,
+): Shape | undefined {
+  const s = shapeOf(f.geometry, ws);
+  if (s && s.problems.length) {
+    for (const p of s.problems) {
+      const key = `${layer.id}\u0000${index}\u0000${p.code}`;
+      if (ctx.warned.has(key)) continue;
+      ctx.warned.add(key);
+      const name = featureName(layer, f, index);
+      ctx.warnings.push({
+        code: p.code,
+        layer: layer.id,
+        feature: index,
+        name,
+        message: `图层 ${layer.id} 第 ${index} 个要素「${name}」: ${p.message}`,
+        ...(p.at ? { at: p.at } : {}),
+      });
+    }
+  }
+  return s;
+}
+
+export function overlayWarnings(
+  ctx: ReportContext,
+  layer: ProjectLayer,
+  index: number,
+  f: Feature,
+  notes: OverlayNote[],
+): void {
+  for (const n of notes) {
+    const name = featureName(layer, f, index);
+    ctx.warnings.push({
+      code: n.code,
+      layer: layer.id,
+      feature: index,
+      name,
+      message: `图层 ${layer.id} 第 ${index} 个要素「${name}」: ${n.message}`,
+    });
+  }
+  notes.length = 0;
+}
+
+// Unions are cached by the identity of the geometries they were made of, so an edit elsewhere
+// leaves them be; one entry per (purpose, workspace) is enough for live editing.
+const unionCache = new Map<string, { geoms: readonly object[]; shape: Shape | undefined }>();
+
+export function cachedUnion(
+  purpose: string,
+  ws: Workspace,
+  geoms: readonly object[],
+  shapes: () => Shape[],
+): Shape | undefined {
+  const key = `${purpose}\u0000${ws.key}`;
+  const hit = unionCache.get(key);
+  if (hit && hit.geoms.length === geoms.length && hit.geoms.every((g, i) => g === geoms[i])) return hit.shape;
+  const list = shapes();
+  const shape = list.length === 0 ? shapeFromPc([], ws) : unionShapes(list, ws);
+  unionCache.set(key, { geoms, shape });
+  return shape;
+}

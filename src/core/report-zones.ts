@@ -1,0 +1,146 @@
+// Zones and their composition: the planned area and its built / development / control parts.
+import { fieldValue, zoneCategory } from './fields.ts';
+import { intersectionArea } from './overlay.ts';
+import {
+  cachedUnion,
+  featureName,
+  featureShape,
+  layersOf,
+  layerWorkspace,
+  makeContext,
+  type ReportContext,
+} from './report-context.ts';
+import type { Composition, ZoneEntry } from './report-types.ts';
+import type { Shape } from './shape.ts';
+import type { AreaMethod, Feature, Geometry, Project, ProjectLayer, ZoneCategory } from './types.ts';
+import { m2ToHa, m2ToKm2, m2ToMu } from './units.ts';
+
+interface ZoneFeature {
+  layer: ProjectLayer;
+  feature: Feature;
+  index: number;
+  category: ZoneCategory | 'unknown';
+}
+
+function zoneFeatures(project: Project): ZoneFeature[] {
+  const out: ZoneFeature[] = [];
+  for (const layer of layersOf(project, 'zone')) {
+    layer.features.forEach((feature, index) => {
+      const category = zoneCategory(fieldValue(layer, feature, 'category')) ?? 'unknown';
+      out.push({ layer, feature, index, category });
+    });
+  }
+  return out;
+}
+
+export interface ZoneAnalysis {
+  zones: ZoneEntry[];
+  composition: Composition;
+  /** the planned area as one shape in the report's workspace (undefined: no zone at all) */
+  planned: Shape | undefined;
+}
+
+const CATEGORIES = ['built', 'development', 'control'] as const;
+
+/** Zones and composition inside a report context (warnings go to the context). */
+export function analyseZones(ctx: ReportContext): ZoneAnalysis {
+  const all = zoneFeatures(ctx.project);
+  const zones: ZoneEntry[] = all.map((z) => {
+    const s = featureShape(ctx, z.layer, z.feature, z.index, layerWorkspace(ctx, z.layer));
+    const a = Math.max(0, s?.area ?? 0);
+    return {
+      name: featureName(z.layer, z.feature, z.index),
+      category: z.category,
+      area_m2: a,
+      area_mu: m2ToMu(a),
+      area_km2: m2ToKm2(a),
+      area_ha: m2ToHa(a),
+      layer: z.layer.id,
+      feature: z.index,
+    };
+  });
+
+  let plannedFeatures = all.filter((z) => z.category === 'planned');
+  const unknown = all.filter((z) => z.category === 'unknown');
+  if (plannedFeatures.length === 0 && all.length > 0) {
+    // Without a planned boundary, the zone is what the features cover: unknown ones first, else all.
+    plannedFeatures = unknown.length ? unknown : all;
+    ctx.warnings.push({
+      code: 'no-planned-zone',
+      layer: all[0]!.layer.id,
+      message:
+        '没有类别为"规划区"的要素，规划范围按' +
+        (unknown.length ? '未标类别的要素' : '全部分区要素') +
+        '合并计算；请在分区图层的"类别"字段填写 规划区/建成区/发展区/控制区',
+    });
+  } else if (unknown.length) {
+    for (const z of unknown)
+      ctx.warnings.push({
+        code: 'zone-category-unknown',
+        layer: z.layer.id,
+        feature: z.index,
+        name: featureName(z.layer, z.feature, z.index),
+        message: `分区要素「${featureName(z.layer, z.feature, z.index)}」的类别无法识别，未计入构成；请填写 规划区/建成区/发展区/控制区`,
+      });
+  }
+
+  const shapesOf = (list: ZoneFeature[]) =>
+    list
+      .map((z) => featureShape(ctx, z.layer, z.feature, z.index))
+      .filter((s): s is Shape => s !== undefined);
+  const geomsOf = (list: ZoneFeature[]) => list.map((z) => z.feature.geometry as Geometry | object);
+
+  const planned = plannedFeatures.length
+    ? cachedUnion('planned', ctx.ws, geomsOf(plannedFeatures), () => shapesOf(plannedFeatures))
+    : undefined;
+  if (plannedFeatures.length && !planned)
+    ctx.warnings.push({
+      code: 'overlay-failed',
+      message: '规划区各要素无法合并，规划面积按 0 计；请用 zonemap validate 检查分区图层',
+    });
+  const plannedArea = Math.max(0, planned?.area ?? 0);
+
+  const byCat: Record<(typeof CATEGORIES)[number], number> = { built: 0, development: 0, control: 0 };
+  const catShapes: Shape[] = [];
+  for (const cat of CATEGORIES) {
+    const list = all.filter((z) => z.category === cat);
+    if (!list.length) continue;
+    const u = cachedUnion(cat, ctx.ws, geomsOf(list), () => shapesOf(list));
+    if (u) {
+      byCat[cat] = Math.max(0, u.area);
+      catShapes.push(u);
+    }
+  }
+  const partFeatures = all.filter((z) => (CATEGORIES as readonly string[]).includes(z.category));
+  const parts = catShapes.length
+    ? cachedUnion('parts', ctx.ws, geomsOf(partFeatures), () => catShapes)
+    : undefined;
+  const partsArea = Math.max(0, parts?.area ?? 0);
+  const partsInside = planned && parts ? intersectionArea(parts, planned, ctx.ws) : 0;
+  const overlap = Math.max(0, byCat.built + byCat.development + byCat.control - partsArea);
+
+  const composition: Composition = {
+    planned_m2: plannedArea,
+    built_m2: byCat.built,
+    development_m2: byCat.development,
+    control_m2: byCat.control,
+    unassigned_m2: catShapes.length ? Math.max(0, plannedArea - partsInside) : plannedArea,
+    overlap_m2: overlap,
+    outside_m2: Math.max(0, partsArea - partsInside),
+    planned_km2: m2ToKm2(plannedArea),
+    planned_mu: m2ToMu(plannedArea),
+    built_km2: m2ToKm2(byCat.built),
+    development_km2: m2ToKm2(byCat.development),
+    control_km2: m2ToKm2(byCat.control),
+  };
+  return { zones, composition, planned };
+}
+
+/** Zones and composition alone: cheap enough to call on every edit (caches are per geometry). */
+export function zoneComposition(
+  project: Project,
+  method: AreaMethod = project.areaMethod,
+): { zones: ZoneEntry[]; composition: Composition } {
+  const { zones, composition } = analyseZones(makeContext(project, method));
+  return { zones, composition };
+}
