@@ -1,0 +1,65 @@
+// The page's side of the analysis worker. Calls are "latest wins": while one runs, newer requests
+// replace older waiting ones, and a superseded request resolves to null, so dragging a vertex never
+// builds a backlog. Only the layers whose object identity changed are sent (see api.ts).
+import * as Comlink from 'comlink';
+import type { Report } from '../core/report.ts';
+import type { AreaMethod, Project, ProjectLayer } from '../core/types.ts';
+import type { Api } from './api.ts';
+
+export interface AnalysisClient {
+  /** The report of the project, or null when a newer request superseded this one. */
+  report(project: Project, method?: AreaMethod): Promise<Report | null>;
+  composition(project: Project, method?: AreaMethod): Promise<ReturnType<Api['zoneComposition']> | null>;
+  dispose(): void;
+}
+
+type Remote = Pick<Comlink.Remote<Api>, 'update' | 'report' | 'zoneComposition'>;
+
+/** A client over any Comlink-like remote (tests pass the api itself). */
+export function createClientFor(remote: Remote, onDispose: () => void = () => {}): AnalysisClient {
+  let sent: ProjectLayer[] = [];
+  let seq = 0;
+  let busy: Promise<unknown> = Promise.resolve();
+
+  async function sync(project: Project): Promise<void> {
+    const changed: Record<number, ProjectLayer> = {};
+    project.layers.forEach((l, i) => {
+      if (sent[i] !== l) changed[i] = l;
+    });
+    const { layers, ...meta } = project;
+    await remote.update(meta, changed, layers.length);
+    sent = [...layers];
+  }
+
+  function latest<T>(job: () => Promise<T>): Promise<T | null> {
+    const mine = ++seq;
+    const run = busy.then(async () => (mine === seq ? job() : null));
+    // The chain must go on whether a job failed or not; errors reach only their caller.
+    busy = run.catch(() => undefined);
+    return run.then((v) => (mine === seq ? v : null));
+  }
+
+  return {
+    report: (project, method) =>
+      latest(async () => {
+        await sync(project);
+        return remote.report(method);
+      }),
+    composition: (project, method) =>
+      latest(async () => {
+        await sync(project);
+        return remote.zoneComposition(method);
+      }),
+    dispose: onDispose,
+  };
+}
+
+/** Starts the analysis worker (Vite bundles it from the URL) and returns its client. */
+export function createAnalysisClient(): AnalysisClient {
+  const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
+  const remote = Comlink.wrap<Api>(worker);
+  return createClientFor(remote, () => {
+    remote[Comlink.releaseProxy]();
+    worker.terminate();
+  });
+}
