@@ -171,6 +171,60 @@ export const MESSAGES = {
     en: () =>
       'The archive holds no zonemap.json, so it is not a zonemap project bundle. Import a Shapefile zip as a layer instead.',
   },
+  'unclosed-ring': {
+    zh: () => '多边形的环没有闭合（最后一个点与第一个点不同）。可用“闭合环”修复：在末尾补上第一个点。',
+    en: () =>
+      'A polygon ring is not closed (its last position differs from its first). Repair with "close ring": the first position is appended.',
+  },
+  'too-few-positions': {
+    zh: (p) =>
+      p.kind === 'line'
+        ? `线只有 ${s(p.count)} 个点，至少需要 2 个。请删除该要素或补画。`
+        : `多边形的环只有 ${s(p.count)} 个点，至少需要 4 个（含闭合点）。请删除该要素或重新勾绘。`,
+    en: (p) =>
+      p.kind === 'line'
+        ? `A line has ${s(p.count)} positions; it needs at least 2. Delete the feature or redraw it.`
+        : `A polygon ring has ${s(p.count)} positions; it needs at least 4 (with the closing one). Delete the feature or redraw it.`,
+  },
+  'self-intersection': {
+    zh: (p) =>
+      `多边形的边界自相交（在 ${s(p.point)} 附近）。面积会按拆分后的各部分计算；可用“拆分自相交”修复，或在 GIS 软件中修改边界。`,
+    en: (p) =>
+      `The polygon boundary crosses itself (near ${s(p.point)}). Areas count each lobe separately; repair with "split self-intersection" or fix the boundary in a GIS program.`,
+  },
+  'non-finite-coordinate': {
+    zh: (p) => `坐标缺失或不是有效数字（${s(p.detail)}）。请在 GIS 软件中检查该要素的节点。`,
+    en: (p) =>
+      `A coordinate is missing or not a finite number (${s(p.detail)}). Check the feature's vertices in a GIS program.`,
+  },
+  'invalid-geometry': {
+    zh: (p) => `几何结构不符合 GeoJSON 规范（${s(p.detail)}）。请从 GIS 软件重新导出。`,
+    en: (p) =>
+      `The geometry does not follow the GeoJSON specification (${s(p.detail)}). Export it again from a GIS program.`,
+  },
+  'invalid-feature': {
+    zh: (p) => `要素结构不符合 GeoJSON 规范（${s(p.detail)}）。请从 GIS 软件重新导出。`,
+    en: (p) =>
+      `The feature does not follow the GeoJSON specification (${s(p.detail)}). Export it again from a GIS program.`,
+  },
+  'duplicate-vertex': {
+    zh: (p) => `有 ${s(p.count)} 个连续重复的节点。不影响面积；可用“删除重复节点”清理。`,
+    en: (p) =>
+      `${s(p.count)} consecutive duplicate vertices. Areas are unaffected; repair with "drop duplicate vertices".`,
+  },
+  'wrong-winding': {
+    zh: () => '环的方向不符合 RFC 7946（外环应逆时针、内环顺时针）。不影响面积；可用“调整方向”修复。',
+    en: () =>
+      'Ring orientation does not follow RFC 7946 (outer counter-clockwise, holes clockwise). Areas are unaffected; repair with "rewind".',
+  },
+  'empty-geometry': {
+    zh: () => '要素的几何为空（没有坐标）。该要素不会显示在地图上，也不计入面积。',
+    en: () => 'The feature has an empty geometry (no coordinates). It is not drawn and counts for no area.',
+  },
+  'too-many-problems': {
+    zh: (p) => `另有 ${s(p.count)} 个同类问题（${s(p.problemCode)}）未逐一列出。`,
+    en: (p) => `${s(p.count)} more problems of this kind (${s(p.problemCode)}) are not listed one by one.`,
+  },
 } satisfies Record<string, MessageText>;
 
 export type KnownCode = keyof typeof MESSAGES;

@@ -1,0 +1,90 @@
+// `zonemap validate FILE [--crs CODE] [--json]` (contract.md sections 2 and 4).
+// Exit 0: no errors (warnings allowed); 1: the data has errors; 2: bad usage.
+import type { Problem } from '../core/types.ts';
+import { resolveIoCrs } from '../io/coords/crs-names.ts';
+import { readFileBytes } from '../io/node-project.ts';
+import { validateLayerFile } from '../io/validate-file.ts';
+
+const USAGE = `用法 (usage): zonemap validate FILE [--crs CODE] [--json]
+  FILE   GeoJSON、压缩的 Shapefile (.zip)、KML/KMZ 或 CSV
+  --crs  文件坐标系，如 EPSG:4547（文件自带 .prj 或 crs 时可省略）
+  --json 以 JSON 输出结果
+`;
+
+interface Args {
+  file: string;
+  crs?: string;
+  json: boolean;
+}
+
+function parseArgs(args: string[]): Args | string {
+  let file: string | undefined;
+  let crs: string | undefined;
+  let json = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--json') json = true;
+    else if (a === '--crs') {
+      crs = args[++i];
+      if (crs === undefined) return '--crs 后面需要坐标系代码 (--crs needs a CRS code)';
+    } else if (a.startsWith('--crs=')) crs = a.slice(6);
+    else if (a.startsWith('-')) return `未知选项 "${a}" (unknown option)`;
+    else if (file === undefined) file = a;
+    else return `多余的参数 "${a}" (unexpected argument)`;
+  }
+  if (file === undefined) return '缺少要检查的文件 (no FILE given)';
+  if (crs !== undefined && !resolveIoCrs(crs)) return `无法识别的坐标系 "${crs}" (unknown CRS)`;
+  return { file, crs, json };
+}
+
+function jsonEntry(p: Problem): Record<string, unknown> {
+  const out: Record<string, unknown> = { code: p.code };
+  if (p.feature !== undefined) out.feature = p.feature;
+  if (p.name !== undefined) out.name = p.name;
+  out.message = p.message;
+  if (p.at) out.at = p.at;
+  const en = (p as { messageEn?: string }).messageEn;
+  if (en) out.message_en = en;
+  return out;
+}
+
+function describe(p: Problem, file: string): string {
+  const where = p.feature === undefined ? '' : `要素 #${p.feature}${p.name ? `「${p.name}」` : ''}：`;
+  return `${file}：${where}${p.message} [${p.code}]`;
+}
+
+export async function run(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') {
+    process.stderr.write(`zonemap validate: ${parsed}\n${USAGE}`);
+    return 2;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFileBytes(parsed.file);
+  } catch {
+    process.stderr.write(`zonemap validate: 找不到或无法读取文件 "${parsed.file}" (cannot read the file)\n`);
+    return 2;
+  }
+  const result = await validateLayerFile(parsed.file, bytes, { crs: parsed.crs });
+  if (parsed.json) {
+    const out = {
+      valid: result.valid,
+      errors: result.errors.map(jsonEntry),
+      warnings: result.warnings.map(jsonEntry),
+    };
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  } else {
+    for (const p of result.errors) process.stderr.write(`错误 ${describe(p, parsed.file)}\n`);
+    for (const p of result.warnings) process.stderr.write(`提示 ${describe(p, parsed.file)}\n`);
+    const summary = result.valid
+      ? `${parsed.file}：通过检查，${result.features.length} 个要素（坐标系 ${result.crs}）${result.warnings.length ? `，${result.warnings.length} 条提示` : ''}。`
+      : `${parsed.file}：发现 ${result.errors.length} 个错误${result.warnings.length ? `、${result.warnings.length} 条提示` : ''}，请按上面的说明修改后重新检查。`;
+    process.stdout.write(`${summary}\n`);
+  }
+  return result.valid ? 0 : 1;
+}

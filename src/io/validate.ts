@@ -1,0 +1,217 @@
+// The checks of contract.md section 4 on features already read: structure (geojson-validation),
+// positions, rings, self-intersections, plus warnings that a repair can fix. Problems name the
+// feature by index and by its name field.
+import type { Feature, Geometry, Position } from 'geojson';
+import gjv from 'geojson-validation';
+import { fieldText, resolveFieldMapping } from '../core/fields.ts';
+import type { LayerRole } from '../core/types.ts';
+import { ringCrossings } from './geometry/ring-crossings.ts';
+import { ringSignedArea2 } from './shapefile/shp.ts';
+import { errorOf, warningOf, type IoProblem, type Where } from './problem.ts';
+
+export interface ValidateOptions {
+  /** whether coordinates should be longitude/latitude (then ranges are checked) */
+  geographic?: boolean;
+  file?: string;
+  layer?: string;
+  role?: LayerRole;
+  /** checks per code stop listing features after this many (a summary follows) */
+  maxPerCode?: number;
+}
+
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const fmt = (p: readonly number[]): string => `${+p[0]!.toFixed(7)}, ${+p[1]!.toFixed(7)}`;
+
+/** Positions without consecutive repeats; the ring stays closed if it was. */
+export function withoutRepeats(ring: readonly Position[]): Position[] {
+  const out: Position[] = [];
+  for (const p of ring) {
+    const last = out[out.length - 1];
+    if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p);
+  }
+  return out;
+}
+
+interface Ctx {
+  where: Where;
+  geographic: boolean;
+  out: IoProblem[];
+}
+
+/** Checks every position is an array of finite numbers; false when one is not (later checks skip). */
+function checkPositions(coords: unknown, depth: number, ctx: Ctx, path: string): boolean {
+  if (depth === 0) {
+    if (!Array.isArray(coords) || coords.length < 2 || !coords.every(isFiniteNumber)) {
+      const shown = JSON.stringify(coords)?.slice(0, 60) ?? String(coords);
+      ctx.out.push(errorOf('non-finite-coordinate', { detail: `${path}: ${shown}` }, ctx.where));
+      return false;
+    }
+    const [x, y] = coords as [number, number];
+    if (ctx.geographic && (Math.abs(x) > 180 || Math.abs(y) > 90)) {
+      const swapped = Math.abs(y) <= 180 && Math.abs(x) <= 90;
+      ctx.out.push(
+        errorOf(
+          'coordinate-out-of-range',
+          { sample: fmt(coords), swapped: swapped ? 1 : undefined },
+          { ...ctx.where, at: [x, y] },
+        ),
+      );
+      return false;
+    }
+    return true;
+  }
+  if (!Array.isArray(coords)) {
+    ctx.out.push(errorOf('invalid-geometry', { detail: `${path}: coordinates must be an array` }, ctx.where));
+    return false;
+  }
+  for (let i = 0; i < coords.length; i++) {
+    if (!checkPositions(coords[i], depth - 1, ctx, `${path}[${i}]`)) return false;
+  }
+  return true;
+}
+
+function checkLine(line: Position[], ctx: Ctx): void {
+  if (line.length < 2)
+    ctx.out.push(errorOf('too-few-positions', { kind: 'line', count: line.length }, ctx.where));
+  const repeats = line.length - withoutRepeats(line).length;
+  if (repeats > 0) ctx.out.push(warningOf('duplicate-vertex', { count: repeats }, ctx.where));
+}
+
+function checkPolygon(rings: Position[][], ctx: Ctx): void {
+  let repeats = 0;
+  let wrongWinding = false;
+  rings.forEach((ring, r) => {
+    if (ring.length < 4) {
+      ctx.out.push(errorOf('too-few-positions', { kind: 'ring', count: ring.length }, ctx.where));
+      return;
+    }
+    const first = ring[0]!;
+    const last = ring[ring.length - 1]!;
+    if (first[0] !== last[0] || first[1] !== last[1]) {
+      ctx.out.push(errorOf('unclosed-ring', {}, { ...ctx.where, at: [first[0]!, first[1]!] }));
+      return;
+    }
+    const clean = withoutRepeats(ring);
+    repeats += ring.length - clean.length;
+    if (clean.length < 4) {
+      ctx.out.push(errorOf('too-few-positions', { kind: 'ring', count: clean.length }, ctx.where));
+      return;
+    }
+    const crossing = ringCrossings(clean, 1)[0];
+    if (crossing) {
+      ctx.out.push(
+        errorOf('self-intersection', { point: fmt(crossing.at) }, { ...ctx.where, at: crossing.at }),
+      );
+      // A crossing ring has no single orientation; the split repair settles it.
+      return;
+    }
+    const ccw = ringSignedArea2(clean) > 0;
+    if (ccw !== (r === 0)) wrongWinding = true;
+  });
+  if (repeats > 0) ctx.out.push(warningOf('duplicate-vertex', { count: repeats }, ctx.where));
+  if (wrongWinding) ctx.out.push(warningOf('wrong-winding', {}, ctx.where));
+}
+
+const DEPTH: Record<string, number> = {
+  Point: 1,
+  MultiPoint: 2,
+  LineString: 2,
+  MultiLineString: 3,
+  Polygon: 3,
+  MultiPolygon: 4,
+};
+
+function checkGeometry(g: Geometry, ctx: Ctx): void {
+  if (g.type === 'GeometryCollection') {
+    if (!Array.isArray(g.geometries)) {
+      ctx.out.push(errorOf('invalid-geometry', { detail: '"geometries" must be an array' }, ctx.where));
+      return;
+    }
+    for (const part of g.geometries) {
+      if (typeof part !== 'object' || part === null) {
+        ctx.out.push(
+          errorOf('invalid-geometry', { detail: 'a member of "geometries" is not an object' }, ctx.where),
+        );
+      } else checkGeometry(part, ctx);
+    }
+    return;
+  }
+  const depth = DEPTH[(g as { type: string }).type];
+  if (depth === undefined) {
+    const type = String((g as { type?: unknown }).type).slice(0, 40);
+    ctx.out.push(errorOf('invalid-geometry', { detail: `unknown type "${type}"` }, ctx.where));
+    return;
+  }
+  if (!checkPositions(g.coordinates, depth - 1, ctx, 'coordinates')) return;
+  if (Array.isArray(g.coordinates) && g.coordinates.length === 0) {
+    ctx.out.push(warningOf('empty-geometry', {}, ctx.where));
+    return;
+  }
+  switch (g.type) {
+    case 'LineString':
+      return checkLine(g.coordinates, ctx);
+    case 'MultiLineString':
+      return g.coordinates.forEach((l) => checkLine(l, ctx));
+    case 'Polygon':
+      return checkPolygon(g.coordinates, ctx);
+    case 'MultiPolygon':
+      return g.coordinates.forEach((p) => checkPolygon(p, ctx));
+    default:
+      return;
+  }
+}
+
+/** Structural problems geojson-validation finds that the specific checks above do not name. */
+function structureProblems(feature: unknown, where: Where): IoProblem[] {
+  const errors = gjv.isFeature(feature, true);
+  if (errors.length === 0) return [];
+  const geometryErrors = errors.filter((e) => !/^must have a member with the name "(properties)"/.test(e));
+  return geometryErrors.length > 0
+    ? [errorOf('invalid-feature', { detail: geometryErrors.slice(0, 2).join('; ').slice(0, 160) }, where)]
+    : [];
+}
+
+/** Validates features; each problem carries the feature index and name. */
+export function validateFeatures(features: readonly Feature[], opts: ValidateOptions = {}): IoProblem[] {
+  const fields = resolveFieldMapping(opts.role ?? 'zone', features.slice(0, 1000));
+  const layer = { fields };
+  const out: IoProblem[] = [];
+  features.forEach((feature, index) => {
+    const name = typeof feature === 'object' && feature ? fieldText(layer, feature, 'name') : undefined;
+    const where: Where = { file: opts.file, layer: opts.layer, feature: index, name };
+    const ctx: Ctx = { where, geographic: opts.geographic ?? true, out: [] };
+    const g = (feature as { geometry?: unknown } | null)?.geometry;
+    if (g !== null && g !== undefined) {
+      if (typeof g !== 'object')
+        ctx.out.push(errorOf('invalid-geometry', { detail: 'geometry is not an object' }, where));
+      else checkGeometry(g as Geometry, ctx);
+    }
+    // The library's generic wording is only used where no specific check has spoken.
+    if (!ctx.out.some((p) => p.severity === 'error')) ctx.out.push(...structureProblems(feature, where));
+    out.push(...ctx.out);
+  });
+  return capPerCode(out, opts.maxPerCode ?? 200, opts.file);
+}
+
+/** Keeps at most `max` problems per code and adds one summary problem for the rest. */
+export function capPerCode(problems: IoProblem[], max: number, file?: string): IoProblem[] {
+  const counts = new Map<string, number>();
+  const out: IoProblem[] = [];
+  for (const p of problems) {
+    const n = (counts.get(p.code) ?? 0) + 1;
+    counts.set(p.code, n);
+    if (n <= max) out.push(p);
+  }
+  for (const [code, n] of counts) {
+    if (n > max) {
+      const severity = problems.find((p) => p.code === code)!.severity;
+      const summary = (severity === 'error' ? errorOf : warningOf)(
+        'too-many-problems',
+        { count: n - max, problemCode: code },
+        { file },
+      );
+      out.push(summary);
+    }
+  }
+  return out;
+}
