@@ -50,7 +50,7 @@ describe('CRS proposals', () => {
     expect(searchCrs('4547')[0]!.code).toBe('EPSG:4547');
     expect(searchCrs('西安80 3度 38带').map((c) => c.code)).toEqual(['EPSG:2362', 'EPSG:2383']);
     expect(searchCrs('北京54 6度 111').map((c) => c.code)).toContain('EPSG:21419');
-    expect(searchCrs('cgcs2000 114 无带号').map((c) => c.code)).toEqual(['EPSG:4547', 'EPSG:4508']);
+    expect(searchCrs('cgcs2000 114 无带号').map((c) => c.code)).toEqual(['EPSG:4547']);
   });
   it('maps .prj WKT of every family to its EPSG code', () => {
     const wkt = (name: string, sph: string, fe: number, cm: number): string =>
