@@ -1,9 +1,12 @@
-// The page's entry to the analyses. Runs core's buildReport; yields to the browser first so the
-// map can paint before the first figures are computed.
+// The page's entry to the analyses: core's buildReport runs in the analysis worker, latest wins.
 import type { AreaMethod, Project } from '../core/types.ts';
-import { buildReport, type Report } from '../core/report.ts';
+import type { Report } from '../core/report.ts';
+import { createAnalysisClient, type AnalysisClient } from '../worker/client.ts';
 
-export async function computeReport(project: Project, method: AreaMethod): Promise<Report> {
-  await new Promise((r) => setTimeout(r, 0));
-  return buildReport(project, { areaMethod: method });
+let client: AnalysisClient | null = null;
+
+/** The report, or null when a newer request superseded this one. */
+export function computeReport(project: Project, method: AreaMethod): Promise<Report | null> {
+  client ??= createAnalysisClient();
+  return client.report(project, method);
 }

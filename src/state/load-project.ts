@@ -1,6 +1,5 @@
 // Loads a project into the store: the bundled sample by default, or one the user opens.
 import type { Project, ProjectLayer } from '../core/types.ts';
-import { loadProject } from '../io/project.ts';
 import { clearCurrentProject, createAutosave, loadCurrentProject } from './persist.ts';
 import { store } from './store.ts';
 
@@ -43,6 +42,7 @@ export async function loadSampleProject(): Promise<void> {
     const manifestUrl = sampleUrl('zonemap.json');
     if (!manifestUrl) throw new Error('data/luoshan/zonemap.json is missing from the build');
     const manifestText = new TextDecoder().decode(await fetchBytes(manifestUrl));
+    const { loadProject } = await import('../io/project.ts');
     const { project, problems } = await loadProject(
       manifestText,
       async (name) => {

@@ -17,7 +17,10 @@ export function useReport(): { report: Report | null; busy: boolean; error: stri
     let current = true;
     setState((s) => ({ ...s, busy: true }));
     computeReport(project, method).then(
-      (report) => current && setState({ report, busy: false, error: null }),
+      (report) => {
+        // null: superseded by a newer request, whose answer will come
+        if (current && report) setState({ report, busy: false, error: null });
+      },
       (err: unknown) =>
         current && setState({ report: null, busy: false, error: String((err as Error)?.message ?? err) }),
     );

@@ -1,13 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { resetToSample, startProject } from '../state/load-project.ts';
 import { store, useAppState } from '../state/store.ts';
 import { useT } from './i18n-context.ts';
-import { ImportDialog } from './ImportDialog.tsx';
 import { Inspector } from './Inspector.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
 import { MapPane } from './MapPane.tsx';
 import { ProblemList } from './ProblemList.tsx';
 import { StatsPanel } from './StatsPanel.tsx';
+
+// The readers (Shapefile, KML, CSV) load only when the user imports something.
+const ImportDialog = lazy(() => import('./ImportDialog.tsx').then((m) => ({ default: m.ImportDialog })));
 
 export function App() {
   const { t, lang } = useT();
@@ -80,7 +82,11 @@ export function App() {
         <MapPane />
         {dragging && <div className="drop-hint">{t('dropHint')}</div>}
       </main>
-      {importing && <ImportDialog files={importing} onClose={() => setImporting(null)} />}
+      {importing && (
+        <Suspense fallback={null}>
+          <ImportDialog files={importing} onClose={() => setImporting(null)} />
+        </Suspense>
+      )}
       <aside className="right">
         {status === 'error' && <h2 className="error">{t('loadFailed')}</h2>}
         <ProblemList />
