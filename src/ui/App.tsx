@@ -9,6 +9,7 @@ import { ProblemList } from './ProblemList.tsx';
 import { StatsPanel } from './StatsPanel.tsx';
 
 // The readers (Shapefile, KML, CSV) load only when the user imports something.
+const ExportDialog = lazy(() => import('./ExportDialog.tsx').then((m) => ({ default: m.ExportDialog })));
 const ImportDialog = lazy(() => import('./ImportDialog.tsx').then((m) => ({ default: m.ImportDialog })));
 
 export function App() {
@@ -17,6 +18,7 @@ export function App() {
   const name = useAppState((s) => s.project?.name);
   const [importing, setImporting] = useState<File[] | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -40,6 +42,9 @@ export function App() {
         </button>
         <button data-testid="import-button" onClick={() => fileInput.current?.click()} title={t('dropHint')}>
           {t('importFile')}
+        </button>
+        <button data-testid="export-button" onClick={() => setExporting(true)}>
+          {t('export')}
         </button>
         <input
           ref={fileInput}
@@ -82,6 +87,11 @@ export function App() {
         <MapPane />
         {dragging && <div className="drop-hint">{t('dropHint')}</div>}
       </main>
+      {exporting && (
+        <Suspense fallback={null}>
+          <ExportDialog onClose={() => setExporting(false)} />
+        </Suspense>
+      )}
       {importing && (
         <Suspense fallback={null}>
           <ImportDialog files={importing} onClose={() => setImporting(null)} />
