@@ -23,7 +23,9 @@ export interface LoadedLayer extends ProjectLayer {
 }
 
 const KNOWN_TOP = new Set(['name', 'crs', 'areaMethod', 'layers', 'settings', 'quotas']);
-const KNOWN_LAYER = new Set(['id', 'role', 'kind', 'file', 'crs', 'fields']);
+// sourceCrs: written by project bundles, whose layers are stored in lon/lat, to remember the CRS a
+// layer first came in (plane areas use its Gauss-Kruger zone).
+const KNOWN_LAYER = new Set(['id', 'role', 'kind', 'file', 'crs', 'sourceCrs', 'fields']);
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -232,7 +234,10 @@ export async function loadProject(
       id,
       role,
       file: raw.file,
-      crs: read.crs,
+      crs:
+        typeof raw.sourceCrs === 'string' && resolveIoCrs(raw.sourceCrs) && resolveIoCrs(read.crs)?.geographic
+          ? raw.sourceCrs
+          : read.crs,
       fields: resolveFieldMapping(role, read.features, stringFields(raw.fields)),
       features: read.features,
     };

@@ -54,3 +54,46 @@ export function encodingFromCpg(cpg: string): TextEncodingName | undefined {
   if (/^(gbk|cp936|936|gb2312|gb18030|54936|windows-936|ms936)$/.test(t)) return 'gbk';
   return undefined;
 }
+
+let gbkTable: Map<number, number> | undefined;
+
+/** Code point → two GBK bytes, built once from the platform's own GBK decoder. */
+function gbkEncodeTable(): Map<number, number> {
+  if (gbkTable) return gbkTable;
+  gbkTable = new Map();
+  const pair = new Uint8Array(2);
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      pair[0] = lead;
+      pair[1] = trail;
+      const ch = gbk.decode(pair);
+      const cp = ch.codePointAt(0)!;
+      if (ch.length === 1 && cp !== 0xfffd && !gbkTable.has(cp)) gbkTable.set(cp, (lead << 8) | trail);
+    }
+  }
+  return gbkTable;
+}
+
+/**
+ * Encodes text as GBK (code page 936). Own encoder rather than iconv-lite, which needs Node's
+ * Buffer and so would not run in the page or a Worker. Characters GBK lacks become "?".
+ */
+export function encodeGbk(text: string): Uint8Array {
+  const table = gbkEncodeTable();
+  const out: number[] = [];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x80) out.push(cp);
+    else {
+      const code = table.get(cp);
+      if (code === undefined) out.push(0x3f);
+      else out.push(code >> 8, code & 0xff);
+    }
+  }
+  return Uint8Array.from(out);
+}
+
+export function encodeText(text: string, encoding: TextEncodingName): Uint8Array {
+  return encoding === 'gbk' ? encodeGbk(text) : new TextEncoder().encode(text);
+}
