@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 export class ZipError extends Error {}
 
 export interface ZipEntries {
-  /** file name inside the archive → bytes; folders, __MACOSX and dot-files left out */
+  /** file name inside the archive → bytes; folders and macOS metadata left out */
   files: Map<string, Uint8Array>;
 }
 
@@ -23,7 +23,8 @@ export async function unzip(bytes: Uint8Array): Promise<ZipEntries> {
   for (const entry of Object.values(zip.files)) {
     if (entry.dir) continue;
     const base = entry.name.split('/').pop() ?? entry.name;
-    if (entry.name.includes('__MACOSX') || base.startsWith('.')) continue;
+    // macOS adds __MACOSX/ folders, ._ resource forks and .DS_Store; none hold data.
+    if (entry.name.includes('__MACOSX') || base.startsWith('._') || base === '.DS_Store') continue;
     try {
       files.set(entry.name, await entry.async('uint8array'));
     } catch (e) {
