@@ -679,7 +679,12 @@ class World {
           }
         }
       }
-      target!.push(h.nodes);
+      // start the hole at a vertex off the shell (a hole may touch its shell at one point)
+      const onShell = new Set(target![0]!);
+      const k0 = h.nodes.findIndex((n) => !onShell.has(n));
+      const body = h.nodes.slice(0, -1);
+      const rot = k0 > 0 ? [...body.slice(k0), ...body.slice(0, k0)] : body;
+      target!.push([...rot, rot[0]!]);
     }
     return shells;
   }
@@ -1498,7 +1503,7 @@ export function generate(log: (s: string) => void = () => {}): Map<string, strin
       else if (z >= 2 && hash3(i >> 1, j >> 1, 443) < (z === 2 ? 0.1 : 0.035)) k = '0601';
       else if (fbm(cc[0], cc[1], 500, 451) > 0.76) k = '0201';
       else if (narrow && hash3(i, j, 453) < 0.25) k = '1203';
-      else k = n < 0.52 ? '0101' : n < 0.63 ? '0102' : '0103';
+      else k = n < 0.56 ? '0101' : n < 0.61 ? '0102' : '0103';
     }
     cls[f] = k;
   }
@@ -2068,15 +2073,10 @@ export function generate(log: (s: string) => void = () => {}): Map<string, strin
     crs: 'EPSG:4326',
     areaMethod: 'ellipsoidal',
     settings: { intensityThreshold_wan_per_mu: 120 },
-    quotas: {
-      unit: 'm2',
-      provinceAllocated_m2: 4500000,
-      parks: PARK_DEFS.map((p, q) => ({
-        name: p.name,
-        allocated_m2: Math.ceil((parkUse[q]! * 1.25) / 10000) * 10000,
-        used_m2: r2(parkUse[q]!),
-      })),
-    },
+    // construction-land quota allocated to each park (m²), compared with the enterprise plots in it
+    quotas: Object.fromEntries(
+      PARK_DEFS.map((p, q) => [p.name, Math.ceil((parkUse[q]! * 1.2) / 10000) * 10000]),
+    ),
     layers: [
       { id: 'zones', role: 'zone', file: 'zones.geojson', fields: { name: '名称', category: '类别' } },
       { id: 'parks', role: 'park', file: 'parks.geojson', fields: { name: '名称', industry: '主导产业' } },
