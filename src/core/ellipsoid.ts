@@ -13,3 +13,6 @@ const lib: Lib =
 
 /** GeographicLib's geodesic solver on CGCS2000; one shared instance, it holds no per-call state. */
 export const cgcs2000 = new lib.Geodesic.Geodesic(CGCS2000_A, CGCS2000_F);
+
+/** GeographicLib's output mask for S12, the area between a geodesic and the equator. */
+export const AREA_MASK: number = lib.Geodesic.AREA;

@@ -70,3 +70,20 @@ export function layerCoverInside(
   for (const s of cover.shapes) if (s) area += intersectionArea(s, mask, ws, notes);
   return { area, overlaps: cover.overlaps };
 }
+
+const unions = new WeakMap<readonly Feature[], Map<string, Shape | null>>();
+
+/** The union of a layer's features as one shape (cached per layer); undefined when polyclip failed. */
+export function layerUnion(features: readonly Feature[], ws: Workspace): Shape | undefined {
+  let perWs = unions.get(features);
+  if (!perWs) {
+    perWs = new Map();
+    unions.set(features, perWs);
+  }
+  const hit = perWs.get(ws.key);
+  if (hit !== undefined) return hit ?? undefined;
+  const shapes = features.map((f) => shapeOf(f.geometry, ws)).filter((s): s is Shape => s !== undefined);
+  const u = shapes.length ? unionShapes(shapes, ws) : undefined;
+  perWs.set(ws.key, u ?? null);
+  return u;
+}

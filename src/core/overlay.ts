@@ -6,10 +6,11 @@
 // it. So only the pieces that cross a boundary are clipped (the containment fast path), and polyclip
 // is needed only as a fallback when a triangulation does not add up.
 import { bboxesMeet } from './bbox.ts';
+import { differenceCorrection, intersectionCorrection } from './boundary-correction.ts';
 import { clipRingToTriangle } from './clip-convex.ts';
 import { safeClip } from './polyclip-safe.ts';
 import { anySegmentNear, pointInIndexed, segmentsNear } from './segment-index.ts';
-import { segmentIndexOf, shapeFromPc, shapeToPc, trianglesOf, type Shape } from './shape.ts';
+import { segmentIndexOf, shapeFromPc, shapeToPc, trianglesOf, type Shape, type Triangles } from './shape.ts';
 import type { Workspace } from './workspace.ts';
 
 export interface OverlayNote {
@@ -24,11 +25,12 @@ export function shapeContainsPoint(s: Shape, x: number, y: number): boolean {
 }
 
 function triangleArea(ws: Workspace, t: Float64Array, o: number): number {
-  return ws.ringArea([t[o]!, t[o + 1]!, t[o + 2]!, t[o + 3]!, t[o + 4]!, t[o + 5]!, t[o]!, t[o + 1]!]);
+  return ws.pieceArea([t[o]!, t[o + 1]!, t[o + 2]!, t[o + 3]!, t[o + 4]!, t[o + 5]!, t[o]!, t[o + 1]!]);
 }
 
 /** area(T ∩ big) where T is the union of the triangles `tris` and `big` is indexed. */
-function clippedArea(tris: Float64Array, big: Shape, ws: Workspace): number {
+function clippedArea(t: Triangles, big: Shape, ws: Workspace): number {
+  const tris = t.tris;
   const si = segmentIndexOf(big);
   let sum = 0;
   for (let o = 0; o < tris.length; o += 6) {
@@ -52,27 +54,43 @@ function clippedArea(tris: Float64Array, big: Shape, ws: Workspace): number {
         return;
       }
       const piece = clipRingToTriangle(ring, tri);
-      if (piece.length >= 8) sum += ws.ringArea(piece);
+      if (piece.length >= 8) sum += ws.pieceArea(piece);
     });
   }
+  return sum;
+}
+
+/** Whether `small` lies wholly inside or outside `big` (no edge of big comes near it), and which. */
+function containment(a: Shape, b: Shape): { small: Shape; big: Shape; whole?: 'in' | 'out' } {
+  const [small, big] = a.vertexCount <= b.vertexCount ? [a, b] : [b, a];
+  if (anySegmentNear(segmentIndexOf(big), small.bbox[0], small.bbox[1], small.bbox[2], small.bbox[3]))
+    return { small, big };
+  const r = small.allRings[0]!;
+  return { small, big, whole: shapeContainsPoint(big, r[0]!, r[1]!) ? 'in' : 'out' };
+}
+
+/** Straight-edge (chord) area of a ∩ b by triangles; undefined when neither triangulates. */
+function chordIntersection(small: Shape, big: Shape, ws: Workspace): number | undefined {
+  const ts = trianglesOf(small);
+  if (ts) return clippedArea(ts, big, ws);
+  const tb = trianglesOf(big);
+  return tb ? clippedArea(tb, small, ws) : undefined;
+}
+
+function chordArea(s: Shape, ws: Workspace): number {
+  let sum = 0;
+  for (const r of s.allRings) sum += ws.pieceArea(r);
   return sum;
 }
 
 /** area(a ∩ b) in m²; `notes` collects fallbacks. Never throws. */
 export function intersectionArea(a: Shape, b: Shape, ws: Workspace, notes?: OverlayNote[]): number {
   if (!bboxesMeet(a.bbox, b.bbox)) return 0;
-  const [small, big] = a.vertexCount <= b.vertexCount ? [a, b] : [b, a];
-  const si = segmentIndexOf(big);
-  // Containment fast path: no edge of `big` comes near `small`, so `small` is wholly in or out.
-  if (!anySegmentNear(si, small.bbox[0], small.bbox[1], small.bbox[2], small.bbox[3])) {
-    const r = small.allRings[0]!;
-    return shapeContainsPoint(big, r[0]!, r[1]!) ? small.area : 0;
-  }
-  const tris = trianglesOf(small) ?? trianglesOf(big);
-  if (tris) {
-    const v = tris === small.tris ? clippedArea(tris, big, ws) : clippedArea(tris, small, ws);
-    return Math.max(0, v);
-  }
+  const { small, big, whole } = containment(a, b);
+  // Containment fast path: only shapes the other's boundary comes near get clipped.
+  if (whole) return whole === 'in' ? small.area : 0;
+  const chord = chordIntersection(small, big, ws);
+  if (chord !== undefined) return Math.max(0, chord + intersectionCorrection(a, b, ws.edgeCorrection));
   const mp = safeClip('intersection', [shapeToPc(a), shapeToPc(b)], ws.grid);
   if (mp) {
     notes?.push({ code: 'overlay-fallback', message: 'triangulation failed; polyclip used' });
@@ -85,8 +103,17 @@ export function intersectionArea(a: Shape, b: Shape, ws: Workspace, notes?: Over
   return 0;
 }
 
-/** area(a − b) in m². */
+/**
+ * area(a − b) in m². Measured directly rather than as area(a) − area(a ∩ b): on the ellipsoid a
+ * result edge is one geodesic, and a geodesic split at a chord point is not additive.
+ */
 export function differenceArea(a: Shape, b: Shape, ws: Workspace, notes?: OverlayNote[]): number {
+  if (!bboxesMeet(a.bbox, b.bbox)) return Math.max(0, a.area);
+  const { small, big, whole } = containment(a, b);
+  if (whole) return Math.max(0, whole === 'out' ? a.area : small === a ? 0 : a.area - b.area);
+  const chord = chordIntersection(small, big, ws);
+  if (chord !== undefined)
+    return Math.max(0, chordArea(a, ws) - chord + differenceCorrection(a, b, ws.edgeCorrection));
   return Math.max(0, a.area - intersectionArea(a, b, ws, notes));
 }
 

@@ -1,6 +1,7 @@
 // 三区三线 constraints: basic farmland and red-line overlap, planned area outside the urban boundary.
 import type { OverlayNote } from './overlay.ts';
-import { layerCoverInside } from './layer-union.ts';
+import { layerCoverInside, layerUnion } from './layer-union.ts';
+import { differenceArea } from './overlay.ts';
 import { featureShape, layersOf, type ReportContext } from './report-context.ts';
 import type { ConstraintEntry } from './report-types.ts';
 import type { Shape } from './shape.ts';
@@ -25,7 +26,13 @@ export function analyseConstraints(ctx: ReportContext, planned: Shape | undefine
       });
     const kind = layer.kind ?? 'constraint';
     if (kind === 'urban-boundary') {
-      const outside = Math.max(0, plannedArea - inside);
+      // Measured as planned − boundary directly (see differenceArea), the union built once per layer.
+      const boundary = planned ? layerUnion(layer.features, ctx.ws) : undefined;
+      const outside = planned
+        ? boundary
+          ? differenceArea(planned, boundary, ctx.ws)
+          : Math.max(0, plannedArea - inside)
+        : 0;
       return {
         kind,
         layer: layer.id,

@@ -59,6 +59,12 @@ export function featureName(layer: ProjectLayer, f: Feature, index: number): str
   return fieldText(layer, f, 'name') ?? `#${index}`;
 }
 
+/** "图层 L 第 i 个要素「name」" for messages, without a name when the feature has none. */
+export function featureLabel(layer: ProjectLayer, f: Feature, index: number): string {
+  const name = fieldText(layer, f, 'name');
+  return `图层 ${layer.id} 第 ${index} 个要素${name ? `「${name}」` : ''}`;
+}
+
 /** A feature's shape in a workspace, reporting its repairs once per feature as warnings. */
 export function featureShape(
   ctx: ReportContext,
@@ -79,7 +85,7 @@ export function featureShape(
         layer: layer.id,
         feature: index,
         name,
-        message: `图层 ${layer.id} 第 ${index} 个要素「${name}」: ${p.message}`,
+        message: `${featureLabel(layer, f, index)}: ${p.message}`,
         ...(p.at ? { at: p.at } : {}),
       });
     }
@@ -101,7 +107,7 @@ export function overlayWarnings(
       layer: layer.id,
       feature: index,
       name,
-      message: `图层 ${layer.id} 第 ${index} 个要素「${name}」: ${n.message}`,
+      message: `${featureLabel(layer, f, index)}: ${n.message}`,
     });
   }
   notes.length = 0;

@@ -1,6 +1,6 @@
 // Zones and their composition: the planned area and its built / development / control parts.
 import { fieldValue, zoneCategory } from './fields.ts';
-import { intersectionArea } from './overlay.ts';
+import { differenceArea } from './overlay.ts';
 import {
   cachedUnion,
   featureName,
@@ -116,7 +116,6 @@ export function analyseZones(ctx: ReportContext): ZoneAnalysis {
     ? cachedUnion('parts', ctx.ws, geomsOf(partFeatures), () => catShapes)
     : undefined;
   const partsArea = Math.max(0, parts?.area ?? 0);
-  const partsInside = planned && parts ? intersectionArea(parts, planned, ctx.ws) : 0;
   const overlap = Math.max(0, byCat.built + byCat.development + byCat.control - partsArea);
 
   const composition: Composition = {
@@ -124,9 +123,9 @@ export function analyseZones(ctx: ReportContext): ZoneAnalysis {
     built_m2: byCat.built,
     development_m2: byCat.development,
     control_m2: byCat.control,
-    unassigned_m2: catShapes.length ? Math.max(0, plannedArea - partsInside) : plannedArea,
+    unassigned_m2: planned && parts ? differenceArea(planned, parts, ctx.ws) : plannedArea,
     overlap_m2: overlap,
-    outside_m2: Math.max(0, partsArea - partsInside),
+    outside_m2: parts ? (planned ? differenceArea(parts, planned, ctx.ws) : partsArea) : 0,
     planned_km2: m2ToKm2(plannedArea),
     planned_mu: m2ToMu(plannedArea),
     built_km2: m2ToKm2(byCat.built),

@@ -29,7 +29,7 @@ export interface Shape {
   vertexCount: number;
   problems: ShapeProblem[];
   /** counter-clockwise triangles (6 numbers each) partitioning the shape; null when earcut failed */
-  tris?: Float64Array | null;
+  tris?: Triangles | null;
   segIndex?: SegmentIndex;
   /** every ring, for the segment index and for clipping */
   allRings: Float64Array[];
@@ -230,8 +230,13 @@ export function shapeOf(g: Geometry | null | undefined, ws: Workspace): Shape | 
   return shape && shape.polys.length ? shape : undefined;
 }
 
+export interface Triangles {
+  /** counter-clockwise triangles, 6 numbers each */
+  tris: Float64Array;
+}
+
 /** The shape's triangles (lazily, earcut), checked to add up to the shape's planar area. */
-export function trianglesOf(s: Shape): Float64Array | null {
+export function trianglesOf(s: Shape): Triangles | null {
   if (s.tris !== undefined) return s.tris;
   const out: number[] = [];
   let ok = true;
@@ -273,7 +278,7 @@ export function trianglesOf(s: Shape): Float64Array | null {
     }
     if (Math.abs(got - want) > 1e-9 * Math.abs(want) + 1e-12) ok = false;
   }
-  s.tris = ok ? Float64Array.from(out) : null;
+  s.tris = ok ? { tris: Float64Array.from(out) } : null;
   return s.tris;
 }
 

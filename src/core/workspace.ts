@@ -1,7 +1,7 @@
 // A workspace is the coordinate space an area method measures in: lon/lat on the CGCS2000 ellipsoid,
 // or one Gauss-Kruger plane. Shapes, clipping and indexes all live in a workspace's coordinates.
 import { crsTransforms, type PointTransform } from './crs.ts';
-import { ellipsoidalRingArea, geodesicDistance } from './geodesic-area.ts';
+import { chordRingArea, ellipsoidalRingArea, geodesicCorrection, geodesicDistance } from './geodesic-area.ts';
 import type { AreaMethod } from './types.ts';
 
 export interface Workspace {
@@ -15,6 +15,10 @@ export interface Workspace {
   readonly toLonLat?: PointTransform;
   /** signed area (m², counter-clockwise positive) of a closed flat ring */
   ringArea(ring: ArrayLike<number>): number;
+  /** signed area of a clipped piece, every edge a straight line in workspace coordinates */
+  pieceArea(ring: ArrayLike<number>): number;
+  /** geodesic minus straight-line area of an edge; undefined where edges are straight already */
+  edgeCorrection?: (x1: number, y1: number, x2: number, y2: number) => number;
   /** length in metres of a straight segment (a geodesic on the ellipsoid) */
   segmentLength(x1: number, y1: number, x2: number, y2: number): number;
   /** snapping grid used when a clipping library needs a second try */
@@ -38,6 +42,8 @@ const ELLIPSOIDAL: Workspace = {
   key: 'ellipsoidal',
   method: 'ellipsoidal',
   ringArea: ellipsoidalRingArea,
+  pieceArea: chordRingArea,
+  edgeCorrection: geodesicCorrection,
   segmentLength: geodesicDistance,
   grid: [1e-10, 1e-8],
 };
@@ -58,6 +64,7 @@ export function workspaceFor(method: AreaMethod, planeCrs?: string): Workspace {
     toWork: t.fromLonLat,
     toLonLat: t.toLonLat,
     ringArea: planarRingArea,
+    pieceArea: planarRingArea,
     segmentLength: (x1, y1, x2, y2) => Math.hypot(x2 - x1, y2 - y1),
     grid: [1e-5, 1e-3],
   };
