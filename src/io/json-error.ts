@@ -17,6 +17,9 @@ class Stop {
   ) {}
 }
 
+// Sticky, so matching starts exactly at lastIndex without copying the rest of the text.
+const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+
 function scan(text: string): void {
   let i = 0;
   const n = text.length;
@@ -67,7 +70,8 @@ function scan(text: string): void {
     }
   };
   const number = (): void => {
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    NUMBER.lastIndex = i;
+    const m = NUMBER.exec(text);
     if (!m || m[0] === '' || m[0] === '-') fail(i + 1 >= n ? 'unexpected end' : 'bad number');
     i += m![0].length;
     if (i >= n) return;

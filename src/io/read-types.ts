@@ -20,6 +20,8 @@ export interface ReadOptions {
   encoding?: 'utf-8' | 'gbk';
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
+  /** refuse files larger than this many bytes (default MAX_FILE_BYTES, 500 MB) */
+  maxBytes?: number;
 }
 
 /**

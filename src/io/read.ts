@@ -170,14 +170,13 @@ export async function readLayerFile(
 ): Promise<ReadResult> {
   const file = fileName;
   try {
-    if (bytes.length > MAX_FILE_BYTES) {
+    const limit = opts.maxBytes ?? MAX_FILE_BYTES;
+    if (bytes.length > limit) {
       const mb = (n: number): number => Math.round(n / 1024 / 1024);
       return {
         features: [],
         crs: 'EPSG:4326',
-        problems: [
-          errorOf('file-too-large', { sizeMB: mb(bytes.length), limitMB: mb(MAX_FILE_BYTES) }, { file }),
-        ],
+        problems: [errorOf('file-too-large', { sizeMB: mb(bytes.length), limitMB: mb(limit) }, { file })],
       };
     }
     if (opts.signal?.aborted) return abortedResult(file);

@@ -132,3 +132,27 @@ describe('readLayerFile: refusals', () => {
     expect(r.problems.map((p) => p.code)).toEqual(['empty']);
   });
 });
+
+describe('readLayerFile: large files and cancellation', () => {
+  it('refuses a file over the size limit with a clear problem', async () => {
+    const r = await readLayerFile('big.geojson', enc('{"type":"FeatureCollection","features":[]}'), {
+      maxBytes: 10,
+    });
+    expect(r.problems.map((p) => p.code)).toEqual(['file-too-large']);
+    expect(r.problems[0]!.message).toContain('超过上限');
+  });
+
+  it('stops when the signal is aborted and reports progress up to 1', async () => {
+    const ctrl = new AbortController();
+    ctrl.abort();
+    const aborted = await readLayerFile('a.geojson', enc('{"type":"Point","coordinates":[114,32]}'), {
+      signal: ctrl.signal,
+    });
+    expect(aborted.problems.map((p) => p.code)).toEqual(['aborted']);
+    const seen: number[] = [];
+    await readLayerFile('a.zip', await fixture('zones-4547-gbk.zip'), { onProgress: (f) => seen.push(f) });
+    expect(seen[0]).toBe(0);
+    expect(seen[seen.length - 1]).toBe(1);
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+  });
+});
