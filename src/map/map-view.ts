@@ -8,6 +8,7 @@ import type { Project, ProjectLayer } from '../core/types.ts';
 import {
   decorate,
   HATCH_CONTROL,
+  ON_TOP,
   HATCH_FARMLAND,
   HATCH_REDLINE,
   layerStyles,
@@ -102,7 +103,8 @@ export class MapView {
     this.styleLayerIds.clear();
     this.project = project;
     const ordered = [...project.layers].sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
-    // Symbol layers go last so labels sit above every fill and line.
+    // The planned boundary, then the labels, go last so they sit above every fill and line.
+    const onTop: maplibregl.LayerSpecification[] = [];
     const symbols: maplibregl.LayerSpecification[] = [];
     for (const layer of ordered) {
       this.map.addSource(layer.id, { type: 'geojson', data: toDisplayCollection(layer), tolerance: 0.2 });
@@ -113,10 +115,11 @@ export class MapView {
       );
       for (const spec of specs) {
         if (spec.type === 'symbol') symbols.push(spec);
+        else if ((spec.metadata as Record<string, unknown> | undefined)?.[ON_TOP]) onTop.push(spec);
         else this.map.addLayer(spec);
       }
     }
-    for (const spec of symbols) this.map.addLayer(spec);
+    for (const spec of [...onTop, ...symbols]) this.map.addLayer(spec);
   }
 
   /** Replaces one layer's features (after an edit); at most one setData per layer per call. */

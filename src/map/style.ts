@@ -364,11 +364,14 @@ export function legendFor(layer: ProjectLayer, decorated: Record<string, string 
 export const ROLE_ORDER: Record<ProjectLayer['role'], number> = {
   landuse: 0,
   plan: 1,
-  constraint: 2,
-  village: 3,
-  enterprise: 4,
-  zone: 5,
+  zone: 2,
+  constraint: 3,
+  village: 4,
+  enterprise: 5,
   park: 6,
   road: 7,
   admin: 8,
 };
+
+/** Style layers drawn above every other layer's fills and lines (the planned boundary). */
+export const ON_TOP = 'zm:on-top';

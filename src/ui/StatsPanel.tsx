@@ -149,7 +149,11 @@ export function StatsPanel() {
                 <tbody>
                   {report.constraints.map((r) => (
                     <tr key={r.layer}>
-                      <th>{t(`kind.${r.kind}` as MessageKey) ?? r.kind}</th>
+                      <th>
+                        {r.kind === 'urban-boundary'
+                          ? t('outsideUrbanBoundary')
+                          : t(`kind.${r.kind}` as MessageKey)}
+                      </th>
                       <td className="num">{formatMu(r.overlap_m2 ?? r.outside_m2 ?? 0)}</td>
                       <td className="muted">{t('mu')}</td>
                     </tr>
