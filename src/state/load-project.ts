@@ -23,7 +23,11 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
 
 /** Layers shown when a project opens: plans, land use and farmland are there to be switched on. */
 export function initiallyVisible(layer: ProjectLayer): boolean {
-  return layer.role !== 'plan' && layer.role !== 'landuse' && !(layer.role === 'constraint' && layer.kind === 'basic-farmland');
+  return (
+    layer.role !== 'plan' &&
+    layer.role !== 'landuse' &&
+    !(layer.role === 'constraint' && layer.kind === 'basic-farmland')
+  );
 }
 
 export function installProject(project: Project, problems: ReturnType<typeof store.get>['problems']): void {
