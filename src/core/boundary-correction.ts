@@ -44,66 +44,69 @@ function edgesWhere(
 ): number {
   const si = segmentIndexOf(b);
   const segs = si.segs;
+  const own = segmentIndexOf(a).segs;
+  // Only a difference keeps edges outside b; otherwise just a's edges near b need looking at.
+  const edges = keep('outside')
+    ? Array.from({ length: own.length / 4 }, (_, k) => k)
+    : segmentsNear(segmentIndexOf(a), b.bbox[0], b.bbox[1], b.bbox[2], b.bbox[3]);
   let sum = 0;
-  for (const ring of a.allRings) {
-    for (let i = 0; i + 3 < ring.length; i += 2) {
-      const x1 = ring[i]!;
-      const y1 = ring[i + 1]!;
-      const x2 = ring[i + 2]!;
-      const y2 = ring[i + 3]!;
-      const minX = Math.min(x1, x2);
-      const minY = Math.min(y1, y2);
-      const maxX = Math.max(x1, x2);
-      const maxY = Math.max(y1, y2);
-      if (maxX < b.bbox[0] || minX > b.bbox[2] || maxY < b.bbox[1] || minY > b.bbox[3]) {
-        // Wholly away from b: outside it, which only a difference keeps.
-        if (keep('outside')) sum += correction(x1, y1, x2, y2);
-        continue;
-      }
-      const dx = x2 - x1;
-      const dy = y2 - y1;
-      const ts = [0, 1];
-      for (const k of segmentsNear(si, minX, minY, maxX, maxY)) {
-        const ax = segs[4 * k]!;
-        const ay = segs[4 * k + 1]!;
-        const ex = segs[4 * k + 2]! - ax;
-        const ey = segs[4 * k + 3]! - ay;
-        const den = dx * ey - dy * ex;
-        if (den !== 0) {
-          const t = ((ax - x1) * ey - (ay - y1) * ex) / den;
-          const u = ((ax - x1) * dy - (ay - y1) * dx) / den;
-          if (t > 0 && t < 1 && u >= 0 && u <= 1) ts.push(t);
-        } else {
-          // Parallel: where the edges overlap, their ends split this edge.
-          const dd = dx * dx + dy * dy;
-          for (const [px, py] of [
-            [ax, ay],
-            [ax + ex, ay + ey],
-          ] as const) {
-            const t = ((px - x1) * dx + (py - y1) * dy) / dd;
-            if (t > 0 && t < 1) ts.push(t);
-          }
+  for (const e of edges) {
+    const x1 = own[4 * e]!;
+    const y1 = own[4 * e + 1]!;
+    const x2 = own[4 * e + 2]!;
+    const y2 = own[4 * e + 3]!;
+    const minX = Math.min(x1, x2);
+    const minY = Math.min(y1, y2);
+    const maxX = Math.max(x1, x2);
+    const maxY = Math.max(y1, y2);
+    if (maxX < b.bbox[0] || minX > b.bbox[2] || maxY < b.bbox[1] || minY > b.bbox[3]) {
+      // Wholly away from b: outside it, which only a difference keeps.
+      if (keep('outside')) sum += correction(x1, y1, x2, y2);
+      continue;
+    }
+    const dx = x2 - x1;
+    const dy = y2 - y1;
+    const ts = [0, 1];
+    for (const k of segmentsNear(si, minX, minY, maxX, maxY)) {
+      const ax = segs[4 * k]!;
+      const ay = segs[4 * k + 1]!;
+      const ex = segs[4 * k + 2]! - ax;
+      const ey = segs[4 * k + 3]! - ay;
+      const den = dx * ey - dy * ex;
+      if (den !== 0) {
+        const t = ((ax - x1) * ey - (ay - y1) * ex) / den;
+        const u = ((ax - x1) * dy - (ay - y1) * dx) / den;
+        if (t > 0 && t < 1 && u >= 0 && u <= 1) ts.push(t);
+      } else {
+        // Parallel: where the edges overlap, their ends split this edge.
+        const dd = dx * dx + dy * dy;
+        for (const [px, py] of [
+          [ax, ay],
+          [ax + ex, ay + ey],
+        ] as const) {
+          const t = ((px - x1) * dx + (py - y1) * dy) / dd;
+          if (t > 0 && t < 1) ts.push(t);
         }
       }
-      ts.sort((p, q) => p - q);
-      for (let j = 0; j + 1 < ts.length; j++) {
-        const ta = ts[j]!;
-        const tb = ts[j + 1]!;
-        if (tb <= ta) continue;
-        const tm = (ta + tb) / 2;
-        const mx = x1 + tm * dx;
-        const my = y1 + tm * dy;
-        const along = coincidentDirection(si, mx, my, dx, dy);
-        const place: Place =
-          along > 0
-            ? 'along-same'
-            : along < 0
-              ? 'along-opposite'
-              : pointInIndexed(si, mx, my, b.bbox[2])
-                ? 'inside'
-                : 'outside';
-        if (keep(place)) sum += correction(x1 + ta * dx, y1 + ta * dy, x1 + tb * dx, y1 + tb * dy);
-      }
+    }
+    ts.sort((p, q) => p - q);
+    for (let j = 0; j + 1 < ts.length; j++) {
+      const ta = ts[j]!;
+      const tb = ts[j + 1]!;
+      if (tb <= ta) continue;
+      const tm = (ta + tb) / 2;
+      const mx = x1 + tm * dx;
+      const my = y1 + tm * dy;
+      const along = coincidentDirection(si, mx, my, dx, dy);
+      const place: Place =
+        along > 0
+          ? 'along-same'
+          : along < 0
+            ? 'along-opposite'
+            : pointInIndexed(si, mx, my, b.bbox[2])
+              ? 'inside'
+              : 'outside';
+      if (keep(place)) sum += correction(x1 + ta * dx, y1 + ta * dy, x1 + tb * dx, y1 + tb * dy);
     }
   }
   return sum;

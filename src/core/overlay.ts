@@ -8,6 +8,7 @@
 import { bboxesMeet } from './bbox.ts';
 import { differenceCorrection, intersectionCorrection } from './boundary-correction.ts';
 import { clipRingToTriangle } from './clip-convex.ts';
+import { chunkRing, reduceRing, type ChunkedRing } from './ring-chunks.ts';
 import { safeClip } from './polyclip-safe.ts';
 import { anySegmentNear, pointInIndexed, segmentsNear } from './segment-index.ts';
 import { segmentIndexOf, shapeFromPc, shapeToPc, trianglesOf, type Shape, type Triangles } from './shape.ts';
@@ -26,6 +27,17 @@ export function shapeContainsPoint(s: Shape, x: number, y: number): boolean {
 
 function triangleArea(ws: Workspace, t: Float64Array, o: number): number {
   return ws.pieceArea([t[o]!, t[o + 1]!, t[o + 2]!, t[o + 3]!, t[o + 4]!, t[o + 5]!, t[o]!, t[o + 1]!]);
+}
+
+const chunkCache = new WeakMap<Shape, ChunkedRing[]>();
+
+function chunksOf(s: Shape, i: number): ChunkedRing {
+  let list = chunkCache.get(s);
+  if (!list) {
+    list = s.allRings.map(chunkRing);
+    chunkCache.set(s, list);
+  }
+  return list[i]!;
 }
 
 /** area(T ∩ big) where T is the union of the triangles `tris` and `big` is indexed. */
@@ -53,7 +65,10 @@ function clippedArea(t: Triangles, big: Shape, ws: Workspace): number {
         // which it cannot while the boxes are disjoint.
         return;
       }
-      const piece = clipRingToTriangle(ring, tri);
+      const piece = clipRingToTriangle(
+        ring.length > 256 ? reduceRing(chunksOf(big, i), [minX, minY, maxX, maxY]) : ring,
+        tri,
+      );
       if (piece.length >= 8) sum += ws.pieceArea(piece);
     });
   }

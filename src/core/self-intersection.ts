@@ -64,8 +64,39 @@ function edgesOf(rings: readonly Float64Array[]): Edge[] {
 
 const BRUTE_FORCE_EDGES = 48;
 
+function orient(ax: number, ay: number, bx: number, by: number, px: number, py: number): number {
+  return (bx - ax) * (py - ay) - (by - ay) * (px - ax);
+}
+
+/** Whether any two edges of a small closed flat ring cross properly (no allocation). */
+function smallRingCrosses(r: Float64Array): boolean {
+  const n = r.length / 2 - 1;
+  for (let i = 0; i < n; i++) {
+    const ax = r[2 * i]!;
+    const ay = r[2 * i + 1]!;
+    const bx = r[2 * i + 2]!;
+    const by = r[2 * i + 3]!;
+    for (let j = i + 2; j < n; j++) {
+      const cx = r[2 * j]!;
+      const cy = r[2 * j + 1]!;
+      const dx = r[2 * j + 2]!;
+      const dy = r[2 * j + 3]!;
+      const d1 = orient(ax, ay, bx, by, cx, cy);
+      const d2 = orient(ax, ay, bx, by, dx, dy);
+      if (!((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0))) continue;
+      const d3 = orient(cx, cy, dx, dy, ax, ay);
+      const d4 = orient(cx, cy, dx, dy, bx, by);
+      if ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)) return true;
+    }
+  }
+  return false;
+}
+
 /** All proper crossings among the edges of the rings (brute force when small, else a flatbush). */
 export function findCrossings(rings: readonly Float64Array[]): Crossing[] {
+  // Most rings are small parcels without a crossing: rule that out without allocating edge objects.
+  if (rings.length === 1 && rings[0]!.length < 2 * BRUTE_FORCE_EDGES && !smallRingCrosses(rings[0]!))
+    return [];
   const edges = edgesOf(rings);
   const out: Crossing[] = [];
   if (edges.length < BRUTE_FORCE_EDGES) {

@@ -53,19 +53,25 @@ export function polygonsOf(g: Geometry | null | undefined): Position[][][] {
 
 /** A closed flat ring in workspace coordinates with repeated and non-finite positions dropped. */
 function toFlatRing(ring: Position[], ws: Workspace): Float64Array | undefined {
-  const out: number[] = [];
+  // Filled in place: 100 000-parcel layers make allocation, not arithmetic, the cost here.
+  const out = new Float64Array(ring.length * 2 + 2);
+  let k = 0;
+  const to = ws.toWork;
   for (const p of ring) {
-    const q = ws.toWork ? ws.toWork(p) : p;
+    const q = to ? to(p) : p;
     const x = q[0];
     const y = q[1];
     if (x === undefined || y === undefined || !Number.isFinite(x) || !Number.isFinite(y)) continue;
-    const n = out.length;
-    if (n >= 2 && out[n - 2] === x && out[n - 1] === y) continue;
-    out.push(x, y);
+    if (k >= 2 && out[k - 2] === x && out[k - 1] === y) continue;
+    out[k++] = x;
+    out[k++] = y;
   }
-  const n = out.length;
-  if (n >= 2 && (out[0] !== out[n - 2] || out[1] !== out[n - 1])) out.push(out[0]!, out[1]!);
-  return out.length >= 8 ? Float64Array.from(out) : undefined;
+  if (k >= 2 && (out[0] !== out[k - 2] || out[1] !== out[k - 1])) {
+    out[k] = out[0]!;
+    out[k + 1] = out[1]!;
+    k += 2;
+  }
+  return k >= 8 ? out.subarray(0, k) : undefined;
 }
 
 function reversed(ring: Float64Array): Float64Array {
@@ -212,22 +218,24 @@ export function shapeToPc(s: Shape): PcMultiPolygon {
   return pcFromPolys(s.polys);
 }
 
-const cache = new WeakMap<object, Map<string, Shape | null>>();
+// One WeakMap per workspace: no per-geometry allocation beyond the shape itself.
+const caches = new Map<string, WeakMap<object, Shape | null>>();
 
 /** The cached Shape of a geometry in a workspace; undefined when it has no polygonal part. */
 export function shapeOf(g: Geometry | null | undefined, ws: Workspace): Shape | undefined {
   if (!g) return undefined;
-  let perWs = cache.get(g);
-  if (!perWs) {
-    perWs = new Map();
-    cache.set(g, perWs);
+  let cache = caches.get(ws.key);
+  if (!cache) {
+    cache = new WeakMap();
+    caches.set(ws.key, cache);
   }
-  const hit = perWs.get(ws.key);
+  const hit = cache.get(g);
   if (hit !== undefined) return hit ?? undefined;
   const polygons = polygonsOf(g);
   const shape = polygons.length ? buildShape(polygons, ws) : null;
-  perWs.set(ws.key, shape && shape.polys.length ? shape : null);
-  return shape && shape.polys.length ? shape : undefined;
+  const keep = shape && shape.polys.length ? shape : null;
+  cache.set(g, keep);
+  return keep ?? undefined;
 }
 
 export interface Triangles {
