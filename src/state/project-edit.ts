@@ -1,5 +1,5 @@
 // Pure operations on a project that the UI applies through the store: each returns a new Project.
-import type { Project, ProjectLayer } from '../core/types.ts';
+import type { Feature, Project, ProjectLayer } from '../core/types.ts';
 
 /** A layer id not yet used in the project, derived from a file name. */
 export function uniqueLayerId(project: Project, fileName: string): string {
@@ -19,4 +19,14 @@ export function addLayer(project: Project, layer: ProjectLayer): Project {
 
 export function removeLayer(project: Project, layerId: string): Project {
   return { ...project, layers: project.layers.filter((l) => l.id !== layerId) };
+}
+
+/** Replaces one feature of one layer. */
+export function replaceFeature(project: Project, layerId: string, index: number, feature: Feature): Project {
+  return {
+    ...project,
+    layers: project.layers.map((l) =>
+      l.id === layerId ? { ...l, features: l.features.map((f, i) => (i === index ? feature : f)) } : l,
+    ),
+  };
 }

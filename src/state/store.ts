@@ -18,6 +18,10 @@ export interface AppState {
   visibility: Record<string, boolean>;
   opacity: Record<string, number>;
   selection: Selection | null;
+  /** a place the map should show; seq changes on every request so the same place can be asked twice */
+  focus: { bbox: [number, number, number, number]; seq: number } | null;
+  /** messages about what the app changed (repairs), newest last */
+  notices: string[];
 }
 
 const PREFS_KEY = 'zonemap.prefs.v1';
@@ -84,6 +88,8 @@ export const store = createStore({
   visibility: {},
   opacity: {},
   selection: null,
+  focus: null,
+  notices: [],
 });
 
 export function useAppState<T>(select: (s: AppState) => T): T {

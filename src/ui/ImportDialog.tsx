@@ -1,9 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { CANONICAL_FIELDS, resolveFieldMapping } from '../core/fields.ts';
 import { LAYER_ROLES, type LayerRole, type Problem } from '../core/types.ts';
-import { readLayerFile } from '../io/read.ts';
+import { searchCrs } from '../io/coords/crs-catalog.ts';
+import { layerBounds } from '../map/map-view.ts';
+import { openProjectFiles } from '../state/open-project.ts';
 import { addLayer, uniqueLayerId } from '../state/project-edit.ts';
 import { store, useAppState } from '../state/store.ts';
+import type { ImportOptions, ImportResult } from '../worker/import-api.ts';
+import { importInWorker } from '../worker/import-client.ts';
 import { useT } from './i18n-context.ts';
 import { ProblemItems } from './ProblemList.tsx';
 
@@ -13,62 +17,82 @@ const KINDS: Partial<Record<LayerRole, string[]>> = {
   plan: ['industry-plan', 'land-use-plan', 'urban-plan'],
 };
 
-interface Loaded {
-  fileName: string;
-  features: Awaited<ReturnType<typeof readLayerFile>>['features'];
-  crs: string;
-  problems: Problem[];
-}
+const UNUSABLE = new Set([
+  'projected-without-crs',
+  'coordinate-out-of-range',
+  'unknown-crs',
+  'file-too-large',
+  'invalid-json',
+]);
 
 /** Guess a role from the file name, as planners name their files. */
-function guessRole(fileName: string): LayerRole {
+export function guessRole(fileName: string): LayerRole {
   const n = fileName.toLowerCase();
-  if (/zone|规划范围|集聚区|四至/.test(n)) return 'zone';
   if (/road|道路|路网/.test(n)) return 'road';
   if (/village|村庄|搬迁/.test(n)) return 'village';
   if (/town|乡镇|行政|county|县界/.test(n)) return 'admin';
   if (/dltb|landuse|地类|现状|三调/.test(n)) return 'landuse';
-  if (/farm|农田|redline|红线|边界|ubound/.test(n)) return 'constraint';
-  if (/plan|规划/.test(n)) return 'plan';
+  if (/farm|农田|redline|红线|开发边界|ubound/.test(n)) return 'constraint';
   if (/enterprise|企业|项目/.test(n)) return 'enterprise';
   if (/park|园区/.test(n)) return 'park';
+  if (/zone|规划范围|集聚区|四至/.test(n)) return 'zone';
+  if (/plan|规划/.test(n)) return 'plan';
   return 'landuse';
 }
 
+function projectCentreLon(): number | undefined {
+  const project = store.get().project;
+  const zone = project?.layers.find((l) => l.role === 'zone') ?? project?.layers[0];
+  const b = zone && layerBounds(zone);
+  return b ? (b[0] + b[2]) / 2 : undefined;
+}
+
 export function ImportDialog({ files, onClose }: { files: File[]; onClose: () => void }) {
-  const { t, td } = useT();
+  const { t, td, lang } = useT();
   const project = useAppState((s) => s.project);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState<(ImportResult & { fileName: string }) | null>(null);
   const [progress, setProgress] = useState(0);
+  const [running, setRunning] = useState<{ cancel(): void } | null>(null);
   const [role, setRole] = useState<LayerRole>('landuse');
   const [kind, setKind] = useState<string>('');
   const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [opts, setOpts] = useState<ImportOptions>({});
+  const [crsQuery, setCrsQuery] = useState('');
+  const [projectChecked, setProjectChecked] = useState(false);
+  const [projectProblems, setProjectProblems] = useState<Problem[]>([]);
   const file = files[0];
 
+  // A zonemap.json (with its files) or a project bundle opens as a whole project.
   useEffect(() => {
-    if (!file) return;
-    const controller = new AbortController();
-    setRole(guessRole(file.name));
-    void (async () => {
-      try {
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        const result = await readLayerFile(file.name, bytes, {
-          onProgress: setProgress,
-          signal: controller.signal,
-        } as never);
-        if (controller.signal.aborted) return;
-        setLoaded({
-          fileName: file.name,
-          features: result.features,
-          crs: result.crs,
-          problems: result.problems,
-        });
-      } catch (e) {
-        if (!controller.signal.aborted) setError(String((e as Error)?.message ?? e));
+    let live = true;
+    void openProjectFiles(files).then(({ opened, problems }) => {
+      if (!live) return;
+      if (opened) onClose();
+      else {
+        setProjectProblems(problems);
+        setProjectChecked(true);
       }
-    })();
-    return () => controller.abort();
+    });
+    return () => {
+      live = false;
+    };
+  }, [files, file, onClose]);
+
+  useEffect(() => {
+    if (!file || !projectChecked || projectProblems.length > 0) return;
+    setLoaded(null);
+    setProgress(0);
+    const job = importInWorker(file, { hintLon: projectCentreLon(), ...opts }, setProgress);
+    setRunning(job);
+    void job.result.then((r) => {
+      setRunning(null);
+      if (r) setLoaded({ ...r, fileName: file.name });
+    });
+    return () => job.cancel();
+  }, [file, projectChecked, projectProblems, opts]);
+
+  useEffect(() => {
+    if (file) setRole(guessRole(file.name));
   }, [file]);
 
   useEffect(() => {
@@ -83,8 +107,9 @@ export function ImportDialog({ files, onClose }: { files: File[]; onClose: () =>
       for (const k of Object.keys(f.properties ?? {})) names.add(k);
     return [...names];
   }, [loaded]);
-
-  const hasErrors = loaded?.problems.some((p) => p.severity === 'error') ?? false;
+  const crsChoices = useMemo(() => (crsQuery.trim() ? searchCrs(crsQuery, 30) : []), [crsQuery]);
+  const likelyCrs = loaded?.problems.find((p) => p.code === 'projected-without-crs') as
+    { params?: { likely?: string } } | undefined;
 
   function add() {
     if (!loaded || !project) return;
@@ -98,95 +123,162 @@ export function ImportDialog({ files, onClose }: { files: File[]; onClose: () =>
       fields: mapping,
       features: loaded.features,
     };
+    const layerProblems = loaded.problems.map((p) => ({ ...p, layer: id }));
     store.set((s) => ({
       project: s.project ? addLayer(s.project, layer) : s.project,
+      problems: [...s.problems, ...layerProblems],
       visibility: { ...s.visibility, [id]: true },
       opacity: { ...s.opacity, [id]: 1 },
     }));
     onClose();
   }
 
+  // Coordinates that are not lon/lat yet cannot go on the map; other problems are listed for repair.
+  const fatal =
+    !loaded ||
+    loaded.features.length === 0 ||
+    loaded.problems.some((p) => p.severity === 'error' && UNUSABLE.has(p.code));
   return (
     <div className="modal-backdrop" role="dialog" aria-modal="true" data-testid="import-dialog">
       <div className="modal">
         <h2>
           {t('importTitle')} <span className="muted">{file?.name}</span>
         </h2>
-        {!loaded && !error && (
-          <div className="progress">
-            <progress value={progress} max={1} /> <button onClick={onClose}>{t('cancel')}</button>
+        {projectProblems.length > 0 && (
+          <div className="problems" data-testid="import-problems">
+            <ProblemItems problems={projectProblems} />
           </div>
         )}
-        {error && <p className="error">{error}</p>}
+        {running && (
+          <div className="progress" data-testid="import-progress">
+            <progress value={progress} max={1} /> {Math.round(progress * 100)}%
+            <button onClick={() => running.cancel()} data-testid="import-cancel">
+              {t('cancel')}
+            </button>
+          </div>
+        )}
         {loaded && (
           <>
-            <p>
-              {loaded.features.length} {t('featuresRead')} · {t('crs')}: <code>{loaded.crs}</code>
-            </p>
+            {loaded.features.length > 0 && (
+              <p data-testid="import-summary">
+                {loaded.features.length} {t('featuresRead')} · {t('crs')}: <code>{loaded.crs}</code>
+              </p>
+            )}
             {loaded.problems.length > 0 && (
               <div className="problems" data-testid="import-problems">
                 <ProblemItems problems={loaded.problems} />
               </div>
             )}
-            <label>
-              {t('role')}{' '}
-              <select
-                value={role}
-                onChange={(e) => setRole(e.target.value as LayerRole)}
-                data-testid="import-role"
-              >
-                {LAYER_ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {td(`role.${r}`, r)}
-                  </option>
-                ))}
-              </select>
-            </label>{' '}
-            {KINDS[role] && (
-              <select value={kind} onChange={(e) => setKind(e.target.value)}>
-                {KINDS[role]!.map((k) => (
-                  <option key={k} value={k}>
-                    {td(`kind.${k}`, k)}
-                  </option>
-                ))}
-              </select>
+            <details open={!!likelyCrs} className="crs-options">
+              <summary>{t('coordinateOptions')}</summary>
+              <div className="form-grid">
+                <label>{t('crs')}</label>
+                <div>
+                  <input
+                    placeholder={t('crsSearchHint')}
+                    value={crsQuery}
+                    onChange={(e) => setCrsQuery(e.target.value)}
+                    data-testid="crs-search"
+                  />
+                  {likelyCrs?.params?.likely && (
+                    <button
+                      onClick={() => setOpts({ ...opts, crs: likelyCrs.params!.likely })}
+                      data-testid="crs-use-likely"
+                    >
+                      {t('useCrs')} {likelyCrs.params.likely}
+                    </button>
+                  )}
+                  {crsChoices.length > 0 && (
+                    <select
+                      size={Math.min(6, crsChoices.length)}
+                      onChange={(e) => setOpts({ ...opts, crs: e.target.value })}
+                      data-testid="crs-choices"
+                    >
+                      {crsChoices.map((c) => (
+                        <option key={c.code} value={c.code}>
+                          {c.code} · {c.label[lang]}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </div>
+                <label>{t('offsetSystem')}</label>
+                <select
+                  value={opts.offset ?? ''}
+                  onChange={(e) =>
+                    setOpts({ ...opts, offset: (e.target.value || undefined) as ImportOptions['offset'] })
+                  }
+                >
+                  <option value="">{t('offsetNone')}</option>
+                  <option value="GCJ02">GCJ-02（高德、腾讯）</option>
+                  <option value="BD09">BD-09（百度）</option>
+                </select>
+                <label>{t('swapAxes')}</label>
+                <input
+                  type="checkbox"
+                  checked={!!opts.swapAxes}
+                  onChange={(e) => setOpts({ ...opts, swapAxes: e.target.checked })}
+                />
+              </div>
+            </details>
+            {!fatal && (
+              <>
+                <label>
+                  {t('role')}{' '}
+                  <select
+                    value={role}
+                    onChange={(e) => setRole(e.target.value as LayerRole)}
+                    data-testid="import-role"
+                  >
+                    {LAYER_ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {td(`role.${r}`, r)}
+                      </option>
+                    ))}
+                  </select>
+                </label>{' '}
+                {KINDS[role] && (
+                  <select value={kind} onChange={(e) => setKind(e.target.value)}>
+                    {KINDS[role]!.map((k) => (
+                      <option key={k} value={k}>
+                        {td(`kind.${k}`, k)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+                <h3>{t('fieldMapping')}</h3>
+                <table className="stats compact" data-testid="field-mapping">
+                  <tbody>
+                    {CANONICAL_FIELDS[role].map((c) => (
+                      <tr key={c}>
+                        <th>{td(`field.${c}`, c)}</th>
+                        <td>
+                          <select
+                            value={mapping[c] ?? ''}
+                            onChange={(e) => setMapping({ ...mapping, [c]: e.target.value })}
+                          >
+                            <option value="">—</option>
+                            {propertyNames.map((p) => (
+                              <option key={p} value={p}>
+                                {p}
+                              </option>
+                            ))}
+                          </select>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </>
             )}
-            <h3>{t('fieldMapping')}</h3>
-            <table className="stats compact">
-              <tbody>
-                {CANONICAL_FIELDS[role].map((c) => (
-                  <tr key={c}>
-                    <th>{td(`field.${c}`, c)}</th>
-                    <td>
-                      <select
-                        value={mapping[c] ?? ''}
-                        onChange={(e) => setMapping({ ...mapping, [c]: e.target.value })}
-                      >
-                        <option value="">—</option>
-                        {propertyNames.map((p) => (
-                          <option key={p} value={p}>
-                            {p}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <div className="modal-actions">
-              <button onClick={onClose}>{t('cancel')}</button>
-              <button
-                className="primary"
-                onClick={add}
-                disabled={hasErrors || loaded.features.length === 0}
-                data-testid="import-add"
-              >
-                {t('addLayer')}
-              </button>
-            </div>
           </>
         )}
+        <div className="modal-actions">
+          <button onClick={onClose}>{t('close')}</button>
+          <button className="primary" onClick={add} disabled={fatal} data-testid="import-add">
+            {t('addLayer')}
+          </button>
+        </div>
       </div>
     </div>
   );

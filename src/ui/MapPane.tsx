@@ -14,6 +14,7 @@ export function MapPane() {
   const project = useAppState((s) => s.project);
   const visibility = useAppState((s) => s.visibility);
   const opacity = useAppState((s) => s.opacity);
+  const focus = useAppState((s) => s.focus);
 
   useEffect(() => {
     const v = new MapView(container.current!, { basemap: basemapFromUrl() });
@@ -65,6 +66,10 @@ export function MapPane() {
       for (const l of project.layers) v.setOpacity(l.id, opacity[l.id] ?? 1);
     });
   }, [opacity, project]);
+
+  useEffect(() => {
+    if (focus) view.current?.fitBounds(focus.bbox, true);
+  }, [focus]);
 
   return <div className="map" ref={container} data-testid="map" />;
 }

@@ -1,5 +1,7 @@
+import { bbox } from '@turf/bbox';
 import type { Problem } from '../core/types.ts';
-import { useAppState } from '../state/store.ts';
+import { store, useAppState } from '../state/store.ts';
+import { replaceFeature } from '../state/project-edit.ts';
 import { useT } from './i18n-context.ts';
 
 function text(p: Problem, lang: 'zh' | 'en'): string {
@@ -7,16 +9,67 @@ function text(p: Problem, lang: 'zh' | 'en'): string {
   return lang === 'en' && en ? en : p.message;
 }
 
+function featureOf(p: Problem) {
+  if (p.layer === undefined || p.feature === undefined) return undefined;
+  return store.get().project?.layers.find((l) => l.id === p.layer)?.features[p.feature];
+}
+
+function zoomTo(p: Problem): void {
+  const f = featureOf(p);
+  let box: [number, number, number, number] | undefined;
+  if (p.at) box = [p.at[0] - 0.002, p.at[1] - 0.002, p.at[0] + 0.002, p.at[1] + 0.002];
+  else if (f?.geometry) box = bbox(f) as [number, number, number, number];
+  if (box) store.set((s) => ({ focus: { bbox: box, seq: (s.focus?.seq ?? 0) + 1 } }));
+  if (p.layer !== undefined && p.feature !== undefined)
+    store.set({ selection: { layerId: p.layer, featureIndex: p.feature } });
+}
+
+async function repair(p: Problem, lang: 'zh' | 'en'): Promise<void> {
+  const f = featureOf(p);
+  if (!f || p.layer === undefined || p.feature === undefined) return;
+  const { REPAIR_FOR_CODE, repairFeature } = await import('../io/repair/index.ts');
+  const name = REPAIR_FOR_CODE[p.code];
+  if (!name) return;
+  const r = repairFeature(f, name);
+  const where = `${p.layer} #${p.feature}${p.name ? ` (${p.name})` : ''}`;
+  store.set((s) => ({
+    project: s.project && r.changed ? replaceFeature(s.project, p.layer!, p.feature!, r.feature) : s.project,
+    problems: s.problems.filter((q) => q !== p),
+    notices: [...s.notices, `${where}: ${r.summary[lang]}`],
+  }));
+}
+
+// Codes io can repair; kept here so the buttons show without loading the repair code first.
+const REPAIRABLE = new Set(['unclosed-ring', 'duplicate-vertex', 'wrong-winding', 'self-intersection']);
+
 /** Problems, each naming its file, feature and what to do. Text only: nothing in a message can run. */
-export function ProblemItems({ problems, limit = 100 }: { problems: readonly Problem[]; limit?: number }) {
-  const { lang } = useT();
+export function ProblemItems({
+  problems,
+  limit = 100,
+  actions = false,
+}: {
+  problems: readonly Problem[];
+  limit?: number;
+  actions?: boolean;
+}) {
+  const { t, lang } = useT();
   return (
     <ul>
       {problems.slice(0, limit).map((p, i) => (
         <li key={i} className={p.severity} data-code={p.code}>
-          <code>{p.code}</code> {p.file ?? p.layer ?? ''}
+          <code>{p.code}</code> {p.layer ?? p.file ?? ''}
           {p.feature !== undefined ? ` #${p.feature}` : ''}
           {p.name ? ` (${p.name})` : ''}: {text(p, lang)}
+          {actions && (p.at || p.feature !== undefined) && (
+            <button className="link" onClick={() => zoomTo(p)} data-testid="problem-zoom">
+              {t('zoomTo')}
+            </button>
+          )}
+          {actions && REPAIRABLE.has(p.code) && p.layer !== undefined && (
+            <button className="link" onClick={() => void repair(p, lang)} data-testid="problem-repair">
+              {t('repair')}
+            </button>
+          )}
         </li>
       ))}
       {problems.length > limit && <li className="muted">… +{problems.length - limit}</li>}
@@ -24,17 +77,28 @@ export function ProblemItems({ problems, limit = 100 }: { problems: readonly Pro
   );
 }
 
-/** Problems found while loading the project. */
+/** Problems of the open project, with zoom-to and repair; and what repairs changed. */
 export function ProblemList() {
   const { t } = useT();
   const problems = useAppState((s) => s.problems);
-  if (problems.length === 0) return null;
+  const notices = useAppState((s) => s.notices);
+  if (problems.length === 0 && notices.length === 0) return null;
   return (
     <section className="panel problems" data-testid="problems">
       <h2>
         {t('problems')} ({problems.length})
       </h2>
-      <ProblemItems problems={problems} limit={50} />
+      <ProblemItems problems={problems} limit={50} actions />
+      {notices.length > 0 && (
+        <>
+          <h3>{t('repaired')}</h3>
+          <ul className="notices" data-testid="notices">
+            {notices.map((n, i) => (
+              <li key={i}>{n}</li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }

@@ -1,0 +1,66 @@
+// What the import worker does: read a file (any format io knows), then check its geometry, all off
+// the page's thread. A cancel terminates the worker, which stops even a long JSON.parse.
+import type { Feature } from 'geojson';
+import type { Problem } from '../core/types.ts';
+import { MAX_FILE_BYTES, readLayerFile, type ReadOptions } from '../io/read.ts';
+import { validateFeatures } from '../io/validate.ts';
+import { errorOf } from '../io/problem.ts';
+import { featuresOffsetToWgs84, swapAxes, type OffsetSystem } from '../io/coords/offset-systems.ts';
+
+export interface ImportOptions {
+  crs?: string;
+  defaultCrs?: string;
+  hintLon?: number;
+  encoding?: ReadOptions['encoding'];
+  /** the data is in an offset system (AMap/Tencent GCJ-02, Baidu BD-09) */
+  offset?: OffsetSystem;
+  /** the file has northing first (CAD, some shapefiles) */
+  swapAxes?: boolean;
+}
+
+export interface ImportResult {
+  features: Feature[];
+  crs: string;
+  format?: string;
+  problems: Problem[];
+}
+
+export async function importFile(
+  file: Blob & { name: string },
+  opts: ImportOptions,
+  onProgress?: (fraction: number) => void,
+): Promise<ImportResult> {
+  if (file.size > MAX_FILE_BYTES) {
+    const mb = (n: number) => Math.round(n / 1024 / 1024);
+    return {
+      features: [],
+      crs: opts.crs ?? 'EPSG:4326',
+      problems: [
+        errorOf(
+          'file-too-large',
+          { sizeMB: mb(file.size), limitMB: mb(MAX_FILE_BYTES) },
+          { file: file.name },
+        ),
+      ],
+    };
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  onProgress?.(0.05);
+  const read = await readLayerFile(file.name, bytes, {
+    crs: opts.crs,
+    defaultCrs: opts.defaultCrs,
+    hintLon: opts.hintLon,
+    encoding: opts.encoding,
+    onProgress: (f) => onProgress?.(0.05 + f * 0.8),
+  });
+  let features = read.features;
+  if (opts.swapAxes) features = swapAxes(features);
+  if (opts.offset) features = featuresOffsetToWgs84(features, opts.offset);
+  const problems: Problem[] = [...read.problems];
+  // Geometry checks need lon/lat; when the coordinates are not that yet, the CRS problem comes first.
+  if (!problems.some((p) => p.severity === 'error')) {
+    problems.push(...validateFeatures(features, { geographic: true, file: file.name }));
+  }
+  onProgress?.(1);
+  return { features, crs: read.crs, format: read.format, problems };
+}
