@@ -1,0 +1,89 @@
+// The analysis worker's api and client without a Worker: only changed layers are sent, and a
+// request superseded by a newer one resolves to null ("latest wins").
+import { describe, expect, it } from 'vitest';
+import type { Feature, Project } from '../../src/core/types.ts';
+import { api } from '../../src/worker/api.ts';
+import { createClientFor } from '../../src/worker/client.ts';
+
+const rect = (x0: number, y0: number, x1: number, y1: number, props: Record<string, unknown>): Feature => ({
+  type: 'Feature',
+  properties: props,
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x0, y0],
+        [x1, y0],
+        [x1, y1],
+        [x0, y1],
+        [x0, y0],
+      ],
+    ],
+  },
+});
+
+const project = (east: number): Project => ({
+  name: 't',
+  crs: 'EPSG:4326',
+  areaMethod: 'ellipsoidal',
+  settings: { intensityThreshold_wan_per_mu: 120 },
+  layers: [
+    {
+      id: 'zones',
+      role: 'zone',
+      file: '',
+      crs: 'EPSG:4326',
+      fields: { category: 'c' },
+      features: [rect(114.5, 32.2, east, 32.21, { c: '规划区' })],
+    },
+  ],
+});
+
+describe('analysis worker client', () => {
+  it('sends only layers whose identity changed', async () => {
+    const sent: number[][] = [];
+    const remote = {
+      update: async (...args: Parameters<typeof api.update>) => {
+        sent.push(Object.keys(args[1]).map(Number));
+        api.update(...args);
+      },
+      report: async (m?: Parameters<typeof api.report>[0]) => api.report(m),
+      zoneComposition: async (m?: Parameters<typeof api.zoneComposition>[0]) => api.zoneComposition(m),
+    };
+    const client = createClientFor(remote);
+    const p = project(114.51);
+    const r1 = await client.report(p);
+    const r2 = await client.report(p);
+    expect(sent).toEqual([[0], []]);
+    expect(r1?.composition.planned_m2).toBeCloseTo(r2!.composition.planned_m2, 9);
+  });
+
+  it('lets the latest request win while one is running', async () => {
+    const remote = {
+      update: async (...args: Parameters<typeof api.update>) => api.update(...args),
+      report: async (m?: Parameters<typeof api.report>[0]) => {
+        await new Promise((r) => setTimeout(r, 20));
+        return api.report(m);
+      },
+      zoneComposition: async (m?: Parameters<typeof api.zoneComposition>[0]) => api.zoneComposition(m),
+    };
+    const client = createClientFor(remote);
+    // Queued together: only the newest runs.
+    const queued = await Promise.all([client.report(project(114.51)), client.report(project(114.52))]);
+    expect(queued[0]).toBeNull();
+    expect(queued[1]).not.toBeNull();
+    // One running when newer ones arrive: it finishes, but its figures are stale, so null too.
+    const first = client.report(project(114.51));
+    await new Promise((r) => setTimeout(r, 5));
+    const results = await Promise.all([
+      first,
+      client.report(project(114.52)),
+      client.report(project(114.53)),
+    ]);
+    expect(results[0]).toBeNull();
+    expect(results[1]).toBeNull();
+    expect(results[2]?.composition.planned_m2).toBeGreaterThan(queued[1]!.composition.planned_m2);
+    const c = await client.composition(project(114.53));
+    expect(c?.composition.planned_m2).toBeCloseTo(results[2]!.composition.planned_m2, 6);
+  });
+});
