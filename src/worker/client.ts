@@ -13,10 +13,15 @@ export interface AnalysisClient {
   dispose(): void;
 }
 
-type Remote = Pick<Comlink.Remote<Api>, 'update' | 'report' | 'zoneComposition'>;
+/** What the client needs of the worker: the api's calls, answered asynchronously. */
+export interface AnalysisRemote {
+  update(...args: Parameters<Api['update']>): Promise<void>;
+  report(method?: AreaMethod): Promise<Report>;
+  zoneComposition(method?: AreaMethod): Promise<ReturnType<Api['zoneComposition']>>;
+}
 
 /** A client over any Comlink-like remote (tests pass the api itself). */
-export function createClientFor(remote: Remote, onDispose: () => void = () => {}): AnalysisClient {
+export function createClientFor(remote: AnalysisRemote, onDispose: () => void = () => {}): AnalysisClient {
   let sent: ProjectLayer[] = [];
   let seq = 0;
   let busy: Promise<unknown> = Promise.resolve();
