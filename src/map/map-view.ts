@@ -96,12 +96,20 @@ export class MapView {
 
   async setProject(project: Project): Promise<void> {
     await this.ready;
+    const previous = this.project;
+    this.project = project;
+    // An edit usually replaces a few layers' features: update those sources in place. Adding,
+    // removing or re-roling a layer rebuilds the style layers.
+    if (previous && sameLayerSet(previous, project)) {
+      project.layers.forEach((layer, i) => {
+        if (previous.layers[i] !== layer) this.updateLayer(layer);
+      });
+      return;
+    }
     for (const ids of this.styleLayerIds.values())
       for (const id of ids) if (this.map.getLayer(id)) this.map.removeLayer(id);
-    if (this.project)
-      for (const l of this.project.layers) if (this.map.getSource(l.id)) this.map.removeSource(l.id);
+    if (previous) for (const l of previous.layers) if (this.map.getSource(l.id)) this.map.removeSource(l.id);
     this.styleLayerIds.clear();
-    this.project = project;
     const ordered = [...project.layers].sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
     // The planned boundary, then the labels, go last so they sit above every fill and line.
     const onTop: maplibregl.LayerSpecification[] = [];
@@ -201,4 +209,14 @@ export function layerBounds(layer: ProjectLayer): [number, number, number, numbe
   if (withGeometry.length === 0) return null;
   const [minX, minY, maxX, maxY] = bbox({ type: 'FeatureCollection', features: withGeometry });
   return [minX, minY, maxX, maxY];
+}
+
+function sameLayerSet(a: Project, b: Project): boolean {
+  return (
+    a.layers.length === b.layers.length &&
+    a.layers.every((l, i) => {
+      const m = b.layers[i]!;
+      return l.id === m.id && l.role === m.role && l.kind === m.kind;
+    })
+  );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { layerBounds, MapView, type BasemapOption } from '../map/map-view.ts';
 import { store, useAppState } from '../state/store.ts';
+import type { Project } from '../core/types.ts';
 
 function basemapFromUrl(): BasemapOption | undefined {
   // ?basemap=<tile URL template>, e.g. Tianditu with its key, or a local tile server.
@@ -11,6 +12,7 @@ function basemapFromUrl(): BasemapOption | undefined {
 export function MapPane() {
   const container = useRef<HTMLDivElement>(null);
   const view = useRef<MapView | null>(null);
+  const shownProject = useRef<Project | null>(null);
   const project = useAppState((s) => s.project);
   const visibility = useAppState((s) => s.visibility);
   const opacity = useAppState((s) => s.opacity);
@@ -34,11 +36,15 @@ export function MapPane() {
     const v = view.current;
     if (!v || !project) return;
     let cancelled = false;
+    // Fit the view when a project opens, not after each edit or import within it.
+    const opening =
+      shownProject.current?.name !== project.name || shownProject.current?.extra !== project.extra;
+    shownProject.current = project;
     void v.setProject(project).then(() => {
       if (cancelled) return;
       const zone = project.layers.find((l) => l.role === 'zone');
       const bounds = zone && layerBounds(zone);
-      if (bounds) v.fitBounds(bounds);
+      if (bounds && opening) v.fitBounds(bounds);
       const s = store.get();
       for (const l of project.layers) {
         v.setVisibility(l.id, s.visibility[l.id] ?? true);

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { mapIdle, openApp, OUTPUT_DIR, startHarness, type Harness } from './harness.ts';
+
+const FIXTURES = 'test/fixtures/browser';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function importFile(page: Page, path: string): Promise<void> {
+  await page.setInputFiles('[data-testid="import-input"]', path);
+  await page.waitForSelector('[data-testid="import-dialog"]');
+}
+
+async function onlyLayers(page: Page, keep: string[]): Promise<void> {
+  const ids = await page
+    .locator('[data-layer]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-layer')!));
+  for (const id of ids) {
+    const box = page.locator(`[data-layer="${id}"] input[type="checkbox"]`);
+    if ((await box.isChecked()) !== keep.includes(id)) await box.click();
+  }
+  await mapIdle(page);
+}
+
+/** Clicks the map at a longitude/latitude and returns the inspector's text. */
+async function inspectAt(page: Page, lon: number, lat: number): Promise<string> {
+  const pt = await page.evaluate(
+    ([lon, lat]) =>
+      (
+        window as unknown as { __zonemapMap: { project(l: [number, number]): { x: number; y: number } } }
+      ).__zonemapMap.project([lon!, lat!]),
+    [lon, lat],
+  );
+  await page.locator('.maplibregl-canvas').click({ position: { x: pt.x, y: pt.y } });
+  return (await page.locator('[data-testid="inspector"]').textContent()) ?? '';
+}
+
+describe('importing through the real file input', () => {
+  it('a zipped Shapefile in CGCS2000 Gauss-Kruger (EPSG:4547, GBK names) lands at the right place', async () => {
+    const { page, errors } = await openApp(h);
+    await importFile(page, `${FIXTURES}/parcels-4547.zip`);
+    const summary = page.locator('[data-testid="import-summary"]');
+    await expect.poll(() => summary.textContent(), { timeout: 30_000 }).toContain('EPSG:4547');
+    expect(await summary.textContent()).toMatch(/^2 /);
+    await page.screenshot({ path: `${OUTPUT_DIR}/import-shapefile-dialog.png` });
+    await page.click('[data-testid="import-add"]');
+    await page.waitForSelector('[data-layer="parcels-4547"]');
+    await onlyLayers(page, ['parcels-4547']);
+    // The fixture was made by ogr2ogr from lon/lat squares; the centre of the first is 114.524, 32.178.
+    await expect.poll(() => inspectAt(page, 114.524, 32.178)).toContain('新征地块一');
+    expect(await inspectAt(page, 114.534, 32.178)).toContain('新征地块二');
+    await page.screenshot({ path: `${OUTPUT_DIR}/import-shapefile-map.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a KML file shows its placemarks with their Chinese fields', async () => {
+    const { page } = await openApp(h);
+    await importFile(page, `${FIXTURES}/parcels.kml`);
+    const summary = page.locator('[data-testid="import-summary"]');
+    await expect.poll(() => summary.textContent(), { timeout: 30_000 }).toContain('EPSG:4326');
+    await page.click('[data-testid="import-add"]');
+    await page.waitForSelector('[data-layer="parcels"]');
+    await onlyLayers(page, ['parcels']);
+    await expect.poll(() => inspectAt(page, 114.534, 32.178)).toContain('物流仓储用地');
+    await page.close();
+  });
+
+  it('a truncated GeoJSON gets a clear message naming where it breaks, and cannot be added', async () => {
+    const { page } = await openApp(h);
+    await importFile(page, `${FIXTURES}/truncated.geojson`);
+    const problems = page.locator('[data-testid="import-problems"]');
+    await expect.poll(() => problems.textContent(), { timeout: 30_000 }).toContain('invalid-json');
+    expect(await problems.textContent()).toContain('truncated.geojson');
+    expect(await problems.textContent()).toMatch(/第 ?\d+ ?行/);
+    expect(await page.locator('[data-testid="import-add"]').isDisabled()).toBe(true);
+    await page.screenshot({ path: `${OUTPUT_DIR}/import-broken.png` });
+    await page.close();
+  });
+
+  it('a self-intersecting parcel is listed with its name, and the repair says what it changed', async () => {
+    const { page } = await openApp(h);
+    await importFile(page, `${FIXTURES}/bowtie.geojson`);
+    const problems = page.locator('[data-testid="import-problems"]');
+    await expect.poll(() => problems.textContent(), { timeout: 30_000 }).toContain('self-intersection');
+    expect(await problems.textContent()).toContain('自相交地块');
+    await page.click('[data-testid="import-add"]');
+    const listed = page.locator('[data-testid="problems"] li[data-code="self-intersection"]');
+    await listed.waitFor();
+    await listed.locator('[data-testid="problem-zoom"]').click();
+    await listed.locator('[data-testid="problem-repair"]').click();
+    await expect.poll(() => page.locator('[data-testid="notices"]').textContent()).toContain('bowtie');
+    expect(await page.locator('[data-testid="problems"] li[data-code="self-intersection"]').count()).toBe(0);
+    await page.screenshot({ path: `${OUTPUT_DIR}/import-repaired.png` });
+    await page.close();
+  });
+
+  it('property text with HTML or script is shown as text and never runs', async () => {
+    const { page } = await openApp(h);
+    await importFile(page, `${FIXTURES}/hostile.geojson`);
+    await expect
+      .poll(() => page.locator('[data-testid="import-summary"]').textContent(), { timeout: 30_000 })
+      .toContain('1');
+    await page.click('[data-testid="import-add"]');
+    await page.waitForSelector('[data-layer="hostile"]');
+    await onlyLayers(page, ['hostile']);
+    await expect.poll(() => inspectAt(page, 114.524, 32.178)).toContain('<img src=x onerror=');
+    const text = await page.locator('[data-testid="inspector"]').textContent();
+    expect(text).toContain('<script>window.__pwned=2</script>');
+    expect(text).toContain('__proto__');
+    expect(
+      await page.locator('[data-testid="inspector"] img, [data-testid="inspector"] script').count(),
+    ).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
+    await page.screenshot({ path: `${OUTPUT_DIR}/import-hostile.png` });
+    await page.close();
+  });
+});
