@@ -7,52 +7,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readLayerFile } from '../src/io/read.ts';
+import { generate } from './large-geojson.ts';
 
 const parcels = Number(process.argv[2] ?? 300_000);
-
-function generate(n: number): Uint8Array {
-  const parts: string[] = [];
-  const side = Math.ceil(Math.sqrt(n));
-  const step = 0.0006;
-  const codes = ['0101', '0103', '0601', '0701', '0702', '1006', '1104', '05H1'];
-  const names = [
-    '水田',
-    '旱地',
-    '工业用地',
-    '城镇住宅用地',
-    '农村宅基地',
-    '农村道路',
-    '坑塘水面',
-    '商业服务业设施用地',
-  ];
-  for (let i = 0; i < n; i++) {
-    const x0 = 114.3 + (i % side) * step;
-    const y0 = 32.0 + Math.floor(i / side) * step;
-    // Irregular 7-vertex parcels with real-looking precision (what 三调 exports carry).
-    const ring: number[][] = [];
-    for (let k = 0; k < 6; k++) {
-      const a = (k / 6) * 2 * Math.PI;
-      const r = step * (0.42 + 0.05 * Math.sin(i + k));
-      ring.push([+(x0 + r * Math.cos(a)).toFixed(9), +(y0 + r * Math.sin(a)).toFixed(9)]);
-    }
-    ring.push(ring[0]!);
-    const c = i % codes.length;
-    parts.push(
-      JSON.stringify({
-        type: 'Feature',
-        properties: {
-          BSM: `4115212${String(i).padStart(9, '0')}`,
-          DLBM: codes[c],
-          DLMC: names[c],
-          ZLDWMC: `村${i % 97}`,
-          TBMJ: 1200.5 + (i % 1000),
-        },
-        geometry: { type: 'Polygon', coordinates: [ring] },
-      }),
-    );
-  }
-  return new TextEncoder().encode(`{"type":"FeatureCollection","features":[\n${parts.join(',\n')}\n]}\n`);
-}
 
 async function measure(label: string, run: () => Promise<string>): Promise<void> {
   const base = process.memoryUsage().rss;

@@ -1,0 +1,99 @@
+// Large data in the real app (issue 4): imports a ~100 MB GeoJSON of 300 000 parcels through the
+// file input of the built app in headless Chromium, then pans over it. Prints the import time, the
+// longest frame gap on the page while importing (a frozen tab shows up here), the page's heap, and
+// frames per second while panning. Prints figures; never fails on time.
+// Run: npm run bench:browser [-- parcels]
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mapIdle, openApp, startHarness } from '../test/browser/harness.ts';
+import { generate } from './large-geojson.ts';
+
+const parcels = Number(process.argv[2] ?? 300_000);
+const bytes = generate(parcels);
+const path = join(tmpdir(), `zonemap-large-${parcels}.geojson`);
+writeFileSync(path, bytes);
+const fileMB = bytes.length / 2 ** 20;
+console.log(`generated ${parcels} parcels, ${fileMB.toFixed(1)} MB of GeoJSON`);
+
+const h = await startHarness();
+try {
+  const { page } = await openApp(h);
+  // tsx keeps function names with a __name helper that the page does not have.
+  await page.evaluate('globalThis.__name = (f) => f');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const heapMB = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 2 ** 20;
+  };
+  const heapBefore = await heapMB();
+  // Frame-gap probe: the longest time between two animation frames while the import runs.
+  await page.evaluate(() => {
+    const w = window as unknown as { __gap: number; __probe: boolean };
+    w.__gap = 0;
+    w.__probe = true;
+    let last = performance.now();
+    const tick = (t: number) => {
+      w.__gap = Math.max(w.__gap, t - last);
+      last = t;
+      if (w.__probe) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const t0 = performance.now();
+  await page.setInputFiles('[data-testid="import-input"]', path);
+  await page.waitForSelector('[data-testid="import-summary"]', { timeout: 300_000 });
+  const tRead = performance.now();
+  const gapRead = await page.evaluate(() => (window as unknown as { __gap: number }).__gap);
+  await page.click('[data-testid="import-add"]');
+  await page.waitForSelector(`[data-layer="zonemap-large-${parcels}"]`, { timeout: 300_000 });
+  await mapIdle(page);
+  const tShown = performance.now();
+  const gapAll = await page.evaluate(() => {
+    const w = window as unknown as { __gap: number; __probe: boolean };
+    w.__probe = false;
+    return w.__gap;
+  });
+  const heapAfter = await heapMB();
+  console.log(
+    `import (read + checks in the worker): ${((tRead - t0) / 1000).toFixed(2)} s; longest frame gap on the page ${gapRead.toFixed(0)} ms`,
+  );
+  console.log(
+    `until drawn on the map: ${((tShown - t0) / 1000).toFixed(2)} s; longest frame gap ${gapAll.toFixed(0)} ms`,
+  );
+  console.log(
+    `page heap: ${heapBefore.toFixed(0)} → ${heapAfter.toFixed(0)} MB (+${((heapAfter - heapBefore) / fileMB).toFixed(2)}× the file size)`,
+  );
+
+  for (const zoom of [12, 14]) {
+    const fps = await page.evaluate(
+      async ({ zoom }) => {
+        const map = (
+          window as unknown as {
+            __zonemapMap: { jumpTo(o: object): void; panBy(o: [number, number], a: object): void };
+          }
+        ).__zonemapMap;
+        map.jumpTo({ center: [114.3 + 0.165, 32.0 + 0.165], zoom });
+        await new Promise((r) => setTimeout(r, 1500));
+        let frames = 0;
+        const start = performance.now();
+        await new Promise<void>((resolve) => {
+          const step = () => {
+            frames++;
+            map.panBy([12, 6], { animate: false });
+            if (performance.now() - start < 4000) requestAnimationFrame(step);
+            else resolve();
+          };
+          requestAnimationFrame(step);
+        });
+        return frames / ((performance.now() - start) / 1000);
+      },
+      { zoom },
+    );
+    console.log(`panning at zoom ${zoom}: ${fps.toFixed(1)} frames per second (software WebGL, 2 cores)`);
+  }
+  await page.close();
+} finally {
+  await h.close();
+}
