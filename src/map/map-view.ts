@@ -3,10 +3,8 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { Feature, FeatureCollection } from 'geojson';
 import type { Project, ProjectLayer } from '../core/types.ts';
 import {
-  decorate,
   HATCH_CONTROL,
   ON_TOP,
   HATCH_FARMLAND,
@@ -16,6 +14,7 @@ import {
   ZONE_COLORS,
 } from './style.ts';
 import { hatchImage } from './hatch.ts';
+import { displayCollection } from './decorate.ts';
 import { bbox } from '@turf/bbox';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -25,6 +24,9 @@ export interface FeaturePick {
   featureIndex: number;
   lngLat: [number, number];
 }
+
+/** Layers with more features than this get their display data from `largeLayerData`. */
+export const LARGE_LAYER = 20_000;
 
 export interface BasemapOption {
   /** raster tile URL template ({z}/{x}/{y}); Tianditu needs its key in the URL */
@@ -42,7 +44,17 @@ export class MapView {
   private pickListeners: ((pick: FeaturePick | null) => void)[] = [];
   private styleLayerIds = new Map<string, string[]>();
 
-  constructor(container: HTMLElement, opts: { basemap?: BasemapOption } = {}) {
+  private largeLayerData?: (layer: ProjectLayer) => Promise<string>;
+
+  /**
+   * `largeLayerData` returns a URL of a large layer's display GeoJSON made elsewhere (the analysis
+   * worker), so MapLibre's worker fetches and parses it and the page never serialises it.
+   */
+  constructor(
+    container: HTMLElement,
+    opts: { basemap?: BasemapOption; largeLayerData?: (layer: ProjectLayer) => Promise<string> } = {},
+  ) {
+    this.largeLayerData = opts.largeLayerData;
     const sources: maplibregl.StyleSpecification['sources'] = {};
     const layers: maplibregl.LayerSpecification[] = [
       { id: 'background', type: 'background', paint: { 'background-color': '#f4f1ea' } },
@@ -115,7 +127,13 @@ export class MapView {
     const onTop: maplibregl.LayerSpecification[] = [];
     const symbols: maplibregl.LayerSpecification[] = [];
     for (const layer of ordered) {
-      this.map.addSource(layer.id, { type: 'geojson', data: toDisplayCollection(layer), tolerance: 0.2 });
+      const large = this.largeLayerData && layer.features.length > LARGE_LAYER;
+      this.map.addSource(layer.id, {
+        type: 'geojson',
+        data: large ? { type: 'FeatureCollection', features: [] } : displayCollection(layer),
+        tolerance: 0.2,
+      });
+      if (large) this.updateLayer(layer);
       const specs = layerStyles(layer);
       this.styleLayerIds.set(
         layer.id,
@@ -132,8 +150,16 @@ export class MapView {
 
   /** Replaces one layer's features (after an edit); at most one setData per layer per call. */
   updateLayer(layer: ProjectLayer): void {
-    const src = this.map.getSource(layer.id) as maplibregl.GeoJSONSource | undefined;
-    src?.setData(toDisplayCollection(layer));
+    const src = () => this.map.getSource(layer.id) as maplibregl.GeoJSONSource | undefined;
+    if (this.largeLayerData && layer.features.length > LARGE_LAYER) {
+      void this.largeLayerData(layer).then(
+        (url) => {
+          // only if the layer is still the one shown
+          if (this.project?.layers.includes(layer)) src()?.setData(url);
+        },
+        () => src()?.setData(displayCollection(layer)),
+      );
+    } else src()?.setData(displayCollection(layer));
   }
 
   setVisibility(layerId: string, visible: boolean): void {
@@ -191,16 +217,6 @@ export class MapView {
   destroy(): void {
     this.map.remove();
   }
-}
-
-/** Shallow copies with id = index and zm_ display properties; the project's features are untouched. */
-function toDisplayCollection(layer: ProjectLayer): FeatureCollection {
-  const features: Feature[] = [];
-  layer.features.forEach((f, i) => {
-    if (!f.geometry) return;
-    features.push({ type: 'Feature', id: i, geometry: f.geometry, properties: decorate(layer, f) });
-  });
-  return { type: 'FeatureCollection', features };
 }
 
 /** The bounding box of a layer's features, or null when it has none. */

@@ -1,11 +1,8 @@
 // How each layer role looks, the way planning maps draw it: the planned boundary as a bold dashed
 // red outline, built / development / control as distinct fills (control hatched), land use in the
 // usual planning colours, roads by class and status (planned roads dashed), villages by relocation.
-import type { Feature } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import type { ProjectLayer } from '../core/types.ts';
-import { fieldText, relocationStatus, roadStatus, zoneCategory } from '../core/fields.ts';
-import { landUseColor } from './landuse-colors.ts';
 
 export const HATCH_CONTROL = 'zm-hatch-control';
 export const HATCH_REDLINE = 'zm-hatch-redline';
@@ -20,7 +17,6 @@ export const ZONE_COLORS = {
 
 export const RELOCATION_COLORS = { none: '#9e9e9e', planned: '#ff8f00', done: '#2e7d32' } as const;
 export const ENTERPRISE_COLORS = { producing: '#2f6eb5', building: '#8fb7e6' } as const;
-export const ROAD_WIDTH: Record<string, number> = { 主干路: 5, 次干路: 3.5, 支路: 2 };
 export const ROAD_COLOR = '#6d6d6d';
 
 export interface LegendItem {
@@ -29,46 +25,6 @@ export interface LegendItem {
   color: string;
   shape: 'fill' | 'line' | 'dash' | 'hatch' | 'outline' | 'point';
   count?: number;
-}
-
-/** Derived display properties (prefixed zm_) computed once per feature from the canonical fields. */
-export function decorate(layer: ProjectLayer, f: Feature): Record<string, string | number> {
-  const name = fieldText(layer, f, 'name') ?? '';
-  switch (layer.role) {
-    case 'zone': {
-      const cat = zoneCategory(fieldText(layer, f, 'category')) ?? 'planned';
-      return { zm_name: name, zm_cat: cat };
-    }
-    case 'landuse':
-    case 'plan': {
-      const cls = fieldText(layer, f, 'class') ?? '';
-      const clsName = fieldText(layer, f, 'name') ?? '';
-      return {
-        zm_name: clsName,
-        zm_class: cls,
-        zm_color: landUseColor(cls, clsName, layer.role === 'plan' ? 'plan' : 'sandiao'),
-      };
-    }
-    case 'road': {
-      const cls = fieldText(layer, f, 'class') ?? '';
-      return {
-        zm_name: name,
-        zm_class: cls,
-        zm_status: roadStatus(fieldText(layer, f, 'status')),
-        zm_width: ROAD_WIDTH[cls] ?? 2,
-      };
-    }
-    case 'village':
-      return { zm_name: name, zm_reloc: relocationStatus(fieldText(layer, f, 'relocation')) ?? 'none' };
-    case 'enterprise': {
-      const st = fieldText(layer, f, 'status') ?? '';
-      return { zm_name: name, zm_status: /在建|建设|building/i.test(st) ? 'building' : 'producing' };
-    }
-    case 'admin':
-    case 'park':
-    case 'constraint':
-      return { zm_name: name };
-  }
 }
 
 const LABEL_FONT = ['Noto Sans Regular'];

@@ -1,12 +1,21 @@
-// The page's entry to the analyses: core's buildReport runs in the analysis worker, latest wins.
-import type { AreaMethod, Project } from '../core/types.ts';
+// The page's entry to the analysis worker: reports (latest wins), saving the project, and the
+// display data of large layers. One worker for the page's lifetime.
+import type { AreaMethod, Project, ProjectLayer } from '../core/types.ts';
 import type { Report } from '../core/report.ts';
 import { createAnalysisClient, type AnalysisClient } from '../worker/client.ts';
 
 let client: AnalysisClient | null = null;
+export function analysisClient(): AnalysisClient {
+  client ??= createAnalysisClient();
+  return client;
+}
 
 /** The report, or null when a newer request superseded this one. */
 export function computeReport(project: Project, method: AreaMethod): Promise<Report | null> {
-  client ??= createAnalysisClient();
-  return client.report(project, method);
+  return analysisClient().report(project, method);
+}
+
+/** A URL of a layer's display GeoJSON, made in the worker from the project as it is now. */
+export function displayUrl(project: Project, layer: ProjectLayer): Promise<string> {
+  return analysisClient().displayUrl(project, project.layers.indexOf(layer));
 }

@@ -2,6 +2,7 @@
 import type { Project, ProjectLayer } from '../core/types.ts';
 import { clearCurrentProject, createAutosave, loadCurrentProject } from './persist.ts';
 import { store } from './store.ts';
+import { analysisClient } from './analysis.ts';
 
 // The sample's files are emitted as assets and fetched on start, so they stay out of the JS bundle.
 const SAMPLE_FILES = import.meta.glob('../../data/luoshan/*', {
@@ -88,7 +89,8 @@ export async function startProject(): Promise<void> {
   if (saved) installProject(saved.project, []);
   else await loadSampleProject();
   let last = store.get().project;
-  const autosave = createAutosave();
+  const client = analysisClient();
+  const autosave = createAutosave((p) => client.persist(p));
   store.subscribe(() => {
     const p = store.get().project;
     if (p && p !== last) autosave.schedule(p);

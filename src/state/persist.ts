@@ -39,8 +39,11 @@ export async function clearCurrentProject(): Promise<void> {
   await (await db()).delete(STORE, CURRENT);
 }
 
-/** Debounced writer: the latest project wins; a write is never lost to a later one's failure. */
-export function createAutosave(delayMs = 400): { schedule(p: Project): void; flush(): Promise<void> } {
+/** Debounced saving: the latest project wins; `save` does the writing (in the analysis worker). */
+export function createAutosave(
+  save: (p: Project) => Promise<void>,
+  delayMs = 400,
+): { schedule(p: Project): void; flush(): Promise<void> } {
   let pending: Project | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let chain: Promise<void> = Promise.resolve();
@@ -49,7 +52,7 @@ export function createAutosave(delayMs = 400): { schedule(p: Project): void; flu
     timer = null;
     const p = pending;
     pending = null;
-    if (p) chain = chain.then(() => saveCurrentProject(p)).catch(() => undefined);
+    if (p) chain = chain.then(() => save(p)).catch(() => undefined);
     return chain;
   };
   return {

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { ProjectLayer } from '../core/types.ts';
-import { decorate, legendFor, ROLE_ORDER, type LegendItem } from '../map/style.ts';
+import { decorate } from '../map/decorate.ts';
+import { legendFor, ROLE_ORDER, type LegendItem } from '../map/style.ts';
 import { store, useAppState } from '../state/store.ts';
 import { useT } from './i18n-context.ts';
 import { layerTitle } from './layer-title.ts';

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { layerBounds, MapView, type BasemapOption } from '../map/map-view.ts';
 import { store, useAppState } from '../state/store.ts';
+import { displayUrl } from '../state/analysis.ts';
 import type { Project } from '../core/types.ts';
 
 function basemapFromUrl(): BasemapOption | undefined {
@@ -19,7 +20,10 @@ export function MapPane() {
   const focus = useAppState((s) => s.focus);
 
   useEffect(() => {
-    const v = new MapView(container.current!, { basemap: basemapFromUrl() });
+    const v = new MapView(container.current!, {
+      basemap: basemapFromUrl(),
+      largeLayerData: (layer) => displayUrl(store.get().project!, layer),
+    });
     view.current = v;
     (window as unknown as { __zonemapMap?: unknown }).__zonemapMap = v.map;
     const off = v.onPick((pick) =>

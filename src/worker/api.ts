@@ -4,11 +4,14 @@
 import { geometryArea, geometryLength, sphericalArea } from '../core/area.ts';
 import { buildReport, zoneComposition, type Report } from '../core/report.ts';
 import type { AreaMethod, Project, ProjectLayer } from '../core/types.ts';
+import { displayCollection } from '../map/decorate.ts';
+import { saveCurrentProject } from '../state/persist.ts';
 
 export type ProjectMeta = Omit<Project, 'layers'>;
 
 let meta: ProjectMeta | undefined;
 let layers: ProjectLayer[] = [];
+const displayUrls = new Map<string, string>();
 
 function project(): Project {
   if (!meta) throw new Error('no project sent to the analysis worker yet');
@@ -23,12 +26,34 @@ export const api = {
     for (const [k, layer] of Object.entries(changed)) out[Number(k)] = layer;
     layers = out;
   },
+  /** Adds features to a layer sent empty: large layers come in batches so the page never blocks long. */
+  appendFeatures(index: number, batch: ProjectLayer['features']): void {
+    const layer = layers[index];
+    if (!layer) throw new Error(`no layer ${index} in the analysis worker`);
+    for (const f of batch) layer.features.push(f);
+  },
   report(method?: AreaMethod): Report {
     return buildReport(project(), method ? { areaMethod: method } : {});
   },
   zoneComposition(method?: AreaMethod): ReturnType<typeof zoneComposition> {
     const p = project();
     return zoneComposition(p, method ?? p.areaMethod);
+  },
+  /** Saves the project to IndexedDB from here, so the page never pays for cloning large layers. */
+  async persist(): Promise<void> {
+    await saveCurrentProject(project());
+  },
+  /** A blob URL of a layer's display GeoJSON for MapLibre to fetch; the previous one is revoked. */
+  displayUrl(index: number): string {
+    const layer = layers[index];
+    if (!layer) throw new Error(`no layer ${index} in the analysis worker`);
+    const old = displayUrls.get(layer.id);
+    if (old) URL.revokeObjectURL(old);
+    const url = URL.createObjectURL(
+      new Blob([JSON.stringify(displayCollection(layer))], { type: 'application/geo+json' }),
+    );
+    displayUrls.set(layer.id, url);
+    return url;
   },
   geometryArea,
   geometryLength,

@@ -10,6 +10,10 @@ export interface AnalysisClient {
   /** The report of the project, or null when a newer request superseded this one. */
   report(project: Project, method?: AreaMethod): Promise<Report | null>;
   composition(project: Project, method?: AreaMethod): Promise<ReturnType<Api['zoneComposition']> | null>;
+  /** Saves the project to IndexedDB in the worker (never superseded). */
+  persist(project: Project): Promise<void>;
+  /** A URL of the display GeoJSON of the layer at `index` (never superseded). */
+  displayUrl(project: Project, index: number): Promise<string>;
   dispose(): void;
 }
 
@@ -18,7 +22,13 @@ export interface AnalysisRemote {
   update(...args: Parameters<Api['update']>): Promise<void>;
   report(method?: AreaMethod): Promise<Report>;
   zoneComposition(method?: AreaMethod): Promise<ReturnType<Api['zoneComposition']>>;
+  persist(): Promise<void>;
+  displayUrl(index: number): Promise<string>;
+  appendFeatures(...args: Parameters<Api['appendFeatures']>): Promise<void>;
 }
+
+/** Features per message when a large layer is sent to the worker. */
+export const SYNC_BATCH = 10_000;
 
 /** A client over any Comlink-like remote (tests pass the api itself). */
 export function createClientFor(remote: AnalysisRemote, onDispose: () => void = () => {}): AnalysisClient {
@@ -28,11 +38,22 @@ export function createClientFor(remote: AnalysisRemote, onDispose: () => void = 
 
   async function sync(project: Project): Promise<void> {
     const changed: Record<number, ProjectLayer> = {};
+    const large: number[] = [];
     project.layers.forEach((l, i) => {
-      if (sent[i] !== l) changed[i] = l;
+      if (sent[i] === l) return;
+      // A large layer goes as an empty shell, then its features in batches (one message each).
+      if (l.features.length > SYNC_BATCH) {
+        changed[i] = { ...l, features: [] };
+        large.push(i);
+      } else changed[i] = l;
     });
     const { layers, ...meta } = project;
     await remote.update(meta, changed, layers.length);
+    for (const i of large) {
+      const features = layers[i]!.features;
+      for (let k = 0; k < features.length; k += SYNC_BATCH)
+        await remote.appendFeatures(i, features.slice(k, k + SYNC_BATCH));
+    }
     sent = [...layers];
   }
 
@@ -44,7 +65,24 @@ export function createClientFor(remote: AnalysisRemote, onDispose: () => void = 
     return run.then((v) => (mine === seq ? v : null));
   }
 
+  /** Runs in turn with the other calls but is never dropped for a newer one. */
+  function always<T>(job: () => Promise<T>): Promise<T> {
+    const run = busy.then(job);
+    busy = run.catch(() => undefined);
+    return run;
+  }
+
   return {
+    persist: (project) =>
+      always(async () => {
+        await sync(project);
+        await remote.persist();
+      }),
+    displayUrl: (project, index) =>
+      always(async () => {
+        await sync(project);
+        return remote.displayUrl(index);
+      }),
     report: (project, method) =>
       latest(async () => {
         await sync(project);

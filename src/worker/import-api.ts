@@ -25,10 +25,18 @@ export interface ImportResult {
   problems: Problem[];
 }
 
+/** Features cross to the page in batches so no single message blocks it for long. */
+export const FEATURE_BATCH = 10_000;
+
+/**
+ * Reads and checks a file. With `onFeatures`, the features are handed over batch by batch (each
+ * awaited) and the result's `features` is empty; the page concatenates the batches.
+ */
 export async function importFile(
   file: Blob & { name: string },
   opts: ImportOptions,
   onProgress?: (fraction: number) => void,
+  onFeatures?: (batch: Feature[]) => Promise<void> | void,
 ): Promise<ImportResult> {
   if (file.size > MAX_FILE_BYTES) {
     const mb = (n: number) => Math.round(n / 1024 / 1024);
@@ -60,6 +68,11 @@ export async function importFile(
   // Geometry checks need lon/lat; when the coordinates are not that yet, the CRS problem comes first.
   if (!problems.some((p) => p.severity === 'error')) {
     problems.push(...validateFeatures(features, { geographic: true, file: file.name }));
+  }
+  if (onFeatures) {
+    for (let i = 0; i < features.length; i += FEATURE_BATCH)
+      await onFeatures(features.slice(i, i + FEATURE_BATCH));
+    features = [];
   }
   onProgress?.(1);
   return { features, crs: read.crs, format: read.format, problems };

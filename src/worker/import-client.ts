@@ -1,5 +1,6 @@
 // The page's side of the import worker: one worker per import, terminated on cancel or when done.
 import * as Comlink from 'comlink';
+import type { Feature } from 'geojson';
 import type { ImportApi } from './import.worker.ts';
 import type { ImportOptions, ImportResult } from './import-api.ts';
 
@@ -18,7 +19,18 @@ export function importInWorker(
   let cancelled = false;
   let settle: (v: null) => void = () => {};
   const cancelledResult = new Promise<null>((resolve) => (settle = resolve));
-  const work = remote.importFile(file, opts, Comlink.proxy(onProgress)).finally(() => worker.terminate());
+  const batches: Feature[][] = [];
+  const work = remote
+    .importFile(
+      file,
+      opts,
+      Comlink.proxy(onProgress),
+      Comlink.proxy((batch: Feature[]) => {
+        batches.push(batch);
+      }),
+    )
+    .then((r) => ({ ...r, features: batches.flat() }))
+    .finally(() => worker.terminate());
   return {
     result: Promise.race([work, cancelledResult]).then((r) => (cancelled ? null : r)),
     cancel() {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, Project } from '../../src/core/types.ts';
 import { api } from '../../src/worker/api.ts';
-import { createClientFor } from '../../src/worker/client.ts';
+import { createClientFor, SYNC_BATCH } from '../../src/worker/client.ts';
 
 const rect = (x0: number, y0: number, x1: number, y1: number, props: Record<string, unknown>): Feature => ({
   type: 'Feature',
@@ -49,6 +49,9 @@ describe('analysis worker client', () => {
       },
       report: async (m?: Parameters<typeof api.report>[0]) => api.report(m),
       zoneComposition: async (m?: Parameters<typeof api.zoneComposition>[0]) => api.zoneComposition(m),
+      persist: async () => {},
+      displayUrl: async (i: number) => `layer-${i}`,
+      appendFeatures: async (...args: Parameters<typeof api.appendFeatures>) => api.appendFeatures(...args),
     };
     const client = createClientFor(remote);
     const p = project(114.51);
@@ -66,6 +69,9 @@ describe('analysis worker client', () => {
         return api.report(m);
       },
       zoneComposition: async (m?: Parameters<typeof api.zoneComposition>[0]) => api.zoneComposition(m),
+      persist: async () => {},
+      displayUrl: async (i: number) => `layer-${i}`,
+      appendFeatures: async (...args: Parameters<typeof api.appendFeatures>) => api.appendFeatures(...args),
     };
     const client = createClientFor(remote);
     // Queued together: only the newest runs.
@@ -85,5 +91,64 @@ describe('analysis worker client', () => {
     expect(results[2]?.composition.planned_m2).toBeGreaterThan(queued[1]!.composition.planned_m2);
     const c = await client.composition(project(114.53));
     expect(c?.composition.planned_m2).toBeCloseTo(results[2]!.composition.planned_m2, 6);
+  });
+
+  it('never drops a save or a display request for a newer report', async () => {
+    const saved: number[] = [];
+    const remote = {
+      update: async (...args: Parameters<typeof api.update>) => api.update(...args),
+      report: async (m?: Parameters<typeof api.report>[0]) => api.report(m),
+      zoneComposition: async (m?: Parameters<typeof api.zoneComposition>[0]) => api.zoneComposition(m),
+      persist: async () => {
+        saved.push(saved.length);
+      },
+      displayUrl: async (i: number) => `layer-${i}`,
+      appendFeatures: async (...args: Parameters<typeof api.appendFeatures>) => api.appendFeatures(...args),
+    };
+    const client = createClientFor(remote);
+    const [, , url, r] = await Promise.all([
+      client.persist(project(114.51)),
+      client.persist(project(114.52)),
+      client.displayUrl(project(114.52), 0),
+      client.report(project(114.53)),
+    ]);
+    expect(saved).toEqual([0, 1]);
+    expect(url).toBe('layer-0');
+    expect(r).not.toBeNull();
+  });
+
+  it('sends a large layer in batches and the worker sees every feature', async () => {
+    const messages: string[] = [];
+    const remote = {
+      update: async (...args: Parameters<typeof api.update>) => {
+        messages.push('update');
+        api.update(...args);
+      },
+      appendFeatures: async (...args: Parameters<typeof api.appendFeatures>) => {
+        messages.push(`append ${args[1].length}`);
+        api.appendFeatures(...args);
+      },
+      report: async (m?: Parameters<typeof api.report>[0]) => api.report(m),
+      zoneComposition: async (m?: Parameters<typeof api.zoneComposition>[0]) => api.zoneComposition(m),
+      persist: async () => {},
+      displayUrl: async (i: number) => `layer-${i}`,
+    };
+    const client = createClientFor(remote);
+    const p = project(114.51);
+    const n = SYNC_BATCH * 2 + 5;
+    const plots: Project['layers'][number] = {
+      id: 'plots',
+      role: 'enterprise',
+      file: 'plots.geojson',
+      crs: 'EPSG:4326',
+      fields: { name: 'n', investment: 'i' },
+      features: Array.from({ length: n }, (_, k) =>
+        rect(114.6 + k * 1e-4, 32.2, 114.6 + k * 1e-4 + 5e-5, 32.20005, { n: `p${k}`, i: 1 }),
+      ),
+    };
+    const r = await client.report({ ...p, layers: [...p.layers, plots] });
+    expect(messages).toEqual(['update', `append ${SYNC_BATCH}`, `append ${SYNC_BATCH}`, 'append 5']);
+    expect(r!.enterprises).toHaveLength(n);
+    expect(r!.enterprises[n - 1]!.name).toBe(`p${n - 1}`);
   });
 });
