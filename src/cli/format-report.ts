@@ -1,9 +1,8 @@
 // The report as Chinese tables for people, and as CSV files, from the Report of src/core/report.ts.
 import type { Report } from '../core/report.ts';
-import { csv } from './format-csv.ts';
+import { M2_PER_MU } from '../core/units.ts';
 import { num, pct, table } from './format-table.ts';
 
-const M2_PER_MU = 2000 / 3;
 const mu = (m2: number) => num(m2 / M2_PER_MU, 0);
 const km2 = (m2: number) => num(m2 / 1e6, 4);
 const ha = (m2: number) => num(m2 / 1e4, 2);
@@ -244,94 +243,4 @@ export function reportText(name: string, r: Report): string {
       ),
     );
   return parts.join('\n');
-}
-
-/** CSV files of the report, by file name. */
-export function reportCsv(r: Report): Record<string, string> {
-  const c = r.composition;
-  return {
-    'composition.csv': csv(
-      ['item', 'area_m2', 'area_mu', 'area_km2'],
-      (
-        [
-          ['planned', c.planned_m2],
-          ['built', c.built_m2],
-          ['development', c.development_m2],
-          ['control', c.control_m2],
-          ['unassigned', c.unassigned_m2],
-          ['overlap', c.overlap_m2],
-          ['outside', c.outside_m2],
-        ] as [string, number][]
-      ).map(([k, v]) => [k, v, v / M2_PER_MU, v / 1e6]),
-    ),
-    'zones.csv': csv(
-      ['name', 'category', 'area_m2', 'area_mu', 'area_km2', 'layer', 'feature'],
-      r.zones.map((z) => [z.name, z.category, z.area_m2, z.area_mu, z.area_km2, z.layer, z.feature]),
-    ),
-    'landuse.csv': csv(
-      ['class', 'name', 'area_m2', 'area_mu', 'area_ha', 'share', 'parcels'],
-      r.landUse.map((l) => [l.class, l.name, l.area_m2, l.area_mu, l.area_ha, l.share, l.parcels]),
-    ),
-    'admin.csv': csv(
-      ['layer', 'kind', 'name', 'code', 'overlap_m2', 'overlap_mu', 'share_of_zone', 'share_of_unit'],
-      r.admin.map((a) => [
-        a.layer,
-        a.kind,
-        a.name,
-        a.code,
-        a.overlap_m2,
-        a.overlap_mu,
-        a.share_of_zone,
-        a.share_of_unit,
-      ]),
-    ),
-    'villages.csv': csv(
-      ['name', 'overlap_m2', 'overlap_mu', 'relocation', 'population', 'households'],
-      r.villages.map((v) => [v.name, v.overlap_m2, v.overlap_mu, v.relocation, v.population, v.households]),
-    ),
-    'constraints.csv': csv(
-      ['kind', 'layer', 'overlap_m2', 'outside_m2', 'share_of_zone'],
-      r.constraints.map((k) =>
-        k.outside_m2 !== undefined
-          ? [k.kind, k.layer, '', k.outside_m2, k.share_of_zone]
-          : [k.kind, k.layer, k.overlap_m2, '', k.share_of_zone],
-      ),
-    ),
-    'roads.csv': csv(
-      ['class', 'status', 'length_m'],
-      r.roads.map((x) => [x.class, x.status, x.length_m]),
-    ),
-    'enterprises.csv': csv(
-      [
-        'name',
-        'status',
-        'park',
-        'area_m2',
-        'area_mu',
-        'investment',
-        'intensity_wan_per_mu',
-        'belowThreshold',
-        'output',
-        'tax',
-        'employees',
-      ],
-      r.enterprises.map((e) => [
-        e.name,
-        e.status,
-        e.park,
-        e.area_m2,
-        e.area_mu,
-        e.investment,
-        e.intensity_wan_per_mu,
-        e.belowThreshold,
-        e.output,
-        e.tax,
-        e.employees,
-      ]),
-    ),
-    'quotas.csv': csv(
-      ['park', 'allocated_m2', 'used_m2', 'remaining_m2', 'share_used'],
-      r.quotas.map((q) => [q.park, q.allocated_m2, q.used_m2, q.remaining_m2, q.share_used]),
-    ),
-  };
 }

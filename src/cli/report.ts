@@ -6,7 +6,9 @@ import { buildReport, type Report } from '../core/report.ts';
 import type { AreaMethod } from '../core/types.ts';
 import { loadProjectFromPath } from '../io/node-project.ts';
 import { describeProblem, failureText, warningEntry } from './format-problems.ts';
-import { reportCsv, reportText } from './format-report.ts';
+import { reportText } from './format-report.ts';
+import { reportTables } from '../core/report-tables.ts';
+import { writeCsvTable } from '../io/export/csv.ts';
 
 const USAGE = `用法 (usage): zonemap report DIR_OR_MANIFEST [--json] [--csv DIR] [--area ellipsoidal|plane]
   DIR_OR_MANIFEST  项目文件夹（内含 zonemap.json）或清单文件路径
@@ -84,8 +86,8 @@ export async function run(args: string[]): Promise<number> {
   if (parsed.csvDir) {
     try {
       await mkdir(parsed.csvDir, { recursive: true });
-      for (const [name, text] of Object.entries(reportCsv(report)))
-        await writeFile(path.join(parsed.csvDir, name), text, 'utf8');
+      for (const t of reportTables(report))
+        await writeFile(path.join(parsed.csvDir, `${t.name}.csv`), writeCsvTable([t.header, ...t.rows]));
       if (!parsed.json) process.stdout.write(`CSV 已写入 ${parsed.csvDir}\n`);
     } catch (e) {
       process.stderr.write(

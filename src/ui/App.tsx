@@ -50,6 +50,7 @@ export function App() {
           ref={fileInput}
           type="file"
           hidden
+          multiple
           data-testid="import-input"
           accept=".geojson,.json,.zip,.kml,.kmz,.csv"
           onChange={(e) => {

@@ -4,6 +4,7 @@ import { LAYER_ROLES, type LayerRole, type Problem } from '../core/types.ts';
 import { searchCrs } from '../io/coords/crs-catalog.ts';
 import { layerBounds } from '../map/map-view.ts';
 import { openProjectFiles } from '../state/open-project.ts';
+import { groupImportFiles } from '../state/group-files.ts';
 import { addLayer, uniqueLayerId } from '../state/project-edit.ts';
 import { store, useAppState } from '../state/store.ts';
 import type { ImportOptions, ImportResult } from '../worker/import-api.ts';
@@ -60,7 +61,15 @@ export function ImportDialog({ files, onClose }: { files: File[]; onClose: () =>
   const [crsQuery, setCrsQuery] = useState('');
   const [projectChecked, setProjectChecked] = useState(false);
   const [projectProblems, setProjectProblems] = useState<Problem[]>([]);
-  const file = files[0];
+  // Several files are imported one after another; loose Shapefile parts count as one.
+  const [queue, setQueue] = useState<File[]>([]);
+  const [index, setIndex] = useState(0);
+  const file = queue[index];
+  const next = () => {
+    if (index + 1 >= queue.length) return onClose();
+    setOpts({});
+    setIndex(index + 1);
+  };
 
   // A zonemap.json (with its files) or a project bundle opens as a whole project.
   useEffect(() => {
@@ -68,10 +77,13 @@ export function ImportDialog({ files, onClose }: { files: File[]; onClose: () =>
     void openProjectFiles(files).then(({ opened, problems }) => {
       if (!live) return;
       if (opened) onClose();
-      else {
-        setProjectProblems(problems);
-        setProjectChecked(true);
-      }
+      else
+        void groupImportFiles(files).then((grouped) => {
+          if (!live) return;
+          setQueue(grouped);
+          setProjectProblems(problems);
+          setProjectChecked(true);
+        });
     });
     return () => {
       live = false;
@@ -130,7 +142,7 @@ export function ImportDialog({ files, onClose }: { files: File[]; onClose: () =>
       visibility: { ...s.visibility, [id]: true },
       opacity: { ...s.opacity, [id]: 1 },
     }));
-    onClose();
+    next();
   }
 
   // Coordinates that are not lon/lat yet cannot go on the map; other problems are listed for repair.
@@ -275,6 +287,11 @@ export function ImportDialog({ files, onClose }: { files: File[]; onClose: () =>
         )}
         <div className="modal-actions">
           <button onClick={onClose}>{t('close')}</button>
+          {queue.length > 1 && (
+            <button onClick={next}>
+              {t('skip')} ({index + 1}/{queue.length})
+            </button>
+          )}
           <button className="primary" onClick={add} disabled={fatal} data-testid="import-add">
             {t('addLayer')}
           </button>

@@ -3,6 +3,7 @@ import { formatHa, formatKm, formatKm2, formatMu, formatPercent, formatWan } fro
 import { store, useAppState } from '../state/store.ts';
 import { useReport } from '../state/use-report.ts';
 import { useT } from './i18n-context.ts';
+import { exportStatsCsv, exportStatsXlsx } from './export-stats.ts';
 import type { MessageKey } from './i18n.ts';
 
 type Composition = Report['composition'];
@@ -83,6 +84,7 @@ function CompositionTable({ c }: { c: Composition }) {
 export function StatsPanel() {
   const { t, lang } = useT();
   const method = useAppState((s) => s.areaMethod);
+  const projectName = useAppState((s) => s.project?.name ?? 'zonemap');
   const { report, busy, error } = useReport();
   return (
     <section className="panel stats-panel" aria-label={t('statistics')} data-testid="stats">
@@ -96,6 +98,19 @@ export function StatsPanel() {
           <option value="plane">{t('plane')}</option>
         </select>
       </label>
+      {report && (
+        <div className="stats-export">
+          <button
+            onClick={() => void exportStatsXlsx(report, projectName, lang)}
+            data-testid="export-stats-xlsx"
+          >
+            {t('exportStats')} XLSX
+          </button>
+          <button onClick={() => void exportStatsCsv(report, projectName)} data-testid="export-stats-csv">
+            CSV
+          </button>
+        </div>
+      )}
       {error && <p className="error">{error}</p>}
       {report && (
         <>
