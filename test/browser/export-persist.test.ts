@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readLayerFile } from '../../src/io/read.ts';
+import { openApp, OUTPUT_DIR, startHarness, type Harness } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('export and persistence', () => {
+  it('exports the zone layer as a GBK Shapefile in CGCS2000 GK CM 114° that reads back with its names', async () => {
+    const { page } = await openApp(h);
+    await page.click('[data-testid="export-button"]');
+    await page.selectOption('[data-testid="export-format"]', 'shapefile');
+    await page.selectOption('[data-testid="export-layer"]', 'zones');
+    await page.screenshot({ path: `${OUTPUT_DIR}/export-dialog.png` });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="export-run"]'),
+    ]);
+    const path = `${OUTPUT_DIR}/zones-export.zip`;
+    await download.saveAs(path);
+    const bytes = new Uint8Array(readFileSync(path));
+    const zip = await JSZip.loadAsync(bytes);
+    const names = Object.keys(zip.files);
+    const prj = await zip.file(names.find((n) => n.endsWith('.prj'))!)!.async('string');
+    expect(prj).toContain('114');
+    expect(await zip.file(names.find((n) => n.endsWith('.cpg'))!)!.async('string')).toMatch(/GBK|936/i);
+    const back = await readLayerFile('zones.zip', bytes);
+    expect(back.crs).toBe('EPSG:4547');
+    expect(back.features.map((f) => f.properties?.['类别']).sort()).toEqual([
+      '发展区',
+      '建成区',
+      '控制区',
+      '规划区',
+    ]);
+    await page.close();
+  });
+
+  it('exports the statistics as a workbook with a sheet per table', async () => {
+    const { page } = await openApp(h);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="export-stats-xlsx"]'),
+    ]);
+    const path = `${OUTPUT_DIR}/stats.xlsx`;
+    await download.saveAs(path);
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    const workbook = await zip.file('xl/workbook.xml')!.async('string');
+    expect(workbook).toContain('规划构成');
+    expect(workbook).toContain('用地构成');
+    const sheets = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => n.startsWith('xl/worksheets/') && n.endsWith('.xml'))
+        .map((n) => zip.file(n)!.async('string')),
+    );
+    // the planned area in m², as the report computes it, is in the composition sheet
+    expect(sheets.some((s) => /8513300(\.\d+)?</.test(s))).toBe(true);
+    await page.close();
+  });
+
+  it('keeps an imported layer across a reload', async () => {
+    const { page } = await openApp(h);
+    await page.setInputFiles('[data-testid="import-input"]', 'test/fixtures/browser/parcels.kml');
+    await page.waitForSelector('[data-testid="import-summary"]', { timeout: 30_000 });
+    await page.click('[data-testid="import-add"]');
+    await page.waitForSelector('[data-layer="parcels"]');
+    // the save runs in the analysis worker a moment after the change
+    await page.waitForTimeout(1500);
+    await page.reload();
+    await page.waitForSelector('body[data-map-ready="true"]', { timeout: 60_000 });
+    await page.waitForSelector('[data-layer="parcels"]', { timeout: 30_000 });
+    expect(await page.locator('[data-layer="parcels"]').textContent()).toContain('2');
+    await page.click('[data-testid="reset-sample"]');
+    await page.waitForSelector('[data-layer="parcels"]', { state: 'detached' });
+    await page.close();
+  });
+});
