@@ -1,5 +1,6 @@
 // `zonemap area FILE [--crs CODE] [--json] [--area ellipsoidal|plane]` (contract §2): the area of
 // every polygonal feature of one file, in file order. Exit 0: done; 1: the data has errors; 2: bad usage.
+import { parseCommandArgs } from './args.ts';
 import { geometryAreaWithProblems } from '../core/area.ts';
 import { resolveCrs } from '../core/crs.ts';
 import { fieldText, resolveFieldMapping } from '../core/fields.ts';
@@ -27,33 +28,11 @@ interface Args {
 }
 
 function parseArgs(args: string[]): Args | string {
-  let file: string | undefined;
-  let crs: string | undefined;
-  let json = false;
-  let area: AreaMethod = 'ellipsoidal';
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const [flag, inline] =
-      a.startsWith('--') && a.includes('=')
-        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
-        : [a, undefined];
-    if (flag === '--json') json = true;
-    else if (flag === '--crs') {
-      crs = inline ?? args[++i];
-      if (!crs) return '--crs 后面需要坐标系代码，如 EPSG:4547 (--crs needs a CRS code)';
-      if (!resolveCrs(crs))
-        return `无法识别的坐标系 "${crs}"：请用 EPSG 代码（如 EPSG:4326、EPSG:4547）或 proj4 字符串`;
-    } else if (flag === '--area') {
-      const v = inline ?? args[++i];
-      if (v !== 'ellipsoidal' && v !== 'plane')
-        return `--area 只能是 ellipsoidal 或 plane，而不是 "${v ?? ''}"`;
-      area = v;
-    } else if (a.startsWith('-')) return `未知选项 "${a}" (unknown option)`;
-    else if (file === undefined) file = a;
-    else return `多余的参数 "${a}" (unexpected argument)`;
-  }
-  if (file === undefined) return '缺少要计算的文件 (no FILE given)';
-  return { file, json, area, ...(crs ? { crs } : {}) };
+  const p = parseCommandArgs(args, ['crs', 'area'], '缺少要计算的文件 (no FILE given)');
+  if (typeof p === 'string') return p;
+  if (p.crs !== undefined && !resolveCrs(p.crs))
+    return `无法识别的坐标系 "${p.crs}"：请用 EPSG 代码（如 EPSG:4326、EPSG:4547）或 proj4 字符串`;
+  return { file: p.target, json: p.json, area: p.area ?? 'ellipsoidal', ...(p.crs ? { crs: p.crs } : {}) };
 }
 
 interface AreaRow {

@@ -1,5 +1,6 @@
 // `zonemap report DIR_OR_MANIFEST [--json] [--csv DIR] [--area ellipsoidal|plane]` (contract §2, §3).
 // Exit 0: done; 1: the data has errors; 2: bad usage.
+import { parseCommandArgs } from './args.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildReport, type Report } from '../core/report.ts';
@@ -25,31 +26,14 @@ interface Args {
 }
 
 function parseArgs(args: string[]): Args | string {
-  let target: string | undefined;
-  let json = false;
-  let csvDir: string | undefined;
-  let area: AreaMethod | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const [flag, inline] =
-      a.startsWith('--') && a.includes('=')
-        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
-        : [a, undefined];
-    if (flag === '--json') json = true;
-    else if (flag === '--csv') {
-      csvDir = inline ?? args[++i];
-      if (!csvDir) return '--csv 后面需要一个文件夹 (--csv needs a folder)';
-    } else if (flag === '--area') {
-      const v = inline ?? args[++i];
-      if (v !== 'ellipsoidal' && v !== 'plane')
-        return `--area 只能是 ellipsoidal 或 plane，而不是 "${v ?? ''}"`;
-      area = v;
-    } else if (a.startsWith('-')) return `未知选项 "${a}" (unknown option)`;
-    else if (target === undefined) target = a;
-    else return `多余的参数 "${a}" (unexpected argument)`;
-  }
-  if (target === undefined) return '缺少项目文件夹或清单文件 (no DIR_OR_MANIFEST given)';
-  return { target, json, ...(csvDir ? { csvDir } : {}), ...(area ? { area } : {}) };
+  const p = parseCommandArgs(args, ['csv', 'area'], '缺少项目文件夹或清单文件 (no DIR_OR_MANIFEST given)');
+  if (typeof p === 'string') return p;
+  return {
+    target: p.target,
+    json: p.json,
+    ...(p.csv ? { csvDir: p.csv } : {}),
+    ...(p.area ? { area: p.area } : {}),
+  };
 }
 
 export async function run(args: string[]): Promise<number> {

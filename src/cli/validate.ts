@@ -1,5 +1,6 @@
 // `zonemap validate FILE [--crs CODE] [--json]` (contract.md sections 2 and 4).
 // Exit 0: no errors (warnings allowed); 1: the data has errors; 2: bad usage.
+import { parseCommandArgs } from './args.ts';
 import type { Problem } from '../core/types.ts';
 import { resolveIoCrs } from '../io/coords/crs-names.ts';
 import { readFileBytes } from '../io/node-project.ts';
@@ -18,23 +19,10 @@ interface Args {
 }
 
 function parseArgs(args: string[]): Args | string {
-  let file: string | undefined;
-  let crs: string | undefined;
-  let json = false;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--json') json = true;
-    else if (a === '--crs') {
-      crs = args[++i];
-      if (crs === undefined) return '--crs 后面需要坐标系代码 (--crs needs a CRS code)';
-    } else if (a.startsWith('--crs=')) crs = a.slice(6);
-    else if (a.startsWith('-')) return `未知选项 "${a}" (unknown option)`;
-    else if (file === undefined) file = a;
-    else return `多余的参数 "${a}" (unexpected argument)`;
-  }
-  if (file === undefined) return '缺少要检查的文件 (no FILE given)';
-  if (crs !== undefined && !resolveIoCrs(crs)) return `无法识别的坐标系 "${crs}" (unknown CRS)`;
-  return { file, crs, json };
+  const p = parseCommandArgs(args, ['crs'], '缺少要检查的文件 (no FILE given)');
+  if (typeof p === 'string') return p;
+  if (p.crs !== undefined && !resolveIoCrs(p.crs)) return `无法识别的坐标系 "${p.crs}" (unknown CRS)`;
+  return { file: p.target, crs: p.crs, json: p.json };
 }
 
 function jsonEntry(p: Problem): Record<string, unknown> {

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { countColors, mapIdle, openApp, OUTPUT_DIR, startHarness, type Harness } from './harness.ts';
+import {
+  countColors,
+  mapIdle,
+  onlyLayers,
+  openApp,
+  OUTPUT_DIR,
+  startHarness,
+  type Harness,
+} from './harness.ts';
 
 // Expected screen colours: the style's fills composited over the plain background by hand
 // (alpha · fill + (1 − alpha) · background), so a blank or wrongly styled canvas fails.
@@ -20,14 +28,6 @@ const ZONE_PIXELS = {
 async function setLayer(page: Page, layerId: string, on: boolean): Promise<void> {
   const box = page.locator(`[data-layer="${layerId}"] input[type="checkbox"]`);
   if ((await box.isChecked()) !== on) await box.click();
-}
-
-async function onlyLayers(page: Page, keep: string[]): Promise<void> {
-  const ids = await page
-    .locator('[data-layer]')
-    .evaluateAll((els) => els.map((e) => e.getAttribute('data-layer')!));
-  for (const id of ids) await setLayer(page, id, keep.includes(id));
-  await mapIdle(page);
 }
 
 let h: Harness;

@@ -106,3 +106,15 @@ export async function mapIdle(page: Page): Promise<void> {
       }),
   );
 }
+
+/** Switches every layer off but the given ones, through the layer panel, and waits for the map. */
+export async function onlyLayers(page: Page, keep: string[]): Promise<void> {
+  const ids = await page
+    .locator('[data-layer]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-layer')!));
+  for (const id of ids) {
+    const box = page.locator(`[data-layer="${id}"] input[type="checkbox"]`);
+    if ((await box.isChecked()) !== keep.includes(id)) await box.click();
+  }
+  await mapIdle(page);
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { mapIdle, openApp, OUTPUT_DIR, startHarness, type Harness } from './harness.ts';
+import { onlyLayers, openApp, OUTPUT_DIR, startHarness, type Harness } from './harness.ts';
 
 const FIXTURES = 'test/fixtures/browser';
 
@@ -15,17 +15,6 @@ afterAll(async () => {
 async function importFile(page: Page, path: string): Promise<void> {
   await page.setInputFiles('[data-testid="import-input"]', path);
   await page.waitForSelector('[data-testid="import-dialog"]');
-}
-
-async function onlyLayers(page: Page, keep: string[]): Promise<void> {
-  const ids = await page
-    .locator('[data-layer]')
-    .evaluateAll((els) => els.map((e) => e.getAttribute('data-layer')!));
-  for (const id of ids) {
-    const box = page.locator(`[data-layer="${id}"] input[type="checkbox"]`);
-    if ((await box.isChecked()) !== keep.includes(id)) await box.click();
-  }
-  await mapIdle(page);
 }
 
 /** Clicks the map at a longitude/latitude and returns the inspector's text. */

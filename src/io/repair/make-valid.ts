@@ -1,6 +1,7 @@
 // Splits self-intersecting polygon rings into valid polygons the way GEOS MakeValid (its "linework"
 // method) does: node every ring at its crossings, trace the faces of the planar graph they form,
 // then keep the faces covered an odd number of times by the original rings.
+import { pointInRing } from '../geometry/point-in-ring.ts';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { ringCrossings } from '../geometry/ring-crossings.ts';
 import { ringSignedArea2 } from '../shapefile/shp.ts';
@@ -112,18 +113,6 @@ export function splitAtRepeats(cycle: readonly Position[]): Position[][] {
   }
   if (path.length >= 3) loops.push([...path, path[0]!]);
   return loops;
-}
-
-function pointInRing(x: number, y: number, ring: readonly Position[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const a = ring[i]!;
-    const b = ring[j]!;
-    if (a[1]! > y !== b[1]! > y && x < ((b[0]! - a[0]!) * (y - a[1]!)) / (b[1]! - a[1]!) + a[0]!) {
-      inside = !inside;
-    }
-  }
-  return inside;
 }
 
 interface Face {

@@ -1,6 +1,7 @@
 // ESRI .shp geometry reader (Point, PolyLine, Polygon, MultiPoint and their Z/M forms). Own code so
 // that a truncated or damaged file is reported as a value with the record it broke at, and so that
 // polygon rings come out in RFC 7946 order (outer counter-clockwise, holes clockwise).
+import { pointInRing } from '../geometry/point-in-ring.ts';
 import type { Geometry, Position } from 'geojson';
 
 export class ShpError extends Error {}
@@ -27,20 +28,6 @@ export function ringSignedArea2(ring: readonly Position[]): number {
   return sum;
 }
 
-function pointInRing(p: Position, ring: readonly Position[]): boolean {
-  let inside = false;
-  const x = p[0]!;
-  const y = p[1]!;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const a = ring[i]!;
-    const b = ring[j]!;
-    if (a[1]! > y !== b[1]! > y && x < ((b[0]! - a[0]!) * (y - a[1]!)) / (b[1]! - a[1]!) + a[0]!) {
-      inside = !inside;
-    }
-  }
-  return inside;
-}
-
 /** Groups shapefile rings (outer clockwise, holes counter-clockwise) into RFC 7946 polygons. */
 function ringsToPolygons(rings: Position[][]): Position[][][] {
   const outers: Position[][][] = [];
@@ -50,7 +37,7 @@ function ringsToPolygons(rings: Position[][]): Position[][][] {
     else holes.push(ring.slice().reverse());
   }
   for (const hole of holes) {
-    const owner = outers.find((poly) => hole.some((p) => pointInRing(p, poly[0]!)));
+    const owner = outers.find((poly) => hole.some((p) => pointInRing(p[0]!, p[1]!, poly[0]!)));
     // A hole inside no outer ring is a wrongly wound outer ring: keep it as a polygon of its own.
     if (owner) owner.push(hole);
     else outers.push([hole.slice().reverse()]);

@@ -1,0 +1,57 @@
+// Argument parsing for every command, on Node's util.parseArgs; errors become one plain sentence.
+import { parseArgs } from 'node:util';
+import type { AreaMethod } from '../core/types.ts';
+
+export interface CommandArgs {
+  /** the one positional argument: FILE or DIR_OR_MANIFEST */
+  target: string;
+  json: boolean;
+  crs?: string;
+  area?: AreaMethod;
+  csv?: string;
+}
+
+type Flag = 'crs' | 'area' | 'csv';
+
+const NEEDS_VALUE: Record<Flag, string> = {
+  crs: '--crs 后面需要坐标系代码，如 EPSG:4547 (--crs needs a CRS code)',
+  area: '--area 后面需要 ellipsoidal 或 plane (--area needs ellipsoidal or plane)',
+  csv: '--csv 后面需要一个文件夹 (--csv needs a folder)',
+};
+
+/** Parses `args` for a command taking the given flags; a string is the usage error to print. */
+export function parseCommandArgs(args: string[], flags: Flag[], missingTarget: string): CommandArgs | string {
+  let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean' },
+        ...Object.fromEntries(flags.map((f) => [f, { type: 'string' as const }])),
+      },
+    }));
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const option = /'(-[-\w]+)/.exec((e as Error).message)?.[1] ?? '';
+    const flag = option.replace(/^--/, '') as Flag;
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flags.includes(flag)) return NEEDS_VALUE[flag];
+    return `未知选项 "${option}" (unknown option)`;
+  }
+  const [target, extra] = positionals;
+  if (target === undefined) return missingTarget;
+  if (extra !== undefined) return `多余的参数 "${extra}" (unexpected argument)`;
+  const area = values.area as string | undefined;
+  if (area !== undefined && area !== 'ellipsoidal' && area !== 'plane')
+    return `--area 只能是 ellipsoidal 或 plane，而不是 "${area}"`;
+  for (const f of flags) if (values[f] === '') return NEEDS_VALUE[f];
+  return {
+    target,
+    json: values.json === true,
+    ...(values.crs !== undefined ? { crs: values.crs as string } : {}),
+    ...(area !== undefined ? { area: area as AreaMethod } : {}),
+    ...(values.csv !== undefined ? { csv: values.csv as string } : {}),
+  };
+}
