@@ -101,6 +101,38 @@ function pointInRing(ring: Float64Array, px: number, py: number): boolean {
   return inside;
 }
 
+function onRingBoundary(ring: Float64Array, px: number, py: number): boolean {
+  for (let i = 0; i + 3 < ring.length; i += 2) {
+    const x1 = ring[i]!;
+    const y1 = ring[i + 1]!;
+    const x2 = ring[i + 2]!;
+    const y2 = ring[i + 3]!;
+    const cross = (x2 - x1) * (py - y1) - (y2 - y1) * (px - x1);
+    if (
+      cross === 0 &&
+      px >= Math.min(x1, x2) &&
+      px <= Math.max(x1, x2) &&
+      py >= Math.min(y1, y2) &&
+      py <= Math.max(y1, y2)
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a hole that crosses no edge of its shell lies inside it: decided by its first vertex off
+ * the shell's boundary, since a valid hole may touch the shell at a vertex.
+ */
+function holeInside(outer: Float64Array, hole: Float64Array): boolean {
+  for (let i = 0; i + 1 < hole.length; i += 2) {
+    const x = hole[i]!;
+    const y = hole[i + 1]!;
+    if (!onRingBoundary(outer, x, y)) return pointInRing(outer, x, y);
+  }
+  return true;
+}
+
 function pcFromPolys(polys: Poly[]): PcMultiPolygon {
   return polys.map((p) => p.rings.map(flatToPc));
 }
@@ -123,7 +155,7 @@ function repairPolygon(rings: Float64Array[], ws: Workspace, problems: ShapeProb
   const outer = rings[0]!;
   if (crossings.length === 0) {
     for (let i = 1; i < rings.length; i++) {
-      if (!pointInRing(outer, rings[i]![0]!, rings[i]![1]!)) holeOutside = true;
+      if (!holeInside(outer, rings[i]!)) holeOutside = true;
     }
     if (!holeOutside) return [{ rings: orient(rings) }];
   }
