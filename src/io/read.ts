@@ -9,6 +9,7 @@ import { readCsvBytes } from './csv/read-csv.ts';
 import { readKmlText, readKmz } from './kml/read-kml.ts';
 import { describeError, errorOf, warningOf, type IoProblem } from './problem.ts';
 import { readGeoJsonText } from './read-geojson.ts';
+import { readFeatureCollectionChunked } from './geojson-chunks.ts';
 import type { RawLayer, ReadOptions } from './read-types.ts';
 import { reprojectFeatures } from './reproject.ts';
 import { readZippedShapefile } from './shapefile/read-shapefile.ts';
@@ -19,6 +20,8 @@ export type { ReadOptions } from './read-types.ts';
 
 /** Files above this size are refused with a message instead of exhausting the tab's memory. */
 export const MAX_FILE_BYTES = 500 * 1024 * 1024;
+/** GeoJSON above this size is read in batches of features. */
+export const CHUNKED_GEOJSON_BYTES = 1024 * 1024;
 
 export type LayerFormat = 'geojson' | 'shapefile' | 'kml' | 'kmz' | 'csv';
 
@@ -73,7 +76,16 @@ async function readRaw(
 ): Promise<RawLayer> {
   switch (format) {
     case 'geojson':
-      return readGeoJsonText(decodeText(bytes, 'utf-8').text, fileName);
+      // Large files are parsed a batch of features at a time (less memory, progress, cancel).
+      return (
+        (bytes.length > CHUNKED_GEOJSON_BYTES
+          ? readFeatureCollectionChunked(bytes, {
+              file: fileName,
+              signal: opts.signal,
+              onProgress: (f) => opts.onProgress?.(f * 0.45),
+            })
+          : undefined) ?? readGeoJsonText(decodeText(bytes, 'utf-8').text, fileName)
+      );
     case 'shapefile':
       return readZippedShapefile(bytes, fileName, opts.encoding);
     case 'kml':
