@@ -81,6 +81,39 @@ function CompositionTable({ c }: { c: Composition }) {
   );
 }
 
+function EnterpriseFigures({ totals }: { totals: Report['totals'] }) {
+  const { t, lang } = useT();
+  const by = Object.entries(totals.enterprisesByStatus);
+  return (
+    <>
+      <h3>{t('enterprises')}</h3>
+      <div className="big-figures" data-testid="enterprise-figures">
+        <span>
+          <b>{totals.enterprises}</b> {t('enterpriseUnit')}
+        </span>
+        <span>
+          {t('investment')} <b>{formatWan(totals.investment_wan, lang)}</b>
+        </span>
+        <span>
+          {t('employees')} <b>{totals.employees.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en')}</b>
+        </span>
+      </div>
+      <p className="muted">
+        {by.map(([status, n]) => `${status} ${n}`).join(' · ')}
+        {totals.averageIntensity_wan_per_mu !== null &&
+          ` · ${t('avgIntensity')} ${totals.averageIntensity_wan_per_mu.toFixed(1)} ${t('wanPerMu')}`}
+      </p>
+      {totals.belowThreshold > 0 && (
+        <p className="warning-text" data-testid="below-threshold">
+          {t('belowThreshold')
+            .replace('{n}', String(totals.belowThreshold))
+            .replace('{t}', String(totals.intensityThreshold_wan_per_mu))}
+        </p>
+      )}
+    </>
+  );
+}
+
 export function StatsPanel() {
   const { t, lang } = useT();
   const method = useAppState((s) => s.areaMethod);
@@ -120,25 +153,7 @@ export function StatsPanel() {
             {t('methodNote')}
             {t(report.areaMethod)}
           </p>
-          {report.enterprises.length > 0 && (
-            <>
-              <h3>{t('enterprises')}</h3>
-              <p className="big-figures">
-                <span>
-                  <b>{report.enterprises.length}</b> {lang === 'zh' ? '家' : ''}
-                </span>
-                <span>
-                  {t('investment')}{' '}
-                  <b>
-                    {formatWan(
-                      report.enterprises.reduce((s, e) => s + (e.investment ?? 0), 0),
-                      lang,
-                    )}
-                  </b>
-                </span>
-              </p>
-            </>
-          )}
+          {report.totals.enterprises > 0 && <EnterpriseFigures totals={report.totals} />}
           {report.landUse.length > 0 && (
             <>
               <h3>{t('landUse')}</h3>
@@ -171,6 +186,64 @@ export function StatsPanel() {
                       </th>
                       <td className="num">{formatMu(r.overlap_m2 ?? r.outside_m2 ?? 0)}</td>
                       <td className="muted">{t('mu')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+          {report.admin.length > 0 && (
+            <>
+              <h3>{t('admin')}</h3>
+              <table className="stats compact" data-testid="admin">
+                <tbody>
+                  {report.admin
+                    .filter((a) => a.overlap_m2 >= 0.5)
+                    .map((a) => (
+                      <tr key={`${a.layer}/${a.name}`}>
+                        <th>{a.name}</th>
+                        <td className="num">{formatMu(a.overlap_m2)}</td>
+                        <td className="muted">{t('mu')}</td>
+                        <td className="num">{formatPercent(a.share_of_zone)}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </>
+          )}
+          {report.villages.length > 0 && (
+            <>
+              <h3>{t('villages')}</h3>
+              <p data-testid="villages-summary">
+                {t('villagesSummary')
+                  .replace('{n}', String(report.totals.villages))
+                  .replace('{r}', String(report.totals.villagesToRelocate))
+                  .replace(
+                    '{p}',
+                    report.totals.populationAffected.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en'),
+                  )}
+              </p>
+            </>
+          )}
+          {report.quotas.length > 0 && (
+            <>
+              <h3>{t('quotas')}</h3>
+              <table className="stats compact" data-testid="quotas">
+                <thead>
+                  <tr>
+                    <th />
+                    <th>{t('allocated')}</th>
+                    <th>{t('used')}</th>
+                    <th>{t('share')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.quotas.map((q) => (
+                    <tr key={q.park}>
+                      <th>{q.park}</th>
+                      <td className="num">{formatMu(q.allocated_m2)}</td>
+                      <td className="num">{formatMu(q.used_m2)}</td>
+                      <td className="num">{formatPercent(q.share_used)}</td>
                     </tr>
                   ))}
                 </tbody>
