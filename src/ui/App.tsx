@@ -20,6 +20,7 @@ export function App() {
   const [dragging, setDragging] = useState(false);
   const [exporting, setExporting] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     void startProject();
@@ -40,6 +41,21 @@ export function App() {
         <button data-testid="reset-sample" onClick={() => void resetToSample()}>
           {t('resetSample')}
         </button>
+        <button data-testid="open-folder" onClick={() => folderInput.current?.click()}>
+          {t('openFolder')}
+        </button>
+        <input
+          ref={folderInput}
+          type="file"
+          hidden
+          data-testid="folder-input"
+          {...{ webkitdirectory: '', directory: '' }}
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])];
+            e.target.value = '';
+            if (files.length) setImporting(files);
+          }}
+        />
         <button data-testid="import-button" onClick={() => fileInput.current?.click()} title={t('dropHint')}>
           {t('importFile')}
         </button>

@@ -64,6 +64,28 @@ describe('export and persistence', () => {
     await page.close();
   });
 
+  it('exports the whole project as a bundle that opens again with the same layers and figures', async () => {
+    const { page } = await openApp(h);
+    await page.click('[data-testid="export-button"]');
+    await page.selectOption('[data-testid="export-format"]', 'bundle');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="export-run"]'),
+    ]);
+    const path = `${OUTPUT_DIR}/project-bundle.zip`;
+    await download.saveAs(path);
+    const layers = await page.locator('[data-layer]').count();
+    await page.close();
+
+    const { page: again } = await openApp(h);
+    await again.setInputFiles('[data-testid="import-input"]', path);
+    await again.waitForSelector('[data-testid="import-dialog"]', { state: 'detached', timeout: 30_000 });
+    await expect.poll(() => again.locator('[data-layer]').count()).toBe(layers);
+    await expect.poll(() => again.locator('[data-testid="row-planned"] td.km2').textContent()).toBe('8.5133');
+    expect(await again.locator('[data-testid="enterprise-figures"]').textContent()).toContain('63.20 亿元');
+    await again.close();
+  });
+
   it('keeps an imported layer across a reload', async () => {
     const { page } = await openApp(h);
     await page.setInputFiles('[data-testid="import-input"]', 'test/fixtures/browser/parcels.kml');
