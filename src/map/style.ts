@@ -15,7 +15,8 @@ export const ZONE_COLORS = {
   control: '#4f9a5d',
 } as const;
 
-export const RELOCATION_COLORS = { none: '#9e9e9e', planned: '#ff8f00', done: '#2e7d32' } as const;
+// Villages read apart from the zone parts' reds, oranges and greens: magenta for relocation planned.
+export const RELOCATION_COLORS = { none: '#8d8d8d', planned: '#c2185b', done: '#6d4c9f' } as const;
 export const ENTERPRISE_COLORS = { producing: '#2f6eb5', building: '#8fb7e6' } as const;
 export const ROAD_COLOR = '#6d6d6d';
 
@@ -185,10 +186,27 @@ export function layerStyles(layer: ProjectLayer): LayerSpecification[] {
               RELOCATION_COLORS.done,
               RELOCATION_COLORS.none,
             ],
-            'fill-opacity': 0.6,
+            'fill-opacity': 0.12,
           },
         },
-        { id: id('line'), type: 'line', source: s, paint: { 'line-color': '#5d4037', 'line-width': 1 } },
+        {
+          id: id('line'),
+          type: 'line',
+          source: s,
+          paint: {
+            'line-color': [
+              'match',
+              ['get', 'zm_reloc'],
+              'planned',
+              RELOCATION_COLORS.planned,
+              'done',
+              RELOCATION_COLORS.done,
+              RELOCATION_COLORS.none,
+            ],
+            'line-width': 1.8,
+            'line-dasharray': [3, 1],
+          },
+        },
         label(id('label'), s, 12, '#3e2723', { minzoom: 12 } as Partial<LayerSpecification>),
       ];
     case 'admin': {
