@@ -49,6 +49,25 @@ describe('importing through the real file input', () => {
     await page.close();
   });
 
+  it('metre coordinates without a CRS are recognised, the zone proposed, and one click places them', async () => {
+    const { page } = await openApp(h);
+    await importFile(page, `${FIXTURES}/parcels-4526-nocrs.geojson`);
+    const problems = page.locator('[data-testid="import-problems"]');
+    await expect.poll(() => problems.textContent(), { timeout: 30_000 }).toContain('projected-without-crs');
+    // an 8-digit easting 38 549 043 carries zone 38: CGCS2000 3-degree zone 38 with prefix is EPSG:4526
+    expect(await problems.textContent()).toContain('EPSG:4526');
+    expect(await page.locator('[data-testid="import-add"]').isDisabled()).toBe(true);
+    await page.click('[data-testid="crs-use-likely"]');
+    await expect
+      .poll(() => page.locator('[data-testid="import-summary"]').textContent(), { timeout: 30_000 })
+      .toContain('EPSG:4526');
+    await page.click('[data-testid="import-add"]');
+    await page.waitForSelector('[data-layer="parcels-4526-nocrs"]');
+    await onlyLayers(page, ['parcels-4526-nocrs']);
+    await expect.poll(() => inspectAt(page, 114.524, 32.178)).toContain('新征地块一');
+    await page.close();
+  });
+
   it('a KML file shows its placemarks with their Chinese fields', async () => {
     const { page } = await openApp(h);
     await importFile(page, `${FIXTURES}/parcels.kml`);
