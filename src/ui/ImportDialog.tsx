@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { CANONICAL_FIELDS, resolveFieldMapping } from '../core/fields.ts';
 import { LAYER_ROLES, type LayerRole, type Problem } from '../core/types.ts';
 import { searchCrs } from '../io/coords/crs-catalog.ts';
@@ -71,12 +71,17 @@ export function ImportDialog({ files, onClose }: { files: File[]; onClose: () =>
     setIndex(index + 1);
   };
 
-  // A zonemap.json (with its files) or a project bundle opens as a whole project.
+  // The parent passes a new onClose on each render; the effects below must not restart for that.
+  const onCloseRef = useRef(onClose);
+  onCloseRef.current = onClose;
+
+  // Once per set of files: a zonemap.json (with its files) or a project bundle opens as a whole
+  // project; anything else becomes the queue of layers to import (loose Shapefile parts zipped).
   useEffect(() => {
     let live = true;
     void openProjectFiles(files).then(({ opened, problems }) => {
       if (!live) return;
-      if (opened) onClose();
+      if (opened) onCloseRef.current();
       else
         void groupImportFiles(files).then((grouped) => {
           if (!live) return;
@@ -88,7 +93,7 @@ export function ImportDialog({ files, onClose }: { files: File[]; onClose: () =>
     return () => {
       live = false;
     };
-  }, [files, file, onClose]);
+  }, [files]);
 
   useEffect(() => {
     if (!file || !projectChecked || projectProblems.length > 0) return;

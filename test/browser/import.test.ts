@@ -68,6 +68,23 @@ describe('importing through the real file input', () => {
     await page.close();
   });
 
+  it('loose Shapefile parts chosen together import as one layer, with one import worker', async () => {
+    const { page } = await openApp(h);
+    const before = page.workers().length;
+    const parts = ['shp', 'shx', 'dbf', 'prj', 'cpg'].map((e) => `${FIXTURES}/loose/地块.${e}`);
+    await page.setInputFiles('[data-testid="import-input"]', parts);
+    const summary = page.locator('[data-testid="import-summary"]');
+    await expect.poll(() => summary.textContent(), { timeout: 30_000 }).toContain('EPSG:4547');
+    await page.waitForTimeout(1500);
+    // the import worker ends when the file is read; nothing keeps starting new ones
+    expect(page.workers().length).toBeLessThanOrEqual(before + 1);
+    await page.click('[data-testid="import-add"]');
+    await page.waitForSelector('[data-layer="地块"]');
+    await onlyLayers(page, ['地块']);
+    await expect.poll(() => inspectAt(page, 114.524, 32.178)).toContain('新征地块一');
+    await page.close();
+  });
+
   it('a KML file shows its placemarks with their Chinese fields', async () => {
     const { page } = await openApp(h);
     await importFile(page, `${FIXTURES}/parcels.kml`);
