@@ -1,6 +1,7 @@
 // Zones and their composition: the planned area and its built / development / control parts.
 import { fieldValue, zoneCategory } from './fields.ts';
-import { differenceArea } from './overlay.ts';
+import { differenceArea, intersectionArea, intersectionShape } from './overlay.ts';
+import type { Workspace } from './workspace.ts';
 import {
   cachedUnion,
   featureName,
@@ -116,7 +117,7 @@ export function analyseZones(ctx: ReportContext): ZoneAnalysis {
     ? cachedUnion('parts', ctx.ws, geomsOf(partFeatures), () => catShapes)
     : undefined;
   const partsArea = Math.max(0, parts?.area ?? 0);
-  const overlap = Math.max(0, byCat.built + byCat.development + byCat.control - partsArea);
+  const overlap = partsOverlap(zones, byCat, catShapes, partsArea, ctx.ws);
 
   const composition: Composition = {
     planned_m2: plannedArea,
@@ -133,6 +134,31 @@ export function analyseZones(ctx: ReportContext): ZoneAnalysis {
     control_km2: m2ToKm2(byCat.control),
   };
   return { zones, composition, planned };
+}
+
+/**
+ * Area covered by more than one part. Across categories: Σ|Aᵢ| − |∪Aᵢ| = Σ|Aᵢ∩Aⱼ| − |A∩B∩C|, while
+ * the area covered twice or more is Σ|Aᵢ∩Aⱼ| − 2|A∩B∩C|, so the triple intersection is taken off
+ * once more. Within a category: its features' areas beyond the category's union.
+ */
+function partsOverlap(
+  zones: readonly ZoneEntry[],
+  byCat: Record<string, number>,
+  catShapes: readonly Shape[],
+  partsArea: number,
+  ws: Workspace,
+): number {
+  let cross = byCat.built! + byCat.development! + byCat.control! - partsArea;
+  if (catShapes.length === 3 && cross > 0.01) {
+    const ab = intersectionShape(catShapes[0]!, catShapes[1]!, ws);
+    if (ab) cross -= intersectionArea(ab, catShapes[2]!, ws);
+  }
+  let within = 0;
+  for (const cat of CATEGORIES) {
+    const sum = zones.filter((z) => z.category === cat).reduce((s, z) => s + z.area_m2, 0);
+    within += Math.max(0, sum - (byCat[cat] ?? 0));
+  }
+  return Math.max(0, cross + within);
 }
 
 /** Zones and composition alone: cheap enough to call on every edit (caches are per geometry). */
