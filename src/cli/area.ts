@@ -1,6 +1,7 @@
 // `zonemap area FILE [--crs CODE] [--json] [--area ellipsoidal|plane]` (contract §2): the area of
 // every polygonal feature of one file, in file order. Exit 0: done; 1: the data has errors; 2: bad usage.
 import { parseCommandArgs } from './args.ts';
+import { featureProblems } from '../io/validate-file.ts';
 import { geometryAreaWithProblems } from '../core/area.ts';
 import { resolveCrs } from '../core/crs.ts';
 import { fieldText, resolveFieldMapping } from '../core/fields.ts';
@@ -61,7 +62,11 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const read = await readLayerFile(parsed.file, bytes, parsed.crs ? { crs: parsed.crs } : {});
-  const errors = read.problems.filter((p) => p.severity === 'error');
+  // Data errors (as validate finds them) make the exit status 1; a self-crossing ring is measured as
+  // MakeValid repairs it, with a warning below.
+  const errors = [...read.problems, ...featureProblems(read, { file: parsed.file })].filter(
+    (p) => p.severity === 'error' && p.code !== 'self-intersection',
+  );
   for (const p of errors) process.stderr.write(`错误 ${describeProblem(p, parsed.file)}\n`);
 
   const features: Feature[] = read.features;

@@ -1,5 +1,6 @@
 // `zonemap report DIR_OR_MANIFEST [--json] [--csv DIR] [--area ellipsoidal|plane]` (contract §2, §3).
 // Exit 0: done; 1: the data has errors; 2: bad usage.
+import { existsSync } from 'node:fs';
 import { parseCommandArgs } from './args.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -44,6 +45,12 @@ export async function run(args: string[]): Promise<number> {
   const parsed = parseArgs(args);
   if (typeof parsed === 'string') {
     process.stderr.write(`zonemap report: ${parsed}\n${USAGE}`);
+    return 2;
+  }
+  if (!existsSync(parsed.target)) {
+    process.stderr.write(
+      `zonemap report: 找不到 "${parsed.target}"，请给出项目文件夹（内含 zonemap.json）或清单文件的路径 (no such file or folder)\n`,
+    );
     return 2;
   }
   const { project, problems } = await loadProjectFromPath(parsed.target);

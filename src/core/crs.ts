@@ -248,7 +248,8 @@ export function crsTransforms(crs: string): { toLonLat: PointTransform; fromLonL
 
 /** Reprojects every position of a geometry-like coordinate array tree. */
 export function mapPositions<T>(coords: T, f: PointTransform): T {
-  if (Array.isArray(coords) && typeof coords[0] === 'number') {
+  // A position is an array holding no arrays, whatever its members are (f judges them).
+  if (Array.isArray(coords) && coords.length > 0 && !coords.some(Array.isArray)) {
     const out = f(coords as unknown as Position);
     return (coords.length > 2 ? [...out.slice(0, 2), ...coords.slice(2)] : out) as unknown as T;
   }

@@ -123,11 +123,14 @@ export interface ChunkOptions {
   onProgress?: (fraction: number) => void;
 }
 
-/** Reads a FeatureCollection batch by batch; undefined when the bytes need the whole-text path. */
+/**
+ * Reads a FeatureCollection batch by batch; undefined when the bytes need the whole-text path, and
+ * 'aborted' when the signal stopped it (the caller must not start the whole-text path then).
+ */
 export function readFeatureCollectionChunked(
   bytes: Uint8Array,
   opts: ChunkOptions = {},
-): RawLayer | undefined {
+): RawLayer | 'aborted' | undefined {
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const layout = scanFeatureCollection(bytes, bom);
   if (!layout) return undefined;
@@ -147,7 +150,7 @@ export function readFeatureCollectionChunked(
   const values: unknown[] = new Array(layout.count);
   let i = 0;
   while (i < layout.count) {
-    if (opts.signal?.aborted) return undefined;
+    if (opts.signal?.aborted) return 'aborted';
     const first = i;
     const start = layout.items[i * 2]!;
     while (i < layout.count && layout.items[i * 2 + 1]! - start < batchBytes) i++;

@@ -13,6 +13,7 @@ import { resolveIoCrs } from './coords/crs-names.ts';
 import { eachPosition } from './coords/detect.ts';
 import { describeError, errorOf, warningOf, type IoProblem } from './problem.ts';
 import { readLayerFile } from './read.ts';
+import { featureProblems } from './validate-file.ts';
 import { parseJsonText } from './read-geojson.ts';
 
 export const DEFAULT_INTENSITY_THRESHOLD = 120;
@@ -230,6 +231,10 @@ export async function loadProject(
       onProgress: (f) => opts.onProgress?.((i + f) / rawLayers.length),
     });
     for (const p of read.problems) problems.push({ ...(p as IoProblem), layer: id });
+    // Geometry errors make the data wrong (exit 1 in the CLI). A self-crossing ring is measured as
+    // MakeValid repairs it and the report warns of it, and validation warnings are validate's own.
+    for (const p of featureProblems(read, { file: raw.file, layer: id, role }))
+      if (p.severity === 'error' && p.code !== 'self-intersection') problems.push(p);
     const layer: LoadedLayer = {
       id,
       role,

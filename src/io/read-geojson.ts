@@ -65,7 +65,11 @@ export function featuresFromGeoJson(value: unknown, file?: string): RawLayer {
     const features: Feature[] = [];
     value.features.forEach((item: unknown, index: number) => {
       if (isObject(item) && item.type === 'Feature') features.push(normaliseFeature(item));
-      else problems.push(errorOf('feature-not-object', { feature: index }, { file, feature: index }));
+      else {
+        // A placeholder keeps every later feature at its index in the file.
+        problems.push(errorOf('feature-not-object', { feature: index }, { file, feature: index }));
+        features.push({ type: 'Feature', geometry: null as unknown as Geometry, properties: null });
+      }
     });
     return { features, fileCrs, problems };
   }

@@ -10,6 +10,8 @@ import { readKmlText, readKmz } from './kml/read-kml.ts';
 import { describeError, errorOf, warningOf, type IoProblem } from './problem.ts';
 import { readGeoJsonText } from './read-geojson.ts';
 import { readFeatureCollectionChunked } from './geojson-chunks.ts';
+import { fieldText, resolveFieldMapping } from '../core/fields.ts';
+import { nullMalformedGeometries } from './geometry/well-formed.ts';
 import type { RawLayer, ReadOptions } from './read-types.ts';
 import { reprojectFeatures } from './reproject.ts';
 import { readZippedShapefile } from './shapefile/read-shapefile.ts';
@@ -75,17 +77,20 @@ async function readRaw(
   opts: ReadOptions,
 ): Promise<RawLayer> {
   switch (format) {
-    case 'geojson':
+    case 'geojson': {
       // Large files are parsed a batch of features at a time (less memory, progress, cancel).
-      return (
-        (bytes.length > CHUNKED_GEOJSON_BYTES
+      const chunked =
+        bytes.length > CHUNKED_GEOJSON_BYTES
           ? readFeatureCollectionChunked(bytes, {
               file: fileName,
               signal: opts.signal,
               onProgress: (f) => opts.onProgress?.(f * 0.45),
             })
-          : undefined) ?? readGeoJsonText(decodeText(bytes, 'utf-8').text, fileName)
-      );
+          : undefined;
+      if (chunked === 'aborted')
+        return { features: [], problems: [errorOf('aborted', {}, { file: fileName })] };
+      return chunked ?? readGeoJsonText(decodeText(bytes, 'utf-8').text, fileName);
+    }
     case 'shapefile':
       return readZippedShapefile(bytes, fileName, opts.encoding);
     case 'kml':
@@ -136,6 +141,13 @@ export function geographicProblems(
   hintLon?: number,
 ): IoProblem[] {
   const v = classifyCoordinates(features, hintLon);
+  const named = (feature: number | undefined) => {
+    const f = feature === undefined ? undefined : features[feature];
+    const name = f
+      ? fieldText({ fields: resolveFieldMapping('zone', features.slice(0, 1000)) }, f, 'name')
+      : undefined;
+    return { file, feature, ...(name ? { name } : {}) };
+  };
   const sample = (p: readonly number[]): string => `${p[0]}, ${p[1]}`;
   switch (v.kind) {
     case 'geographic':
@@ -154,20 +166,14 @@ export function geographicProblems(
           likely: v.proposals[0]?.code,
           swapped: v.swapped ? 1 : undefined,
         },
-        { file, feature: v.feature },
+        named(v.feature),
       );
       return [p];
     }
     case 'swapped':
-      return [
-        errorOf(
-          'coordinate-out-of-range',
-          { sample: sample(v.sample), swapped: 1 },
-          { file, feature: v.feature },
-        ),
-      ];
+      return [errorOf('coordinate-out-of-range', { sample: sample(v.sample), swapped: 1 }, named(v.feature))];
     case 'out-of-range':
-      return [errorOf('coordinate-out-of-range', { sample: sample(v.sample) }, { file, feature: v.feature })];
+      return [errorOf('coordinate-out-of-range', { sample: sample(v.sample) }, named(v.feature))];
   }
 }
 
@@ -199,7 +205,9 @@ export async function readLayerFile(
     const raw = await readRaw(format, fileName, bytes, opts);
     if (opts.signal?.aborted) return abortedResult(file);
     opts.onProgress?.(0.5);
-    const problems: IoProblem[] = [...raw.problems];
+    const wellFormed = nullMalformedGeometries(raw.features, file);
+    raw.features = wellFormed.features;
+    const problems: IoProblem[] = [...raw.problems, ...wellFormed.problems];
     if (raw.features.length === 0 && !problems.some((p) => p.severity === 'error')) {
       problems.push(errorOf('empty', {}, { file }));
     }
@@ -217,7 +225,7 @@ export async function readLayerFile(
       if (res.aborted) return abortedResult(file);
       features = res.features;
       for (const i of res.failed.slice(0, 100)) {
-        problems.push(warningOf('reproject-failed', { crs: info.code }, { file, feature: i }));
+        problems.push(errorOf('reproject-failed', { crs: info.code }, { file, feature: i }));
       }
     }
     opts.onProgress?.(1);

@@ -5,20 +5,32 @@ import { mapPositions, type PointTransform } from '../core/crs.ts';
 
 const CHUNK = 20_000;
 
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/**
+ * A transform that never throws: a missing or non-finite input stays non-finite (validation names
+ * it as non-finite-coordinate) instead of keeping the source CRS's metres among lon/lat values.
+ */
+function guarded(f: PointTransform, onFailure: () => void): PointTransform {
+  return (p) => {
+    if (!finite(p[0]) || !finite(p[1])) return [NaN, NaN];
+    try {
+      const q = f(p);
+      if (finite(q[0]) && finite(q[1])) return q;
+    } catch {
+      // outside the projection's domain
+    }
+    onFailure();
+    return [NaN, NaN];
+  };
+}
+
 export function reprojectGeometry(g: Geometry | null, f: PointTransform): Geometry | null {
   if (!g) return g;
   if (g.type === 'GeometryCollection') {
     return { ...g, geometries: (g.geometries ?? []).map((part) => reprojectGeometry(part, f)!) };
   }
   return { ...g, coordinates: mapPositions(g.coordinates, f) } as Geometry;
-}
-
-function allFinite(g: Geometry | null): boolean {
-  if (!g) return true;
-  if (g.type === 'GeometryCollection') return g.geometries.every(allFinite);
-  const walk = (c: unknown): boolean =>
-    Array.isArray(c) ? c.every((x) => (typeof x === 'number' ? Number.isFinite(x) : walk(x))) : true;
-  return walk(g.coordinates);
 }
 
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -35,15 +47,12 @@ export async function reprojectFeatures(
     const stop = Math.min(features.length, start + CHUNK);
     for (let i = start; i < stop; i++) {
       const feature = features[i]!;
-      let geometry: Geometry | null;
-      try {
-        geometry = reprojectGeometry(feature.geometry, transform);
-        if (!allFinite(geometry)) failed.push(i);
-      } catch {
-        // Malformed coordinates (strings, missing numbers) are left as they were; validation names them.
-        geometry = feature.geometry;
-        failed.push(i);
-      }
+      let bad = false;
+      const geometry = reprojectGeometry(
+        feature.geometry,
+        guarded(transform, () => (bad = true)),
+      );
+      if (bad) failed.push(i);
       out[i] = { ...feature, geometry: geometry as Geometry };
     }
     opts.onProgress?.(stop / features.length);

@@ -3,7 +3,8 @@
 import type { Feature } from 'geojson';
 import type { Problem } from '../core/types.ts';
 import type { IoProblem } from './problem.ts';
-import { readLayerFile, type ReadOptions } from './read.ts';
+import { readLayerFile, type ReadOptions, type ReadResult } from './read.ts';
+import type { LayerRole } from '../core/types.ts';
 import { validateFeatures } from './validate.ts';
 
 export interface FileValidation {
@@ -17,20 +18,25 @@ export interface FileValidation {
 // Once the read has judged the coordinates as a whole, per-feature range errors would only repeat it.
 const COORDINATE_VERDICTS = new Set(['projected-without-crs', 'coordinate-out-of-range']);
 
+/** The per-feature checks after a read, skipping what the read's own verdict already says. */
+export function featureProblems(
+  read: Pick<ReadResult, 'features' | 'problems'>,
+  opts: { file?: string; layer?: string; role?: LayerRole } = {},
+): IoProblem[] {
+  const verdict = read.problems.some((p) => COORDINATE_VERDICTS.has(p.code));
+  const fatal = read.features.length === 0 && read.problems.some((p) => p.severity === 'error');
+  if (fatal) return [];
+  const found = validateFeatures(read.features, { ...opts, geographic: !verdict });
+  return verdict ? found.filter((p) => p.code !== 'coordinate-out-of-range') : found;
+}
+
 export async function validateLayerFile(
   fileName: string,
   bytes: Uint8Array,
   opts: ReadOptions & { hintLon?: number } = {},
 ): Promise<FileValidation> {
   const read = await readLayerFile(fileName, bytes, opts);
-  const problems: Problem[] = [...read.problems];
-  const verdict = read.problems.some((p) => COORDINATE_VERDICTS.has(p.code));
-  const fatal = read.features.length === 0 && read.problems.some((p) => p.severity === 'error');
-  if (!fatal) {
-    let found: IoProblem[] = validateFeatures(read.features, { file: fileName, geographic: !verdict });
-    if (verdict) found = found.filter((p) => p.code !== 'coordinate-out-of-range');
-    problems.push(...found);
-  }
+  const problems: Problem[] = [...read.problems, ...featureProblems(read, { file: fileName })];
   const errors = problems.filter((p) => p.severity === 'error');
   return {
     valid: errors.length === 0,

@@ -101,7 +101,9 @@ export async function startProject(): Promise<void> {
 
 /** Drops the saved project and opens the bundled sample again. */
 export async function resetToSample(): Promise<void> {
-  await clearCurrentProject();
+  // Without IndexedDB (private mode) there is nothing saved to clear: open the sample all the same.
+  const clear = () => clearCurrentProject().catch(() => undefined);
+  await clear();
   await loadSampleProject();
-  await clearCurrentProject();
+  await clear();
 }

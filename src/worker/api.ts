@@ -25,6 +25,13 @@ export const api = {
     const out = layers.slice(0, count);
     for (const [k, layer] of Object.entries(changed)) out[Number(k)] = layer;
     layers = out;
+    // Display data of layers no longer in the project is released.
+    const ids = new Set(layers.map((l) => l.id));
+    for (const [id, url] of displayUrls)
+      if (!ids.has(id)) {
+        URL.revokeObjectURL(url);
+        displayUrls.delete(id);
+      }
   },
   /** Adds features to a layer sent empty: large layers come in batches so the page never blocks long. */
   appendFeatures(index: number, batch: ProjectLayer['features']): void {

@@ -3,7 +3,7 @@
 import type { Feature } from 'geojson';
 import type { Problem } from '../core/types.ts';
 import { MAX_FILE_BYTES, readLayerFile, type ReadOptions } from '../io/read.ts';
-import { validateFeatures } from '../io/validate.ts';
+import { featureProblems } from '../io/validate-file.ts';
 import { errorOf } from '../io/problem.ts';
 import { featuresOffsetToWgs84, swapAxes, type OffsetSystem } from '../io/coords/offset-systems.ts';
 
@@ -64,11 +64,10 @@ export async function importFile(
   let features = read.features;
   if (opts.swapAxes) features = swapAxes(features);
   if (opts.offset) features = featuresOffsetToWgs84(features, opts.offset);
-  const problems: Problem[] = [...read.problems];
-  // Geometry checks need lon/lat; when the coordinates are not that yet, the CRS problem comes first.
-  if (!problems.some((p) => p.severity === 'error')) {
-    problems.push(...validateFeatures(features, { geographic: true, file: file.name }));
-  }
+  const problems: Problem[] = [
+    ...read.problems,
+    ...featureProblems({ features, problems: read.problems }, { file: file.name }),
+  ];
   if (onFeatures) {
     for (let i = 0; i < features.length; i += FEATURE_BATCH)
       await onFeatures(features.slice(i, i + FEATURE_BATCH));

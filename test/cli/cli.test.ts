@@ -117,8 +117,10 @@ describe('zonemap report', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('zones.geojson');
     noStack(r.err);
+    // a path that does not exist is a usage error, as for area and validate
     const missing = zonemap('report', path.join(dir, 'nope'));
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('nope');
     noStack(missing.err);
   });
 });

@@ -2,8 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readFeatureCollectionChunked, scanFeatureCollection } from '../../src/io/geojson-chunks.ts';
 import { readGeoJsonText } from '../../src/io/read-geojson.ts';
+import type { RawLayer } from '../../src/io/read-types.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
+const layerOf = (r: ReturnType<typeof readFeatureCollectionChunked>): RawLayer => {
+  if (r === undefined || r === 'aborted') throw new Error(`expected a layer, got ${r}`);
+  return r;
+};
 
 // Property values that stress the byte scanner: quotes, escapes, brackets and commas inside strings,
 // Chinese text, nested objects and arrays, and the key "features" where it is not the collection's.
@@ -59,14 +64,14 @@ describe('reading a FeatureCollection a batch at a time', () => {
   it('keeps a "__proto__" property as an own property', () => {
     const text =
       '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"__proto__":{"a":1}},"geometry":null}]}';
-    const r = readFeatureCollectionChunked(enc(text))!;
+    const r = layerOf(readFeatureCollectionChunked(enc(text)));
     expect(Object.prototype.hasOwnProperty.call(r.features[0]!.properties, '__proto__')).toBe(true);
   });
 
   it('reads the legacy crs member that follows the features', () => {
     const text =
       '{"type":"FeatureCollection","features":[],"crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4547"}}}';
-    expect(readFeatureCollectionChunked(enc(text))!.fileCrs).toBe('EPSG:4547');
+    expect(layerOf(readFeatureCollectionChunked(enc(text))).fileCrs).toBe('EPSG:4547');
   });
 
   it('hands truncated, broken or other-shaped JSON to the whole-text path', () => {
@@ -91,5 +96,15 @@ describe('reading a FeatureCollection a batch at a time', () => {
       text.slice(layout.items[i * 2], layout.items[i * 2 + 1]).trim(),
     );
     expect(items).toEqual(['{"a": "]"}', '{"b": [1, {"c": ","}]}']);
+  });
+
+  it('stops when cancelled and says so, without falling back to a whole-text parse', () => {
+    const controller = new AbortController();
+    controller.abort();
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: {}, geometry: null }],
+    });
+    expect(readFeatureCollectionChunked(enc(text), { signal: controller.signal })).toBe('aborted');
   });
 });
