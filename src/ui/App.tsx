@@ -38,7 +38,13 @@ export function App() {
           <span className="app-name">{t('appTitle')}</span>
         </h1>
         <div className="spacer" />
-        <button data-testid="reset-sample" onClick={() => void resetToSample()}>
+        <button
+          data-testid="reset-sample"
+          onClick={() => {
+            // The open project may hold the user's imports and repairs: ask before dropping them.
+            if (window.confirm(t('confirmReset'))) void resetToSample();
+          }}
+        >
           {t('resetSample')}
         </button>
         <button data-testid="open-folder" onClick={() => folderInput.current?.click()}>

@@ -50,6 +50,7 @@ const zh = {
   noBasemap: '无底图',
   count: '数量',
   importFile: '导入数据',
+  confirmReset: '重新打开示例项目会丢弃当前项目中的导入和修改（可先用「导出」保存项目包）。确定吗？',
   openFolder: '打开项目文件夹',
   enterpriseUnit: '家',
   employees: '就业',
@@ -182,6 +183,8 @@ const en: Record<MessageKey, string> = {
   noBasemap: 'No basemap',
   count: 'Count',
   importFile: 'Import data',
+  confirmReset:
+    'Reopening the sample drops the imports and changes in the open project (export a bundle first to keep them). Go ahead?',
   openFolder: 'Open project folder',
   enterpriseUnit: '',
   employees: 'Employees',

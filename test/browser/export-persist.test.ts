@@ -98,8 +98,14 @@ describe('export and persistence', () => {
     await page.waitForSelector('body[data-map-ready="true"]', { timeout: 60_000 });
     await page.waitForSelector('[data-layer="parcels"]', { timeout: 30_000 });
     expect(await page.locator('[data-layer="parcels"]').textContent()).toContain('2');
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.accept();
+    });
     await page.click('[data-testid="reset-sample"]');
     await page.waitForSelector('[data-layer="parcels"]', { state: 'detached' });
+    expect(asked[0]).toContain('丢弃');
     await page.close();
   });
 });
