@@ -1,6 +1,6 @@
 // `zonemap area FILE [--crs CODE] [--json] [--area ellipsoidal|plane]` (contract §2): the area of
 // every polygonal feature of one file, in file order. Exit 0: done; 1: the data has errors; 2: bad usage.
-import { parseCommandArgs } from './args.ts';
+import { parseCommandArgs, startFileCommand } from './args.ts';
 import { featureProblems } from '../io/validate-file.ts';
 import { geometryAreaWithProblems } from '../core/area.ts';
 import { resolveCrs } from '../core/crs.ts';
@@ -8,7 +8,6 @@ import { fieldText, resolveFieldMapping } from '../core/fields.ts';
 import { layerPlaneCrs, lonLatCentre, nearestGk3Crs } from '../core/plane.ts';
 import { polygonsOf } from '../core/shape.ts';
 import type { AreaMethod, Feature } from '../core/types.ts';
-import { readFileBytes } from '../io/node-project.ts';
 import { readLayerFile } from '../io/read.ts';
 import { describeProblem, failureText } from './format-problems.ts';
 import { num, table } from './format-table.ts';
@@ -43,24 +42,9 @@ interface AreaRow {
 }
 
 export async function run(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  const parsed = parseArgs(args);
-  if (typeof parsed === 'string') {
-    process.stderr.write(`zonemap area: ${parsed}\n${USAGE}`);
-    return 2;
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFileBytes(parsed.file);
-  } catch {
-    process.stderr.write(
-      `zonemap area: 找不到或无法读取文件 "${parsed.file}"，请检查路径 (cannot read the file)\n`,
-    );
-    return 2;
-  }
+  const start = await startFileCommand('area', args, USAGE, parseArgs);
+  if (typeof start === 'number') return start;
+  const { parsed, bytes } = start;
   const read = await readLayerFile(parsed.file, bytes, parsed.crs ? { crs: parsed.crs } : {});
   // Data errors (as validate finds them) make the exit status 1; a self-crossing ring is measured as
   // MakeValid repairs it, with a warning below.

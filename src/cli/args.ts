@@ -1,6 +1,7 @@
 // Argument parsing for every command, on Node's util.parseArgs; errors become one plain sentence.
 import { parseArgs } from 'node:util';
 import type { AreaMethod } from '../core/types.ts';
+import { readFileBytes } from '../io/node-project.ts';
 
 export interface CommandArgs {
   /** the one positional argument: FILE or DIR_OR_MANIFEST */
@@ -54,4 +55,33 @@ export function parseCommandArgs(args: string[], flags: Flag[], missingTarget: s
     ...(area !== undefined ? { area: area as AreaMethod } : {}),
     ...(values.csv !== undefined ? { csv: values.csv as string } : {}),
   };
+}
+
+/**
+ * What every file command does first: --help, its arguments, then the file's bytes. A number is the
+ * exit status to return at once (0 after help, 2 for a usage error or an unreadable file).
+ */
+export async function startFileCommand<A extends { file: string }>(
+  command: string,
+  args: string[],
+  usage: string,
+  parse: (args: string[]) => A | string,
+): Promise<{ parsed: A; bytes: Uint8Array } | number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(usage);
+    return 0;
+  }
+  const parsed = parse(args);
+  if (typeof parsed === 'string') {
+    process.stderr.write(`zonemap ${command}: ${parsed}\n${usage}`);
+    return 2;
+  }
+  try {
+    return { parsed, bytes: await readFileBytes(parsed.file) };
+  } catch {
+    process.stderr.write(
+      `zonemap ${command}: 找不到或无法读取文件 "${parsed.file}"，请检查路径 (cannot read the file)\n`,
+    );
+    return 2;
+  }
 }

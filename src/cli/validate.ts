@@ -1,9 +1,8 @@
 // `zonemap validate FILE [--crs CODE] [--json]` (contract.md sections 2 and 4).
 // Exit 0: no errors (warnings allowed); 1: the data has errors; 2: bad usage.
-import { parseCommandArgs } from './args.ts';
+import { parseCommandArgs, startFileCommand } from './args.ts';
 import type { Problem } from '../core/types.ts';
 import { resolveIoCrs } from '../io/coords/crs-names.ts';
-import { readFileBytes } from '../io/node-project.ts';
 import { validateLayerFile } from '../io/validate-file.ts';
 
 const USAGE = `用法 (usage): zonemap validate FILE [--crs CODE] [--json]
@@ -42,22 +41,9 @@ function describe(p: Problem, file: string): string {
 }
 
 export async function run(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  const parsed = parseArgs(args);
-  if (typeof parsed === 'string') {
-    process.stderr.write(`zonemap validate: ${parsed}\n${USAGE}`);
-    return 2;
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFileBytes(parsed.file);
-  } catch {
-    process.stderr.write(`zonemap validate: 找不到或无法读取文件 "${parsed.file}" (cannot read the file)\n`);
-    return 2;
-  }
+  const start = await startFileCommand('validate', args, USAGE, parseArgs);
+  if (typeof start === 'number') return start;
+  const { parsed, bytes } = start;
   const result = await validateLayerFile(parsed.file, bytes, { crs: parsed.crs });
   if (parsed.json) {
     const out = {

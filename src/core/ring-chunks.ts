@@ -1,4 +1,4 @@
-// Big rings clipped to many small windows: most of the ring is far from any one window. A run of
+// Big rings clipped to many small windows: most of the ring is far from any single window; a run of
 // vertices lying wholly beyond one side of the window's box can be replaced by its first and last
 // vertex: the dropped region lies in that outer half-plane (convex), away from the window, so the
 // area inside the window is unchanged. Chunks of 32 vertices with their boxes make this O(n/32).

@@ -1,9 +1,10 @@
 import type { Report } from '../core/report.ts';
-import { formatHa, formatKm, formatKm2, formatMu, formatPercent, formatWan } from '../core/units.ts';
+import { formatHa, formatKm2, formatMu, formatPercent, formatWan } from '../core/units.ts';
 import { store, useAppState } from '../state/store.ts';
 import { useReport } from '../state/use-report.ts';
 import { useT } from './i18n-context.ts';
 import { exportStatsCsv, exportStatsXlsx } from './export-stats.ts';
+import { ReportSections } from './ReportSections.tsx';
 import type { MessageKey } from './i18n.ts';
 
 type Composition = Report['composition'];
@@ -154,111 +155,7 @@ export function StatsPanel() {
             {t(report.areaMethod)}
           </p>
           {report.totals.enterprises > 0 && <EnterpriseFigures totals={report.totals} />}
-          {report.landUse.length > 0 && (
-            <>
-              <h3>{t('landUse')}</h3>
-              <table className="stats compact">
-                <tbody>
-                  {report.landUse.slice(0, 12).map((r) => (
-                    <tr key={r.class}>
-                      <th>
-                        {r.class} {r.name}
-                      </th>
-                      <td className="num">{formatMu(r.area_m2)}</td>
-                      <td className="num">{formatPercent(r.share)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
-          )}
-          {report.constraints.length > 0 && (
-            <>
-              <h3>{t('constraints')}</h3>
-              <table className="stats compact">
-                <tbody>
-                  {report.constraints.map((r) => (
-                    <tr key={r.layer}>
-                      <th>
-                        {r.kind === 'urban-boundary'
-                          ? t('outsideUrbanBoundary')
-                          : t(`kind.${r.kind}` as MessageKey)}
-                      </th>
-                      <td className="num">{formatMu(r.overlap_m2 ?? r.outside_m2 ?? 0)}</td>
-                      <td className="muted">{t('mu')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
-          )}
-          {report.admin.length > 0 && (
-            <>
-              <h3>{t('admin')}</h3>
-              <table className="stats compact" data-testid="admin">
-                <tbody>
-                  {report.admin
-                    .filter((a) => a.overlap_m2 >= 0.5)
-                    .map((a) => (
-                      <tr key={`${a.layer}/${a.name}`}>
-                        <th>{a.name}</th>
-                        <td className="num">{formatMu(a.overlap_m2)}</td>
-                        <td className="muted">{t('mu')}</td>
-                        <td className="num">{formatPercent(a.share_of_zone)}</td>
-                      </tr>
-                    ))}
-                </tbody>
-              </table>
-            </>
-          )}
-          {report.villages.length > 0 && (
-            <>
-              <h3>{t('villages')}</h3>
-              <p data-testid="villages-summary">
-                {t('villagesSummary')
-                  .replace('{n}', String(report.totals.villages))
-                  .replace('{r}', String(report.totals.villagesToRelocate))
-                  .replace(
-                    '{p}',
-                    report.totals.populationAffected.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en'),
-                  )}
-              </p>
-            </>
-          )}
-          {report.quotas.length > 0 && (
-            <>
-              <h3>{t('quotas')}</h3>
-              <table className="stats compact" data-testid="quotas">
-                <thead>
-                  <tr>
-                    <th />
-                    <th>{t('allocated')}</th>
-                    <th>{t('used')}</th>
-                    <th>{t('share')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.quotas.map((q) => (
-                    <tr key={q.park}>
-                      <th>{q.park}</th>
-                      <td className="num">{formatMu(q.allocated_m2)}</td>
-                      <td className="num">{formatMu(q.used_m2)}</td>
-                      <td className="num">{formatPercent(q.share_used)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
-          )}
-          {report.roads.length > 0 && (
-            <>
-              <h3>{t('roads')}</h3>
-              <p>
-                {formatKm(report.roads.reduce((s, r) => s + r.length_m, 0))} km · {t('roadDensity')}{' '}
-                {report.roadDensity_km_per_km2.toFixed(2)} km/km²
-              </p>
-            </>
-          )}
+          <ReportSections report={report} />
         </>
       )}
     </section>
