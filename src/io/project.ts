@@ -233,8 +233,8 @@ export async function loadProject(
     for (const p of read.problems) problems.push({ ...(p as IoProblem), layer: id });
     // Geometry errors make the data wrong (exit 1 in the CLI). A self-crossing ring is measured as
     // MakeValid repairs it and the report warns of it, and validation warnings are validate's own.
-    for (const p of featureProblems(read, { file: raw.file, layer: id, role }))
-      if (p.severity === 'error' && p.code !== 'self-intersection') problems.push(p);
+    for (const p of featureProblems(read, { file: raw.file, layer: id, role, figuresOnly: true }))
+      if (p.severity === 'error') problems.push(p);
     const layer: LoadedLayer = {
       id,
       role,

@@ -21,7 +21,7 @@ const COORDINATE_VERDICTS = new Set(['projected-without-crs', 'coordinate-out-of
 /** The per-feature checks after a read, skipping what the read's own verdict already says. */
 export function featureProblems(
   read: Pick<ReadResult, 'features' | 'problems'>,
-  opts: { file?: string; layer?: string; role?: LayerRole } = {},
+  opts: { file?: string; layer?: string; role?: LayerRole; figuresOnly?: boolean } = {},
 ): IoProblem[] {
   const verdict = read.problems.some((p) => COORDINATE_VERDICTS.has(p.code));
   const fatal = read.features.length === 0 && read.problems.some((p) => p.severity === 'error');

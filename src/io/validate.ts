@@ -15,6 +15,11 @@ export interface ValidateOptions {
   file?: string;
   layer?: string;
   role?: LayerRole;
+  /**
+   * Only what makes figures wrong (structure, positions, ring closure and size): what loading a
+   * project for a report needs. The report measures self-crossing rings as MakeValid repairs them.
+   */
+  figuresOnly?: boolean;
   /** checks per code stop listing features after this many (a summary follows) */
   maxPerCode?: number;
 }
@@ -35,7 +40,20 @@ export function withoutRepeats(ring: readonly Position[]): Position[] {
 interface Ctx {
   where: Where;
   geographic: boolean;
+  /** only the errors that make figures wrong: no self-crossing test, no warnings */
+  figuresOnly: boolean;
   out: IoProblem[];
+}
+
+/** Positions of a ring once consecutive repeats are dropped, counted without copying it. */
+function distinctCount(ring: readonly Position[]): number {
+  let n = 0;
+  for (let i = 0; i < ring.length; i++) {
+    const p = ring[i]!;
+    const q = ring[i - 1];
+    if (!q || q[0] !== p[0] || q[1] !== p[1]) n++;
+  }
+  return n;
 }
 
 /** Checks every position is an array of finite numbers; false when one is not (later checks skip). */
@@ -73,6 +91,7 @@ function checkPositions(coords: unknown, depth: number, ctx: Ctx, path: string):
 function checkLine(line: Position[], ctx: Ctx): void {
   if (line.length < 2)
     ctx.out.push(errorOf('too-few-positions', { kind: 'line', count: line.length }, ctx.where));
+  if (ctx.figuresOnly) return;
   const repeats = line.length - withoutRepeats(line).length;
   if (repeats > 0) ctx.out.push(warningOf('duplicate-vertex', { count: repeats }, ctx.where));
 }
@@ -89,6 +108,11 @@ function checkPolygon(rings: Position[][], ctx: Ctx): void {
     const last = ring[ring.length - 1]!;
     if (first[0] !== last[0] || first[1] !== last[1]) {
       ctx.out.push(errorOf('unclosed-ring', {}, { ...ctx.where, at: [first[0]!, first[1]!] }));
+      return;
+    }
+    if (ctx.figuresOnly) {
+      const count = distinctCount(ring);
+      if (count < 4) ctx.out.push(errorOf('too-few-positions', { kind: 'ring', count }, ctx.where));
       return;
     }
     const clean = withoutRepeats(ring);
@@ -179,7 +203,12 @@ export function validateFeatures(features: readonly Feature[], opts: ValidateOpt
   features.forEach((feature, index) => {
     const name = typeof feature === 'object' && feature ? fieldText(layer, feature, 'name') : undefined;
     const where: Where = { file: opts.file, layer: opts.layer, feature: index, name };
-    const ctx: Ctx = { where, geographic: opts.geographic ?? true, out: [] };
+    const ctx: Ctx = {
+      where,
+      geographic: opts.geographic ?? true,
+      figuresOnly: opts.figuresOnly ?? false,
+      out: [],
+    };
     const g = (feature as { geometry?: unknown } | null)?.geometry;
     if (g !== null && g !== undefined) {
       if (typeof g !== 'object')
@@ -187,7 +216,8 @@ export function validateFeatures(features: readonly Feature[], opts: ValidateOpt
       else checkGeometry(g as Geometry, ctx);
     }
     // The library's generic wording is only used where no specific check has spoken.
-    if (!ctx.out.some((p) => p.severity === 'error')) ctx.out.push(...structureProblems(feature, where));
+    if (!ctx.figuresOnly && !ctx.out.some((p) => p.severity === 'error'))
+      ctx.out.push(...structureProblems(feature, where));
     out.push(...ctx.out);
   });
   return capPerCode(out, opts.maxPerCode ?? 200, opts.file);
