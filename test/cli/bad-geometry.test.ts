@@ -107,3 +107,42 @@ describe('report with one malformed road', () => {
     expect(JSON.parse(r.out).composition.planned_m2).toBeGreaterThan(0);
   });
 });
+
+describe('report on a project whose zone has a geometry problem', () => {
+  function projectWithZone(geometry: string) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'zonemap-zoneprob-'));
+    writeFileSync(
+      path.join(dir, 'zonemap.json'),
+      JSON.stringify({ name: 't', layers: [{ id: 'zones', role: 'zone', file: 'z.geojson' }] }),
+    );
+    writeFileSync(
+      path.join(dir, 'z.geojson'),
+      `{"type":"FeatureCollection","features":[${feature('规划区', geometry)}]}`,
+    );
+    return dir;
+  }
+
+  it('exits 1 on an unclosed ring', () => {
+    const r = zonemap(
+      'report',
+      projectWithZone(
+        '{"type":"Polygon","coordinates":[[[114.5,32.1],[114.51,32.1],[114.51,32.11],[114.5,32.11]]]}',
+      ),
+      '--json',
+    );
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('unclosed-ring');
+  });
+
+  it('measures a self-crossing ring as repaired, with a warning and exit 0', () => {
+    const r = zonemap(
+      'report',
+      projectWithZone(
+        '{"type":"Polygon","coordinates":[[[114.5,32.1],[114.51,32.11],[114.51,32.1],[114.5,32.11],[114.5,32.1]]]}',
+      ),
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).warnings.map((w: { code: string }) => w.code)).toContain('self-intersection');
+  });
+});
