@@ -1,7 +1,7 @@
 // How each layer role looks, the way planning maps draw it: the planned boundary as a bold dashed
 // red outline, built / development / control as distinct fills (control hatched), land use in the
 // usual planning colours, roads by class and status (planned roads dashed), villages by relocation.
-import type { LayerSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { ProjectLayer } from '../core/types.ts';
 
 export const HATCH_CONTROL = 'zm-hatch-control';
@@ -17,6 +17,15 @@ export const ZONE_COLORS = {
 
 // Villages read apart from the zone parts' reds, oranges and greens: magenta for relocation planned.
 export const RELOCATION_COLORS = { none: '#8d8d8d', planned: '#c2185b', done: '#6d4c9f' } as const;
+const RELOCATION_COLOR: ExpressionSpecification = [
+  'match',
+  ['get', 'zm_reloc'],
+  'planned',
+  RELOCATION_COLORS.planned,
+  'done',
+  RELOCATION_COLORS.done,
+  RELOCATION_COLORS.none,
+];
 export const ENTERPRISE_COLORS = { producing: '#2f6eb5', building: '#8fb7e6' } as const;
 export const ROAD_COLOR = '#6d6d6d';
 
@@ -177,15 +186,7 @@ export function layerStyles(layer: ProjectLayer): LayerSpecification[] {
           type: 'fill',
           source: s,
           paint: {
-            'fill-color': [
-              'match',
-              ['get', 'zm_reloc'],
-              'planned',
-              RELOCATION_COLORS.planned,
-              'done',
-              RELOCATION_COLORS.done,
-              RELOCATION_COLORS.none,
-            ],
+            'fill-color': RELOCATION_COLOR,
             'fill-opacity': 0.12,
           },
         },
@@ -194,15 +195,7 @@ export function layerStyles(layer: ProjectLayer): LayerSpecification[] {
           type: 'line',
           source: s,
           paint: {
-            'line-color': [
-              'match',
-              ['get', 'zm_reloc'],
-              'planned',
-              RELOCATION_COLORS.planned,
-              'done',
-              RELOCATION_COLORS.done,
-              RELOCATION_COLORS.none,
-            ],
+            'line-color': RELOCATION_COLOR,
             'line-width': 1.8,
             'line-dasharray': [3, 1],
           },
