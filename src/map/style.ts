@@ -140,7 +140,9 @@ export function layerStyles(layer: ProjectLayer): LayerSpecification[] {
           id: id('line'),
           type: 'line',
           source: s,
-          minzoom: 12,
+          // Parcel edges of a county-wide layer (10⁵ parcels) are a blur below street zoom and cost
+          // every frame: they appear from zoom 15 there, from 12 for a zone-sized layer.
+          minzoom: layer.features.length > 20_000 ? 15 : 12,
           paint: { 'line-color': '#ffffff', 'line-width': 0.4, 'line-opacity': 0.8 },
         },
       ];
