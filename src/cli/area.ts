@@ -62,7 +62,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     features.forEach((f, i) => {
       if (polygonsOf(f.geometry).length === 0) return;
-      const name = fieldText({ fields }, f, 'name') ?? null;
+      const name = fieldText({ fields, role: 'zone' }, f, 'name') ?? null;
       const { area, problems } = geometryAreaWithProblems(f.geometry, parsed.area, { planeCrs });
       rows.push({ feature: i, name, area_m2: area });
       for (const p of problems)

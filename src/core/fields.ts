@@ -80,34 +80,32 @@ export function resolveFieldMapping(
 }
 
 /** A feature's value for a canonical field, or undefined. */
-export function fieldValue(
-  layer: Pick<ProjectLayer, 'fields'>,
-  feature: Feature,
-  canonical: string,
-): unknown {
+/** A layer as field lookups need it; with a role, a feature lacking the mapped name falls back. */
+export type FieldSource = Pick<ProjectLayer, 'fields'> & { role?: LayerRole };
+
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+export function fieldValue(layer: FieldSource, feature: Feature, canonical: string): unknown {
+  const props = feature.properties;
+  if (!props) return undefined;
   const prop = layer.fields[canonical];
-  if (prop === undefined || !feature.properties) return undefined;
-  return Object.prototype.hasOwnProperty.call(feature.properties, prop)
-    ? feature.properties[prop]
-    : undefined;
+  if (prop !== undefined && hasOwn(props, prop)) return props[prop];
+  // Files merged from several sources mix column names (NAME here, 名称 there): this feature may
+  // carry another of the usual names.
+  if (!layer.role) return undefined;
+  for (const cand of candidateNames(layer.role, canonical))
+    if (cand !== prop && hasOwn(props, cand)) return props[cand];
+  return undefined;
 }
 
-export function fieldText(
-  layer: Pick<ProjectLayer, 'fields'>,
-  feature: Feature,
-  canonical: string,
-): string | undefined {
+export function fieldText(layer: FieldSource, feature: Feature, canonical: string): string | undefined {
   const v = fieldValue(layer, feature, canonical);
   if (v === undefined || v === null) return undefined;
   const s = String(v).trim();
   return s === '' ? undefined : s;
 }
 
-export function fieldNumber(
-  layer: Pick<ProjectLayer, 'fields'>,
-  feature: Feature,
-  canonical: string,
-): number | undefined {
+export function fieldNumber(layer: FieldSource, feature: Feature, canonical: string): number | undefined {
   const v = fieldValue(layer, feature, canonical);
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
   if (typeof v === 'string' && v.trim() !== '') {

@@ -198,7 +198,7 @@ function structureProblems(feature: unknown, where: Where): IoProblem[] {
 /** Validates features; each problem carries the feature index and name. */
 export function validateFeatures(features: readonly Feature[], opts: ValidateOptions = {}): IoProblem[] {
   const fields = resolveFieldMapping(opts.role ?? 'zone', features.slice(0, 1000));
-  const layer = { fields };
+  const layer = { fields, role: opts.role ?? 'zone' };
   const out: IoProblem[] = [];
   features.forEach((feature, index) => {
     const name = typeof feature === 'object' && feature ? fieldText(layer, feature, 'name') : undefined;

@@ -77,6 +77,19 @@ describe('area on bad geometry', () => {
   });
 });
 
+describe('area on a file that mixes name columns', () => {
+  it('names every feature, whichever of the usual columns it carries', () => {
+    const poly = `{"type":"Polygon","coordinates":${square}}`;
+    const p = file('m.geojson', [
+      `{"type":"Feature","properties":{"NAME":"甲"},"geometry":${poly}}`,
+      `{"type":"Feature","properties":{"名称":"乙"},"geometry":${poly}}`,
+      `{"type":"Feature","properties":{"name":"丙"},"geometry":${poly}}`,
+    ]);
+    const names = JSON.parse(zonemap('area', p, '--json').out).features.map((f: { name: string }) => f.name);
+    expect(names).toEqual(['甲', '乙', '丙']);
+  });
+});
+
 describe('validate on a projected file with a missing coordinate', () => {
   it('says non-finite-coordinate, not out of range', () => {
     const p = file('e.geojson', [

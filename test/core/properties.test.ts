@@ -70,10 +70,13 @@ describe.each(methods)('properties in workspace $key', (ws) => {
 
   it('the parts of a partition sum to the whole', () => {
     // A random polygon cut by a random vertical line into two halves: ∩ left + ∩ right = whole.
-    // Exact in the plane. On the ellipsoid a cut point lies on an edge's lon/lat chord (as GEOS puts
-    // it), mm to cm off its geodesic, so halves and whole differ by that sliver: about L/R·tanφ of
-    // the area for edges of length L, under 1e-4 for these kilometre-sized rings.
-    const rel = ws.method === 'plane' ? 1e-9 : 1e-4;
+    // Exact in the plane (1e-9, plus 1 cm² of rounding in coordinates of millions of metres). On the
+    // ellipsoid a cut point lies on the crossed edge's lon/lat chord (as GEOS puts it), not on its
+    // geodesic, so halves and whole differ by the sliver between the two along the cut edges: for
+    // these kilometre-sized rings at most 2.6e-4 of the area (41 m²) in 5 000 runs; held to 5e-4.
+    // Parcels that share vertices, as real data does, add up to 1e-8 (report fixtures).
+    const rel = ws.method === 'plane' ? 1e-9 : 5e-4;
+    const abs = ws.method === 'plane' ? 1e-4 : 0;
     fc.assert(
       fc.property(
         starRing(114.5, 32.2, 0.01),
@@ -110,7 +113,7 @@ describe.each(methods)('properties in workspace $key', (ws) => {
             ws,
           );
           const sum = intersectionArea(s, left, ws) + intersectionArea(s, right, ws);
-          expect(Math.abs(sum - s.area)).toBeLessThanOrEqual(rel * s.area);
+          expect(Math.abs(sum - s.area)).toBeLessThanOrEqual(rel * s.area + abs);
         },
       ),
       { numRuns: 60 },

@@ -59,7 +59,7 @@ export function nullMalformedGeometries(
     const why = malformation(f.geometry as Geometry | null);
     if (!why) return;
     fields ??= resolveFieldMapping('zone', features.slice(0, 1000));
-    const name = fieldText({ fields }, f, 'name');
+    const name = fieldText({ fields, role: 'zone' }, f, 'name');
     problems.push(
       errorOf('invalid-geometry', { detail: why }, { file, feature: i, ...(name ? { name } : {}) }),
     );
