@@ -57,7 +57,9 @@ describe.each(methods)('properties in workspace $key', (ws) => {
         const a = buildShape([[r1]], ws);
         const b = buildShape([[r2]], ws);
         const i = intersectionArea(a, b, ws);
-        expect(i).toBeLessThanOrEqual(Math.min(a.area, b.area) * (1 + 1e-9));
+        // On the ellipsoid, a ring inside the other is measured from clipped pieces, which agree with
+        // the whole ring's GeographicLib area to 1e-7 (4e-8 seen in 3 000 runs), not to 1e-9.
+        expect(i).toBeLessThanOrEqual(Math.min(a.area, b.area) * (1 + (ws.method === 'plane' ? 1e-9 : 1e-7)));
         expect(i).toBeGreaterThanOrEqual(0);
         const j = intersectionArea(b, a, ws);
         const k2 = intersectionArea(buildShape([[rotate([...r1].reverse(), k)]], ws), b, ws);
