@@ -14,6 +14,7 @@ import {
   ZONE_COLORS,
 } from './style.ts';
 import { hatchImage } from './hatch.ts';
+import type { Geometry } from 'geojson';
 import { displayCollection } from './decorate.ts';
 import { bbox } from '@turf/bbox';
 
@@ -24,6 +25,8 @@ export interface FeaturePick {
   featureIndex: number;
   lngLat: [number, number];
 }
+
+const HIGHLIGHT = 'zm-highlight';
 
 /** Layers with more features than this get their display data from `largeLayerData`. */
 export const LARGE_LAYER = 20_000;
@@ -89,6 +92,27 @@ export class MapView {
     this.map.on('click', (e) => this.handleClick(e));
   }
 
+  /** Outlines one feature above everything (the inspected one); null clears it. */
+  setHighlight(geometry: Geometry | null): void {
+    const data: GeoJSON.FeatureCollection = {
+      type: 'FeatureCollection',
+      features: geometry ? [{ type: 'Feature', geometry, properties: {} }] : [],
+    };
+    const src = this.map.getSource(HIGHLIGHT) as maplibregl.GeoJSONSource | undefined;
+    if (src) {
+      src.setData(data);
+      if (this.map.getLayer(HIGHLIGHT)) this.map.moveLayer(HIGHLIGHT);
+      return;
+    }
+    this.map.addSource(HIGHLIGHT, { type: 'geojson', data });
+    this.map.addLayer({
+      id: HIGHLIGHT,
+      type: 'line',
+      source: HIGHLIGHT,
+      paint: { 'line-color': '#00b8d4', 'line-width': 3.5, 'line-opacity': 0.95 },
+    });
+  }
+
   private addHatches(): void {
     this.map.addImage(HATCH_CONTROL, hatchImage(ZONE_COLORS.control, 0.22));
     this.map.addImage(HATCH_REDLINE, hatchImage('#c62828', 0.12, 14, 7, 1.4));
@@ -146,6 +170,7 @@ export class MapView {
       }
     }
     for (const spec of [...onTop, ...symbols]) this.map.addLayer(spec);
+    if (this.map.getLayer(HIGHLIGHT)) this.map.moveLayer(HIGHLIGHT);
   }
 
   /** Replaces one layer's features (after an edit); at most one setData per layer per call. */

@@ -16,6 +16,7 @@ export function App() {
   const { t, lang } = useT();
   const status = useAppState((s) => s.status);
   const name = useAppState((s) => s.project?.name);
+  const selected = useAppState((s) => s.selection !== null);
   const [importing, setImporting] = useState<File[] | null>(null);
   const [dragging, setDragging] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -123,8 +124,10 @@ export function App() {
       <aside className="right">
         {status === 'error' && <h2 className="error">{t('loadFailed')}</h2>}
         <ProblemList />
+        {/* A clicked feature's properties come first, where the eye is; the hint waits below. */}
+        {selected && <Inspector />}
         <StatsPanel />
-        <Inspector />
+        {!selected && <Inspector />}
       </aside>
     </div>
   );

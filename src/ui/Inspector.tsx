@@ -1,3 +1,7 @@
+import { useMemo } from 'react';
+import { featureMeasure } from '../core/feature-measure.ts';
+import type { Feature, ProjectLayer } from '../core/types.ts';
+import { formatHa, formatKm, formatKm2, formatMu } from '../core/units.ts';
 import { store, useAppState } from '../state/store.ts';
 import { useT } from './i18n-context.ts';
 import { layerTitle } from './layer-title.ts';
@@ -6,6 +10,37 @@ function show(value: unknown): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
+}
+
+function Measure({ layer, feature }: { layer: ProjectLayer; feature: Feature }) {
+  const { t } = useT();
+  const project = useAppState((s) => s.project);
+  const method = useAppState((s) => s.areaMethod);
+  const m = useMemo(
+    () => (project ? featureMeasure(project, layer, feature, method) : undefined),
+    [project, layer, feature, method],
+  );
+  if (!m || (m.area_m2 === undefined && m.length_m === undefined)) return null;
+  return (
+    <p className="feature-measure" data-testid="feature-measure">
+      {m.area_m2 !== undefined && (
+        <>
+          <b>{formatMu(m.area_m2)}</b> {t('mu')} · {formatKm2(m.area_m2)} {t('km2')} · {formatHa(m.area_m2)}{' '}
+          {t('ha')}
+        </>
+      )}
+      {m.length_m !== undefined && (
+        <>
+          <b>{formatKm(m.length_m)}</b> km
+        </>
+      )}
+      <span className="muted">
+        {' '}
+        ({t(method)}
+        {m.planeCrs ? `, ${m.planeCrs}` : ''})
+      </span>
+    </p>
+  );
 }
 
 /** Properties of the clicked feature. Text is rendered as React text nodes, so nothing in the data can run. */
@@ -32,6 +67,7 @@ export function Inspector() {
           <p className="muted">
             {t('layer')}: {layerTitle(layer, td)} · {t('feature')} #{selection!.featureIndex}
           </p>
+          <Measure layer={layer} feature={feature} />
           <table className="props">
             <tbody>
               {Object.entries(feature.properties ?? {}).map(([k, v]) => (

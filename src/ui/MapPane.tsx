@@ -18,6 +18,7 @@ export function MapPane() {
   const visibility = useAppState((s) => s.visibility);
   const opacity = useAppState((s) => s.opacity);
   const focus = useAppState((s) => s.focus);
+  const selection = useAppState((s) => s.selection);
 
   useEffect(() => {
     const v = new MapView(container.current!, {
@@ -80,6 +81,14 @@ export function MapPane() {
   useEffect(() => {
     if (focus) view.current?.fitBounds(focus.bbox, true);
   }, [focus]);
+
+  useEffect(() => {
+    const v = view.current;
+    if (!v) return;
+    const layer = selection && project?.layers.find((l) => l.id === selection.layerId);
+    const geometry = (layer && layer.features[selection!.featureIndex]?.geometry) ?? null;
+    void v.whenReady().then(() => v.setHighlight(geometry));
+  }, [selection, project]);
 
   return <div className="map" ref={container} data-testid="map" />;
 }
