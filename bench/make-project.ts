@@ -2,20 +2,9 @@
 // cells, neighbours sharing vertices as real 三调 parcels do) and an irregular planned zone of about
 // 250 km² across them, so that the overlay has tens of thousands of parcels inside and thousands
 // crossing its boundary.
+import { mulberry32 } from '../scripts/prng.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-
-/** A small deterministic generator (mulberry32) so every run measures the same data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CLASSES = [
   '0101',
@@ -36,7 +25,7 @@ const CLASSES = [
 ];
 
 export function makeBenchProject(dir: string, side = 317): { parcels: number } {
-  const rnd = random(42);
+  const rnd = mulberry32(42);
   const x0 = 114.35;
   const y0 = 32.05;
   const d = 0.001;

@@ -13,6 +13,7 @@
  * No Math.random: a seeded mulberry32 PRNG and an integer hash drive all choices, so re-running gives
  * byte-identical files.
  */
+import { mulberry32 } from './prng.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,17 +44,6 @@ const REGION = { u0: -3200, u1: 3200, v0: -3200, v1: 3000 };
 const SPACING = 96;
 
 // ---------------------------------------------------------------- random numbers
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Integer hash of (i, j, seed) to [0, 1). */
 function hash3(i: number, j: number, s: number): number {

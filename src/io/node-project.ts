@@ -6,6 +6,14 @@ import type { Problem, Project } from '../core/types.ts';
 import { describeError, errorOf } from './problem.ts';
 import { loadProject, type LoadProjectOptions } from './project.ts';
 
+/** The answer when the manifest or its folder cannot be read. */
+function unreadable(file: string, e: unknown): { project: null; problems: Problem[] } {
+  return {
+    project: null,
+    problems: [errorOf('layer-file-missing', { layer: '—', file, detail: describeError(e) }, { file })],
+  };
+}
+
 export async function loadProjectFromPath(
   dirOrManifest: string,
   opts: Omit<LoadProjectOptions, 'manifestName'> = {},
@@ -14,31 +22,13 @@ export async function loadProjectFromPath(
   try {
     if ((await stat(dirOrManifest)).isDirectory()) manifestPath = path.join(dirOrManifest, 'zonemap.json');
   } catch (e) {
-    return {
-      project: null,
-      problems: [
-        errorOf(
-          'layer-file-missing',
-          { layer: '—', file: dirOrManifest, detail: describeError(e) },
-          { file: dirOrManifest },
-        ),
-      ],
-    };
+    return unreadable(dirOrManifest, e);
   }
   let text: string;
   try {
     text = await readFile(manifestPath, 'utf8');
   } catch (e) {
-    return {
-      project: null,
-      problems: [
-        errorOf(
-          'layer-file-missing',
-          { layer: '—', file: manifestPath, detail: describeError(e) },
-          { file: manifestPath },
-        ),
-      ],
-    };
+    return unreadable(manifestPath, e);
   }
   const dir = path.dirname(manifestPath);
   const readLayer = async (name: string): Promise<Uint8Array> =>

@@ -2,22 +2,9 @@
 // UTF-8 gets a byte-order mark so Excel shows Chinese correctly; GBK is there for older tools.
 import type { Feature } from 'geojson';
 import { csvLine } from '../csv/csv-text.ts';
+import { propertyKeys } from './property-keys.ts';
 import { encodeText } from '../text-encoding.ts';
 import { toWkt } from '../wkt.ts';
-
-function propertyKeys(features: readonly Feature[]): string[] {
-  const keys: string[] = [];
-  const seen = new Set<string>();
-  for (const f of features) {
-    for (const k of Object.keys(f.properties ?? {})) {
-      if (!seen.has(k)) {
-        seen.add(k);
-        keys.push(k);
-      }
-    }
-  }
-  return keys;
-}
 
 /** A table (first row the header) as CSV bytes. */
 export function writeCsvTable(

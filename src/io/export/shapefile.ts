@@ -8,6 +8,7 @@ import { ringSignedArea2 } from '../shapefile/shp.ts';
 import { decoderFor, encodeText } from '../text-encoding.ts';
 import { zipFiles } from '../zip.ts';
 import { prjFor } from './prj-wkt.ts';
+import { propertyKeys } from './property-keys.ts';
 
 export interface ShapefileExportOptions {
   /** layer name used for the files inside the zip */
@@ -178,16 +179,7 @@ function columnsFor(
   encoding: 'utf-8' | 'gbk',
   notes: ShapefileExport['notes'],
 ): Column[] {
-  const keys: string[] = [];
-  const seen = new Set<string>();
-  for (const f of features) {
-    for (const k of Object.keys(f.properties ?? {})) {
-      if (!seen.has(k)) {
-        seen.add(k);
-        keys.push(k);
-      }
-    }
-  }
+  const keys = propertyKeys(features);
   const used = new Set<string>();
   return keys.map((key) => {
     const values = features.map((f) =>
