@@ -7,6 +7,7 @@ import { LayerPanel } from './LayerPanel.tsx';
 import { MapPane } from './MapPane.tsx';
 import { ProblemList } from './ProblemList.tsx';
 import { StatsPanel } from './StatsPanel.tsx';
+import { Toasts } from './Toasts.tsx';
 
 // The readers (Shapefile, KML, CSV) load only when the user imports something.
 const ExportDialog = lazy(() => import('./ExportDialog.tsx').then((m) => ({ default: m.ExportDialog })));
@@ -109,6 +110,7 @@ export function App() {
         }}
       >
         <MapPane />
+        <Toasts />
         {dragging && <div className="drop-hint">{t('dropHint')}</div>}
       </main>
       {exporting && (

@@ -3,6 +3,7 @@ import { featureMeasure } from '../core/feature-measure.ts';
 import type { Feature, ProjectLayer } from '../core/types.ts';
 import { formatHa, formatKm, formatKm2, formatMu } from '../core/units.ts';
 import { store, useAppState } from '../state/store.ts';
+import { CopyLinkButton } from './CopyLinkButton.tsx';
 import { useT } from './i18n-context.ts';
 import { layerTitle } from './layer-title.ts';
 
@@ -54,6 +55,7 @@ export function Inspector() {
     <section className="panel inspector" aria-label={t('inspector')} data-testid="inspector">
       <h2>
         {t('inspector')}
+        {feature && <CopyLinkButton selection={selection!} />}
         {feature && (
           <button className="link" onClick={() => store.set({ selection: null })}>
             {t('close')}

@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'react';
-import { layerBounds, MapView, type BasemapOption } from '../map/map-view.ts';
+import { MapView, type BasemapOption } from '../map/map-view.ts';
 import { store, useAppState } from '../state/store.ts';
 import { displayUrl } from '../state/analysis.ts';
 import type { Project } from '../core/types.ts';
+import { attachLink, openProjectView } from './link-view.ts';
 
 function basemapFromUrl(): BasemapOption | undefined {
   // ?basemap=<tile URL template>, e.g. Tianditu with its key, or a local tile server.
@@ -30,8 +31,10 @@ export function MapPane() {
     const off = v.onPick((pick) =>
       store.set({ selection: pick ? { layerId: pick.layerId, featureIndex: pick.featureIndex } : null }),
     );
+    const detachLink = attachLink(v);
     return () => {
       off();
+      detachLink();
       v.destroy();
       view.current = null;
     };
@@ -47,9 +50,8 @@ export function MapPane() {
     shownProject.current = project;
     void v.setProject(project).then(() => {
       if (cancelled) return;
-      const zone = project.layers.find((l) => l.role === 'zone');
-      const bounds = zone && layerBounds(zone);
-      if (bounds && opening) v.fitBounds(bounds);
+      // the first time as the page's link says (view, feature), afterwards the zone
+      if (opening) openProjectView(v, project);
       const s = store.get();
       for (const l of project.layers) {
         v.setVisibility(l.id, s.visibility[l.id] ?? true);

@@ -48,6 +48,21 @@ const zh = {
   fitZone: '缩放至规划区',
   basemap: '底图',
   noBasemap: '无底图',
+  copyLink: '复制链接',
+  copyFeatureLink: '复制指向此要素的链接',
+  copyViewLink: '复制当前视图的链接',
+  linkCopied: '链接已复制到剪贴板',
+  linkCopyByHand: '剪贴板不可用：链接已在下面选中，请按 Ctrl+C 复制。',
+  linkHashMalformed: '链接中的视图“#{text}”无法识别（应为 #缩放/纬度/经度[/方位角[/倾角]]）。',
+  linkHashOutside: '链接中的视图（纬度 {lat}，经度 {lon}）远在项目范围之外。',
+  linkShowsProject: '已显示整个项目范围。',
+  linkShowsFeature: '已显示链接中的要素。',
+  linkKeepsView: '地图保持原来的视图。',
+  linkSelectMalformed: '链接中的 select=“{text}” 应为 图层ID/要素编号（如 villages/0）。',
+  linkNoLayer: '链接中的图层“{layer}”不在本项目中。',
+  linkNoFeature: '图层“{layer}”中没有要素“{feature}”（该图层共 {n} 个要素，编号从 0 开始）。',
+  modeUnavailable: '“{mode}”模式尚未推出，已以浏览模式打开。',
+  modeUnknown: '未知的模式“{mode}”（可用：{modes}），已以浏览模式打开。',
   count: '数量',
   importFile: '导入数据',
   confirmReset: '重新打开示例项目会丢弃当前项目中的导入和修改（可先用「导出」保存项目包）。确定吗？',
@@ -181,6 +196,22 @@ const en: Record<MessageKey, string> = {
   fitZone: 'Zoom to zone',
   basemap: 'Basemap',
   noBasemap: 'No basemap',
+  copyLink: 'Copy link',
+  copyFeatureLink: 'Copy a link to this feature',
+  copyViewLink: 'Copy a link to this view',
+  linkCopied: 'Link copied to the clipboard',
+  linkCopyByHand: 'The clipboard is not available: the link is selected below, press Ctrl+C to copy it.',
+  linkHashMalformed:
+    'The view “#{text}” in the link could not be read (expected #zoom/lat/lon[/bearing[/pitch]]).',
+  linkHashOutside: 'The view in the link (lat {lat}, lon {lon}) lies far outside the project.',
+  linkShowsProject: 'Showing the whole project instead.',
+  linkShowsFeature: 'Showing the linked feature instead.',
+  linkKeepsView: 'The map keeps its view.',
+  linkSelectMalformed: 'select=“{text}” in the link should be LAYER_ID/FEATURE_ID (e.g. villages/0).',
+  linkNoLayer: 'The layer “{layer}” named in the link is not in this project.',
+  linkNoFeature: 'Layer “{layer}” has no feature “{feature}” (it has {n} features, numbered from 0).',
+  modeUnavailable: 'The “{mode}” mode is not available yet; opened in view mode.',
+  modeUnknown: 'Unknown mode “{mode}” (available: {modes}); opened in view mode.',
   count: 'Count',
   importFile: 'Import data',
   confirmReset:
@@ -273,6 +304,11 @@ export function translate(lang: Lang, key: MessageKey): string {
 }
 
 /** For keys built at run time (role/kind names); falls back to the raw text. */
+/** Fills `{name}` placeholders of a message. */
+export function fillMessage(text: string, params: Record<string, string | number> = {}): string {
+  return text.replace(/\{(\w+)\}/g, (all, name: string) => (name in params ? String(params[name]) : all));
+}
+
 export function translateDynamic(lang: Lang, key: string, fallback: string): string {
   return (DICTS[lang] as Record<string, string>)[key] ?? fallback;
 }
