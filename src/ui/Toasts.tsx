@@ -23,18 +23,15 @@ function CopyField({ link }: { link: string }) {
 }
 
 function ToastItem({ toast }: { toast: Toast }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   return (
     <div
       className={`toast toast-${toast.kind}`}
       role={toast.kind === 'done' ? 'status' : 'alert'}
       data-testid={`toast-${toast.kind}`}
     >
-      <p>
-        {toast.parts.map((p, i) => (
-          <span key={i}>{fillMessage(t(p.key), p.params)}</span>
-        ))}
-      </p>
+      {/* Chinese sentences follow each other without a space */}
+      <p>{toast.parts.map((p) => fillMessage(t(p.key), p.params)).join(lang === 'zh' ? '' : ' ')}</p>
       {toast.kind === 'copy' && toast.link && <CopyField link={toast.link} />}
       {toast.kind === 'done' && toast.link && <p className="toast-link">{toast.link}</p>}
       {toast.kind !== 'done' && (
