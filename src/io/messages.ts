@@ -83,6 +83,12 @@ export const MESSAGES = {
     en: (p) =>
       `The coordinate reference system "${s(p.crs)}" is not recognised. Set an EPSG code for the layer (e.g. EPSG:4547 for CGCS2000 3-degree CM 114°).`,
   },
+  'prj-not-understood': {
+    zh: (p) =>
+      `无法读懂 .prj 中的坐标系 "${s(p.crs)}"${p.reason ? `（${s(p.reason)}）` : ''}，未按猜测处理。请在图层设置中指定坐标系（EPSG 代码或 proj4 字符串），或在 GIS 软件中另存一个 .prj。`,
+    en: (p) =>
+      `The coordinate system "${s(p.crs)}" in the .prj cannot be read${p.reason ? ` (${s(p.reason)})` : ''}; nothing was guessed. Set the layer's CRS (an EPSG code or a proj4 string), or save the .prj again from a GIS program.`,
+  },
   'crs-conflict': {
     zh: (p) =>
       `文件自带的坐标系是 ${s(p.fileCrs)}，但指定使用 ${s(p.crs)}；已按指定的 ${s(p.crs)} 处理。如位置不对，请删除图层设置中的 crs。`,

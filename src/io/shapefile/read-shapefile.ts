@@ -82,7 +82,7 @@ export function readShapefileParts(
     const wkt = decodeText(parts.prj).text;
     const res = crsFromPrj(wkt);
     if (res.crs) fileCrs = res.crs;
-    else problems.push(errorOf('unknown-crs', { crs: res.name }, { file }));
+    else problems.push(errorOf('prj-not-understood', { crs: res.name, reason: res.reason }, { file }));
   }
   return { features, fileCrs, problems };
 }
