@@ -73,9 +73,15 @@ export const MESSAGES = {
   },
   'encoding-guessed': {
     zh: (p) =>
-      `属性表没有 .cpg 编码说明，已按内容判断为 ${s(p.encoding)}。如果中文显示为乱码，请在导入时指定编码。`,
+      `属性表没有 .cpg 编码说明，文件头也未注明，已按内容判断为 ${s(p.encoding)}。如果文字显示为乱码，请在导入时指定编码。`,
     en: (p) =>
-      `The attribute table has no .cpg encoding file; its text was read as ${s(p.encoding)} judging by the content. If Chinese text looks garbled, choose the encoding when importing.`,
+      `The attribute table has no .cpg encoding file and its header names no code page; its text was read as ${s(p.encoding)} judging by the content. If text looks garbled, choose the encoding when importing.`,
+  },
+  'cpg-not-understood': {
+    zh: (p) =>
+      `.cpg 文件写的编码 "${s(p.cpg)}" 无法识别，属性表改按文件头或内容判断编码。如果文字显示为乱码，请在导入时指定编码，或把 .cpg 改为 UTF-8、GBK、BIG5、1252 等。`,
+    en: (p) =>
+      `The .cpg names an encoding "${s(p.cpg)}" that is not known; the attribute table's encoding was taken from its header or its content instead. If text looks garbled, choose the encoding when importing, or change the .cpg to UTF-8, GBK, BIG5, 1252 or similar.`,
   },
   'unknown-crs': {
     zh: (p) =>
