@@ -107,6 +107,12 @@ export const MESSAGES = {
     en: (p) =>
       `The KML cannot be parsed${p.detail ? ` (${s(p.detail)})` : ''}. Export it again from Google Earth or a GIS program.`,
   },
+  'kml-geometry-unread': {
+    zh: (p) =>
+      `KML 地标的图形是 <${s(p.element)}>（三维模型或轨迹），zonemap 不读取这类图形，该要素没有图形。请在 GIS 软件中转为点、线或面后再导入。`,
+    en: (p) =>
+      `The KML placemark's geometry is a <${s(p.element)}> (a 3D model or track), which zonemap does not read; the feature has no geometry. Convert it to points, lines or polygons in a GIS program first.`,
+  },
   'csv-no-coordinates': {
     zh: () => 'CSV 中找不到坐标列。需要 经度/纬度（lon/lat、x/y）两列，或一列 WKT 几何。请修改表头后再导入。',
     en: () =>
