@@ -3,7 +3,7 @@
 import { parseCommandArgs, startFileCommand } from './args.ts';
 import { featureProblems } from '../io/validate-file.ts';
 import { geometryAreaWithProblems } from '../core/area.ts';
-import { resolveCrs } from '../core/crs.ts';
+import { crsShortName, resolveCrs } from '../core/crs.ts';
 import { fieldText, resolveFieldMapping } from '../core/fields.ts';
 import { layerPlaneCrs, lonLatCentre, nearestGk3Crs } from '../core/plane.ts';
 import { polygonsOf } from '../core/shape.ts';
@@ -90,7 +90,7 @@ export async function run(args: string[]): Promise<number> {
   } else {
     const total = rows.reduce((s, r) => s + r.area_m2, 0);
     process.stdout.write(
-      `${parsed.file} — 坐标系 ${read.crs}，面积算法: ${methodLabel(method)}\n` +
+      `${parsed.file} — 坐标系 ${crsShortName(read.crs)}，面积算法: ${methodLabel(method)}\n` +
         table(
           '要素面积',
           [

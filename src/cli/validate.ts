@@ -2,6 +2,7 @@
 // Exit 0: no errors (warnings allowed); 1: the data has errors; 2: bad usage.
 import { parseCommandArgs, startFileCommand } from './args.ts';
 import type { Problem } from '../core/types.ts';
+import { crsShortName } from '../core/crs.ts';
 import { resolveIoCrs } from '../io/coords/crs-names.ts';
 import { validateLayerFile } from '../io/validate-file.ts';
 
@@ -56,7 +57,7 @@ export async function run(args: string[]): Promise<number> {
     for (const p of result.errors) process.stderr.write(`错误 ${describe(p, parsed.file)}\n`);
     for (const p of result.warnings) process.stderr.write(`提示 ${describe(p, parsed.file)}\n`);
     const summary = result.valid
-      ? `${parsed.file}：通过检查，${result.features.length} 个要素（坐标系 ${result.crs}）${result.warnings.length ? `，${result.warnings.length} 条提示` : ''}。`
+      ? `${parsed.file}：通过检查，${result.features.length} 个要素（坐标系 ${crsShortName(result.crs)}）${result.warnings.length ? `，${result.warnings.length} 条提示` : ''}。`
       : `${parsed.file}：发现 ${result.errors.length} 个错误${result.warnings.length ? `、${result.warnings.length} 条提示` : ''}，请按上面的说明修改后重新检查。`;
     process.stdout.write(`${summary}\n`);
   }

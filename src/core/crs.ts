@@ -181,7 +181,182 @@ export function resolveCrs(text: string | undefined | null): CrsInfo | undefined
     return undefined;
   }
   if (raw.startsWith('+proj=')) return fromProj4String(raw);
+  if (isWktCrs(raw)) return fromWkt(raw);
   return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// CRSs given as WKT (a Shapefile's .prj): any projection proj4js implements, in any linear unit.
+// proj4js parses the WKT; the checks below refuse what it would otherwise read by assumption.
+
+const WKT_START = /^(PROJCS|GEOGCS|PROJCRS|PROJECTEDCRS|GEOGCRS|GEODCRS|GEODETICCRS)\s*\[/i;
+
+export function isWktCrs(text: string): boolean {
+  return WKT_START.test(text.trim());
+}
+
+/** The WKT handed to proj4js, with the one ESRI name it maps to the wrong projection corrected. */
+function wktForProj4(wkt: string): string {
+  // ESRI's Stereographic_North_Pole is the polar stereographic (lat_ts = Standard_Parallel_1), but
+  // proj4js 2.22 lists the name under the oblique stereographic (sterea): points land 2 000 km off.
+  // proj4js reads the south-pole twin correctly, taking the pole from the parallel's sign.
+  // The Swiss oblique Mercator (azimuth 90° at the centre) is PROJ's somerc; proj4js's general
+  // omerc differs from it by 6 cm at 30 km. PROJ makes the same substitution.
+  const azimuth = /PARAMETER\s*\[\s*"azimuth"\s*,\s*([-+\d.eE]+)/i.exec(wkt)?.[1];
+  if (azimuth !== undefined && Number(azimuth) === 90) {
+    wkt = wkt.replace(/PROJECTION\s*\[\s*"Hotine_Oblique_Mercator_Azimuth_Center"/i, 'PROJECTION["somerc"');
+  }
+  return wkt.replace(
+    /PROJECTION\s*\[\s*"Stereographic_North_Pole"/i,
+    'PROJECTION["Stereographic_South_Pole"',
+  );
+}
+
+interface WktProj {
+  proj: proj4.ProjectionDefinition & {
+    forward: (p: { x: number; y: number }) => { x: number; y: number } | undefined;
+    inverse: (p: { x: number; y: number }) => { x: number; y: number } | undefined;
+    long0?: number;
+    lat0?: number;
+  };
+  geographic: boolean;
+  /** metres per unit of the projected coordinates */
+  toMetre: number;
+}
+
+const wktCache = new Map<string, WktProj | string>();
+const RAD = Math.PI / 180;
+
+/** A CRS as people read it: the code, or a WKT's name rather than its whole text. */
+export function crsShortName(crs: string): string {
+  return isWktCrs(crs) ? `${wktName(crs)} (WKT)` : crs;
+}
+
+/** The WKT's name, for labels and messages. */
+export function wktName(wkt: string): string {
+  return /^\s*\w+\s*\[\s*"([^"]*)"/.exec(wkt)?.[1] ?? wkt.trim().slice(0, 60);
+}
+
+/** The number of the first UNIT inside the element that `start` opens, skipping nested elements. */
+function ownUnit(wkt: string, start: number): number | undefined {
+  let depth = 0;
+  for (let i = start; i < wkt.length; i++) {
+    const c = wkt[i];
+    if (c === '[' || c === '(') {
+      depth++;
+      if (
+        depth === 2 &&
+        /(?:^|[,\s])(UNIT|LENGTHUNIT|ANGLEUNIT)\s*$/i.test(wkt.slice(Math.max(0, i - 12), i))
+      ) {
+        const m = /^[[(]\s*"[^"]*"\s*,\s*([-+\d.eE]+)/.exec(wkt.slice(i));
+        return m ? Number(m[1]) : undefined;
+      }
+    } else if (c === ']' || c === ')') {
+      depth--;
+      if (depth === 0) return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** proj4js's reading of a WKT, or why it cannot be trusted. */
+function parseWkt(wkt: string): WktProj | string {
+  const cached = wktCache.get(wkt);
+  if (cached) return cached;
+  const result = parseWktUncached(wkt);
+  wktCache.set(wkt, result);
+  return result;
+}
+
+function parseWktUncached(wkt: string): WktProj | string {
+  const text = wkt.trim();
+  if (/^(PROJCRS|PROJECTEDCRS|GEOGCRS|GEODCRS|GEODETICCRS)/i.test(text)) {
+    return 'WKT2 is not read; save the .prj as ESRI or OGC WKT 1 (what ArcGIS, QGIS and GDAL write)';
+  }
+  let proj: WktProj['proj'];
+  try {
+    proj = proj4.Proj(wktForProj4(text)) as unknown as WktProj['proj'];
+  } catch (e) {
+    return `proj4 cannot read it (${e instanceof Error ? e.message.slice(0, 120) : String(e).slice(0, 120)})`;
+  }
+  const geographic = proj.projName === 'longlat';
+  // Angles of the geographic part must be degrees: proj4js takes every angle parameter as degrees.
+  const geog = /GEOGCS\s*\[/i.exec(text);
+  const angular = geog ? ownUnit(text, geog.index + geog[0].length - 1) : undefined;
+  if (angular === undefined || Math.abs(angular / RAD - 1) > 1e-9) {
+    return `its angular unit is ${angular === undefined ? 'missing' : `${angular} rad`}, not the degree`;
+  }
+  let toMetre = 1;
+  if (!geographic) {
+    // The linear unit is the projected CRS's own UNIT; without one a metre would be a guess.
+    const linear = ownUnit(text, text.indexOf('['));
+    if (linear === undefined || !(linear > 0) || !Number.isFinite(linear)) {
+      return 'it names no linear unit (UNIT) for the projected coordinates';
+    }
+    if (proj.to_meter !== undefined && Math.abs(proj.to_meter - linear) > 1e-15) {
+      return 'its linear unit is ambiguous';
+    }
+    toMetre = linear;
+    // A projection proj4js cannot run (missing parameters, unsupported variant) gives NaN at its origin.
+    const lon0 = proj.long0 ?? 0;
+    const lat0 = Math.max(-1.5, Math.min(1.5, proj.lat0 ?? 0));
+    const xy = proj.forward({ x: lon0 + 0.001, y: lat0 + 0.001 });
+    const back = xy && proj.inverse({ x: xy.x, y: xy.y });
+    if (
+      !back ||
+      !Number.isFinite(back.x) ||
+      Math.abs(back.x - lon0 - 0.001) > 1e-9 ||
+      Math.abs(back.y - lat0 - 0.001) > 1e-9
+    ) {
+      return `proj4 cannot project with it (projection ${proj.projName ?? '?'})`;
+    }
+  }
+  return { proj, geographic, toMetre };
+}
+
+/** Why a WKT cannot be used as a CRS, or undefined when it can. */
+export function wktProblem(wkt: string): string | undefined {
+  const r = parseWkt(wkt);
+  return typeof r === 'string' ? r : undefined;
+}
+
+function fromWkt(wkt: string): CrsInfo | undefined {
+  const r = parseWkt(wkt);
+  if (typeof r === 'string') return undefined;
+  const name = wktName(wkt);
+  const unit = r.geographic ? '' : r.toMetre === 1 ? ', m' : `, 1 unit = ${r.toMetre} m`;
+  return {
+    code: wkt.trim(),
+    def: wkt.trim(),
+    geographic: r.geographic,
+    // 'other' even on a familiar ellipsoid: the CRS is described by its WKT, not by our families.
+    datum: 'other',
+    label: { zh: `${name}（WKT${unit}）`, en: `${name} (WKT${unit})` },
+  };
+}
+
+/**
+ * Transforms for a WKT CRS. The CRS's own projection is inverted onto its own ellipsoid and that
+ * lon/lat is taken as CGCS2000, as for the Gauss-Kruger families: no datum shift is applied, also
+ * not one proj4js would pick from the datum's name (see ELLIPSOID above).
+ */
+function wktTransforms(r: WktProj): { toLonLat: PointTransform; fromLonLat: PointTransform } {
+  const pm = (r.proj.from_greenwich ?? 0) / RAD;
+  if (r.geographic) {
+    return { toLonLat: (p) => [p[0]! + pm, p[1]!], fromLonLat: (p) => [p[0]! - pm, p[1]!] };
+  }
+  const k = r.toMetre;
+  const proj = r.proj;
+  return {
+    toLonLat: (p) => {
+      const q = proj.inverse({ x: p[0]! * k, y: p[1]! * k });
+      return q ? [q.x / RAD + pm, q.y / RAD] : [NaN, NaN];
+    },
+    fromLonLat: (p) => {
+      const q = proj.forward({ x: (p[0]! - pm) * RAD, y: p[1]! * RAD });
+      return q ? [q.x / k, q.y / k] : [NaN, NaN];
+    },
+  };
 }
 
 function fromProj4String(def: string): CrsInfo {
@@ -199,7 +374,10 @@ function fromProj4String(def: string): CrsInfo {
   const lon0 = Number(param('lon_0'));
   const x0 = Number(param('x_0') ?? 0);
   const k = Number(param('k') ?? param('k_0') ?? 1);
-  if (proj === 'tmerc' && datum !== 'other' && k === 1 && Number.isFinite(lon0)) {
+  const toMeter = param('to_meter');
+  const units = param('units');
+  const metres = (units === undefined || units === 'm') && (toMeter === undefined || Number(toMeter) === 1);
+  if (proj === 'tmerc' && datum !== 'other' && k === 1 && metres && Number.isFinite(lon0)) {
     const zoneWidth: 3 | 6 = lon0 % 3 === 0 && (lon0 + 3) % 6 !== 0 ? 3 : lon0 % 3 === 0 ? 3 : 6;
     const zone = zoneWidth === 3 ? lon0 / 3 : (lon0 + 3) / 6;
     gk = {
@@ -227,7 +405,10 @@ export function crsTransforms(crs: string): { toLonLat: PointTransform; fromLonL
   const cached = transformCache.get(info.def);
   if (cached) return cached;
   let t: { toLonLat: PointTransform; fromLonLat: PointTransform };
-  if (info.geographic) {
+  const wkt = isWktCrs(info.def) ? parseWkt(info.def) : undefined;
+  if (typeof wkt === 'object') {
+    t = wktTransforms(wkt);
+  } else if (info.geographic) {
     const id: PointTransform = (p) => [p[0]!, p[1]!];
     t = { toLonLat: id, fromLonLat: id };
   } else {

@@ -73,15 +73,27 @@ export const MESSAGES = {
   },
   'encoding-guessed': {
     zh: (p) =>
-      `属性表没有 .cpg 编码说明，已按内容判断为 ${s(p.encoding)}。如果中文显示为乱码，请在导入时指定编码。`,
+      `属性表没有 .cpg 编码说明，文件头也未注明，已按内容判断为 ${s(p.encoding)}。如果文字显示为乱码，请在导入时指定编码。`,
     en: (p) =>
-      `The attribute table has no .cpg encoding file; its text was read as ${s(p.encoding)} judging by the content. If Chinese text looks garbled, choose the encoding when importing.`,
+      `The attribute table has no .cpg encoding file and its header names no code page; its text was read as ${s(p.encoding)} judging by the content. If text looks garbled, choose the encoding when importing.`,
+  },
+  'cpg-not-understood': {
+    zh: (p) =>
+      `.cpg 文件写的编码 "${s(p.cpg)}" 无法识别，属性表改按文件头或内容判断编码。如果文字显示为乱码，请在导入时指定编码，或把 .cpg 改为 UTF-8、GBK、BIG5、1252 等。`,
+    en: (p) =>
+      `The .cpg names an encoding "${s(p.cpg)}" that is not known; the attribute table's encoding was taken from its header or its content instead. If text looks garbled, choose the encoding when importing, or change the .cpg to UTF-8, GBK, BIG5, 1252 or similar.`,
   },
   'unknown-crs': {
     zh: (p) =>
       `无法识别坐标系 "${s(p.crs)}"。请在图层设置中指定 EPSG 代码（如 CGCS2000 3 度带 114° 为 EPSG:4547）。`,
     en: (p) =>
       `The coordinate reference system "${s(p.crs)}" is not recognised. Set an EPSG code for the layer (e.g. EPSG:4547 for CGCS2000 3-degree CM 114°).`,
+  },
+  'prj-not-understood': {
+    zh: (p) =>
+      `无法读懂 .prj 中的坐标系 "${s(p.crs)}"${p.reason ? `（${s(p.reason)}）` : ''}，未按猜测处理。请在图层设置中指定坐标系（EPSG 代码或 proj4 字符串），或在 GIS 软件中另存一个 .prj。`,
+    en: (p) =>
+      `The coordinate system "${s(p.crs)}" in the .prj cannot be read${p.reason ? ` (${s(p.reason)})` : ''}; nothing was guessed. Set the layer's CRS (an EPSG code or a proj4 string), or save the .prj again from a GIS program.`,
   },
   'crs-conflict': {
     zh: (p) =>
@@ -94,6 +106,12 @@ export const MESSAGES = {
       `KML 内容无法解析${p.detail ? `（${s(p.detail)}）` : ''}。请从 Google Earth 或 GIS 软件重新导出。`,
     en: (p) =>
       `The KML cannot be parsed${p.detail ? ` (${s(p.detail)})` : ''}. Export it again from Google Earth or a GIS program.`,
+  },
+  'kml-geometry-unread': {
+    zh: (p) =>
+      `KML 地标的图形是 <${s(p.element)}>（三维模型或轨迹），zonemap 不读取这类图形，该要素没有图形。请在 GIS 软件中转为点、线或面后再导入。`,
+    en: (p) =>
+      `The KML placemark's geometry is a <${s(p.element)}> (a 3D model or track), which zonemap does not read; the feature has no geometry. Convert it to points, lines or polygons in a GIS program first.`,
   },
   'csv-no-coordinates': {
     zh: () => 'CSV 中找不到坐标列。需要 经度/纬度（lon/lat、x/y）两列，或一列 WKT 几何。请修改表头后再导入。',

@@ -207,7 +207,13 @@ export async function readLayerFile(
     opts.onProgress?.(0.5);
     const wellFormed = nullMalformedGeometries(raw.features, file);
     raw.features = wellFormed.features;
-    const problems: IoProblem[] = [...raw.problems, ...wellFormed.problems];
+    // A .prj that cannot be read is no error when the caller names the CRS: nothing is guessed then.
+    const rawProblems = opts.crs
+      ? raw.problems.map((p) =>
+          p.code === 'prj-not-understood' ? { ...p, severity: 'warning' as const } : p,
+        )
+      : raw.problems;
+    const problems: IoProblem[] = [...rawProblems, ...wellFormed.problems];
     if (raw.features.length === 0 && !problems.some((p) => p.severity === 'error')) {
       problems.push(errorOf('empty', {}, { file }));
     }

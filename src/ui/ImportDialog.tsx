@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { crsShortName } from '../core/crs.ts';
 import { CANONICAL_FIELDS, resolveFieldMapping } from '../core/fields.ts';
 import { LAYER_ROLES, type LayerRole, type Problem } from '../core/types.ts';
 import { searchCrs } from '../io/coords/crs-catalog.ts';
@@ -178,7 +179,8 @@ export function ImportDialog({ files, onClose }: { files: File[]; onClose: () =>
           <>
             {loaded.features.length > 0 && (
               <p data-testid="import-summary">
-                {loaded.features.length} {t('featuresRead')} · {t('crs')}: <code>{loaded.crs}</code>
+                {loaded.features.length} {t('featuresRead')} · {t('crs')}:{' '}
+                <code title={loaded.crs}>{crsShortName(loaded.crs)}</code>
               </p>
             )}
             {loaded.problems.length > 0 && (

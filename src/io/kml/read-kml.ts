@@ -4,7 +4,7 @@
 import { DOMParser } from '@xmldom/xmldom';
 import type { Feature, Geometry, Position } from 'geojson';
 import { setOwn } from '../shapefile/dbf.ts';
-import { describeError, errorOf, type IoProblem } from '../problem.ts';
+import { describeError, errorOf, warningOf, type IoProblem } from '../problem.ts';
 import { makeFeature, type RawLayer } from '../read-types.ts';
 import { decodeText } from '../text-encoding.ts';
 import { extensionOf, unzip } from '../zip.ts';
@@ -62,7 +62,12 @@ function geometryOf(e: El): Geometry | null {
       const rings = [...(outer ? [ring(outer)] : []), ...children(e, 'innerBoundaryIs').map(ring)];
       return { type: 'Polygon', coordinates: rings };
     }
+    // MultiPolygon, MultiLineString and MultiPoint are not in the KML schema, but GDAL reads them
+    // as MultiGeometry: the parts are the geometries inside.
     case 'MultiGeometry':
+    case 'MultiPolygon':
+    case 'MultiLineString':
+    case 'MultiPoint':
       return combine(
         children(e)
           .map(geometryOf)
@@ -88,7 +93,18 @@ function combine(parts: Geometry[]): Geometry | null {
   return { type: 'GeometryCollection', geometries: parts };
 }
 
-const GEOMETRY_NAMES = new Set(['Point', 'LineString', 'LinearRing', 'Polygon', 'MultiGeometry']);
+const GEOMETRY_NAMES = new Set([
+  'Point',
+  'LineString',
+  'LinearRing',
+  'Polygon',
+  'MultiGeometry',
+  'MultiPolygon',
+  'MultiLineString',
+  'MultiPoint',
+]);
+// Placemark geometries zonemap does not read (3D models, GPS tracks): said, never dropped in silence.
+const UNREAD_GEOMETRIES = new Set(['Model', 'Track', 'MultiTrack']);
 
 type Converter = (text: string) => unknown;
 const asString: Converter = (t) => t;
@@ -173,8 +189,12 @@ export function readKmlText(text: string, file?: string): RawLayer {
     return failure('bad-kml', `root <${doc.tagName}>`, file);
   }
   const schemaMap = schemas(doc);
-  const features: Feature[] = descendants(doc, 'Placemark').map((pm) => {
+  const features: Feature[] = descendants(doc, 'Placemark').map((pm, index) => {
     const g = children(pm).find((c) => GEOMETRY_NAMES.has(localName(c)));
+    const unread = children(pm).find((c) => UNREAD_GEOMETRIES.has(localName(c)));
+    if (!g && unread) {
+      problems.push(warningOf('kml-geometry-unread', { element: unread.tagName }, { file, feature: index }));
+    }
     return makeFeature(g ? geometryOf(g) : null, placemarkProperties(pm, schemaMap));
   });
   return { features, fixedCrs: KML_CRS, problems };

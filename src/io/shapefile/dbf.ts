@@ -1,7 +1,7 @@
 // dBase III table reader for Shapefile attributes. Written here rather than taken from parsedbf
 // because that one loses a field named "__proto__", turns empty numbers into NaN and cannot tell
 // GBK from UTF-8.
-import { decoderFor, detectEncoding, type TextEncodingName } from '../text-encoding.ts';
+import { decoderFor, detectEncoding, isKnownEncoding, type DecodingName } from '../text-encoding.ts';
 
 export interface DbfField {
   name: string;
@@ -13,15 +13,90 @@ export interface DbfField {
 export interface DbfTable {
   fields: DbfField[];
   records: Record<string, unknown>[];
-  encoding: TextEncodingName;
-  /** true when the encoding came from the content rather than a .cpg or the header */
+  encoding: DecodingName;
+  /** true when the encoding came from the content rather than a .cpg, the header or the caller */
   guessed: boolean;
+  /** where the encoding came from */
+  encodingSource: 'cpg' | 'language-driver' | 'option' | 'content';
 }
 
 export class DbfError extends Error {}
 
-// Language driver IDs meaning code page 936 (GBK), as ArcGIS writes them in header byte 29.
-const LDID_GBK = new Set([0x4d, 0x7a]);
+// dBase language driver IDs (header byte 29) and the code pages they name, as dBase, FoxPro and
+// ArcGIS write them. 0x57 is "ANSI": the writer's Windows code page, unstated (GDAL writes it by
+// default whatever the text is), so it is read like no ID at all: judged from the content.
+const LANGUAGE_DRIVERS: Record<number, DecodingName> = {
+  0x01: 'cp437',
+  0x02: 'cp850',
+  0x03: 'windows-1252',
+  0x04: 'macintosh',
+  0x08: 'cp865',
+  0x09: 'cp437',
+  0x0a: 'cp850',
+  0x0b: 'cp437',
+  0x0d: 'cp437',
+  0x0e: 'cp850',
+  0x0f: 'cp437',
+  0x10: 'cp850',
+  0x11: 'cp437',
+  0x12: 'cp850',
+  0x13: 'shift_jis',
+  0x14: 'cp850',
+  0x15: 'cp437',
+  0x16: 'cp850',
+  0x17: 'cp865',
+  0x18: 'cp437',
+  0x19: 'cp437',
+  0x1a: 'cp850',
+  0x1b: 'cp437',
+  0x1c: 'cp863',
+  0x1d: 'cp850',
+  0x1f: 'cp852',
+  0x22: 'cp852',
+  0x23: 'cp852',
+  0x24: 'cp860',
+  0x25: 'cp850',
+  0x26: 'ibm866',
+  0x37: 'cp850',
+  0x40: 'cp852',
+  0x4d: 'gbk',
+  0x4e: 'euc-kr',
+  0x4f: 'big5',
+  0x50: 'windows-874',
+  0x58: 'windows-1252',
+  0x59: 'windows-1252',
+  0x64: 'cp852',
+  0x65: 'ibm866',
+  0x66: 'cp865',
+  0x67: 'cp861',
+  0x6a: 'cp737',
+  0x6b: 'cp857',
+  0x6c: 'cp863',
+  0x78: 'big5',
+  0x79: 'euc-kr',
+  0x7a: 'gbk',
+  0x7b: 'shift_jis',
+  0x7c: 'windows-874',
+  0x7d: 'windows-1255',
+  0x7e: 'windows-1256',
+  0x86: 'cp737',
+  0x87: 'cp852',
+  0x88: 'cp857',
+  0x96: 'x-mac-cyrillic',
+  0x97: 'maccenteuro',
+  0x98: 'macgreek',
+  0xc8: 'windows-1250',
+  0xc9: 'windows-1251',
+  0xca: 'windows-1254',
+  0xcb: 'windows-1253',
+  0xcc: 'windows-1257',
+};
+
+/** The encoding a DBF header's language driver ID names, if it names one. */
+export function encodingFromLanguageDriver(ldid: number): DecodingName | undefined {
+  const enc = LANGUAGE_DRIVERS[ldid];
+  return enc && isKnownEncoding(enc) ? enc : undefined;
+}
 
 /** Sets an own data property even for names like "__proto__" that plain assignment would not store. */
 export function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
@@ -105,11 +180,18 @@ function parseCell(text: string, field: DbfField): unknown {
   }
 }
 
+export interface DbfEncodingChoice {
+  /** what a .cpg says */
+  declared?: DecodingName;
+  /** what the caller chose for files that do not say */
+  fallback?: DecodingName;
+}
+
 /**
- * Reads a .dbf. `encoding` comes from a .cpg when there is one; otherwise the header's language
- * driver and then the bytes themselves decide.
+ * Reads a .dbf. The encoding is what the .cpg says, else what the header's language driver ID
+ * names, else the caller's choice, else it is judged from the bytes (and marked as guessed).
  */
-export function readDbf(bytes: Uint8Array, encoding?: TextEncodingName): DbfTable {
+export function readDbf(bytes: Uint8Array, choice: DbfEncodingChoice = {}): DbfTable {
   if (bytes.length < 32) throw new DbfError('header shorter than 32 bytes');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const count = view.getUint32(4, true);
@@ -120,16 +202,15 @@ export function readDbf(bytes: Uint8Array, encoding?: TextEncodingName): DbfTabl
   const sum = fields.reduce((a, f) => a + f.length, 1);
   if (recordLength !== sum) throw new DbfError('record length does not match the fields');
 
-  let enc = encoding;
-  let guessed = false;
-  if (!enc) {
-    const ldid = view.getUint8(29);
-    if (LDID_GBK.has(ldid)) enc = 'gbk';
-    else {
-      enc = detectEncoding(textSample(bytes, headerLength, fields));
-      guessed = enc !== 'utf-8';
-    }
-  }
+  const fromHeader = encodingFromLanguageDriver(view.getUint8(29));
+  let enc: DecodingName;
+  let source: DbfTable['encodingSource'];
+  if (choice.declared) [enc, source] = [choice.declared, 'cpg'];
+  else if (fromHeader) [enc, source] = [fromHeader, 'language-driver'];
+  else if (choice.fallback) [enc, source] = [choice.fallback, 'option'];
+  else [enc, source] = [detectEncoding(textSample(bytes, headerLength, fields)), 'content'];
+  // Valid UTF-8 is no guess: other encodings' non-ASCII text almost never is valid UTF-8.
+  const guessed = source === 'content' && enc !== 'utf-8';
   const decoder = decoderFor(enc);
   for (let i = 0; i < fields.length; i++) fields[i]!.name = decoder.decode(fieldNameBytes(bytes, i)).trim();
 
@@ -145,5 +226,5 @@ export function readDbf(bytes: Uint8Array, encoding?: TextEncodingName): DbfTabl
     }
     records[r] = rec;
   }
-  return { fields, records, encoding: enc, guessed };
+  return { fields, records, encoding: enc, guessed, encodingSource: source };
 }

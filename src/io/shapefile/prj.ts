@@ -1,7 +1,7 @@
 // Maps a .prj (ESRI or OGC WKT) to a CRS code that src/core/crs.ts understands. The parameters
 // (ellipsoid, central meridian, false easting) decide, not the names, because every program spells
 // the names differently ("CGCS2000_3_Degree_GK_CM_114E", "CGCS_2000_GK_Zone_38", "Xian_1980_...").
-import { gaussKrugerCode, type Datum } from '../../core/crs.ts';
+import { gaussKrugerCode, wktName, wktProblem, type Datum } from '../../core/crs.ts';
 
 const GEOGRAPHIC_CODE: Record<Datum, string> = {
   WGS84: 'EPSG:4326',
@@ -49,10 +49,43 @@ function topAuthority(wkt: string): number | undefined {
 }
 
 export interface PrjResult {
-  /** an EPSG code or a proj4 string, or undefined when not understood */
+  /** an EPSG code, a proj4 string or the WKT itself; undefined when not understood */
   crs?: string;
   /** what the .prj named itself, for messages */
   name: string;
+  /** why it was not understood */
+  reason?: string;
+}
+
+/** The number of the projected CRS's own UNIT (the last top-level one in WKT 1), if any. */
+function linearUnit(wkt: string): number | undefined {
+  let depth = 0;
+  let found: number | undefined;
+  for (let i = 0; i < wkt.length; i++) {
+    const c = wkt[i];
+    if (c === '[') {
+      depth++;
+      if (depth === 2 && /UNIT\s*$/i.test(wkt.slice(Math.max(0, i - 8), i))) {
+        const m = /^\[\s*"[^"]*"\s*,\s*([-+\d.eE]+)/.exec(wkt.slice(i));
+        found = m ? Number(m[1]) : undefined;
+      }
+    } else if (c === ']') depth--;
+  }
+  return found;
+}
+
+function inMetres(wkt: string): boolean {
+  if (/^PROJCS/i.test(wkt)) return linearUnit(wkt) === 1;
+  // WKT 2 gives a LENGTHUNIT to every length (parameters, axes): all of them must be metres.
+  const units = [...wkt.matchAll(/LENGTHUNIT\s*\[\s*"[^"]*"\s*,\s*([-+\d.eE]+)/gi)];
+  return units.length > 0 && units.every((m) => Number(m[1]) === 1);
+}
+
+/** Any other WKT goes to proj4js through core, which refuses what it cannot read for certain. */
+function generic(text: string): PrjResult {
+  const name = wktName(text);
+  const reason = wktProblem(text);
+  return reason ? { name, reason } : { crs: text, name };
 }
 
 export function crsFromPrj(wkt: string): PrjResult {
@@ -63,8 +96,11 @@ export function crsFromPrj(wkt: string): PrjResult {
   if (!isProjected) {
     const auth = topAuthority(text);
     if (auth && [4326, 4490, 4610, 4214].includes(auth)) return { crs: `EPSG:${auth}`, name };
-    return { crs: datum ? GEOGRAPHIC_CODE[datum] : undefined, name };
+    return datum ? { crs: GEOGRAPHIC_CODE[datum], name } : generic(text);
   }
+  // Our own readings below assume metres; a .prj in feet (US State Plane) or any other unit goes
+  // to proj4js, which scales the coordinates and the false easting/northing by the unit.
+  if (!inMetres(text)) return generic(text);
   const projection = /PROJECTION\s*\[\s*"([^"]+)"/i.exec(text)?.[1] ?? '';
   const cm = parameter(text, /^(central_meridian|longitude_of_origin|longitude of natural origin)$/i);
   const fe = parameter(text, /^false_easting$|^false easting$/i) ?? 0;
@@ -93,7 +129,7 @@ export function crsFromPrj(wkt: string): PrjResult {
       name,
     };
   }
-  return { name };
+  return generic(text);
 }
 
 function gkCode(datum: Datum, cm: number, fe: number, name: string): string | undefined {

@@ -8,6 +8,12 @@ import { readDbf, type DbfTable } from './dbf.ts';
 import { crsFromPrj } from './prj.ts';
 import { readShp, type ShpReadResult } from './shp.ts';
 
+/** An encoding as people name it: "GBK", "Big5", "Windows-1252", "CP437". */
+function encodingLabel(enc: string): string {
+  const named: Record<string, string> = { big5: 'Big5', 'utf-8': 'UTF-8' };
+  return named[enc] ?? (enc.startsWith('windows-') ? `Windows-${enc.slice(8)}` : enc.toUpperCase());
+}
+
 export interface ShapefileParts {
   shp?: Uint8Array;
   dbf?: Uint8Array;
@@ -55,10 +61,16 @@ export function readShapefileParts(
   if (!parts.dbf) {
     problems.push(warningOf('shapefile-missing-part', { part: '.dbf' }, { file }));
   } else {
-    const cpgEncoding = parts.cpg ? encodingFromCpg(decodeText(parts.cpg).text) : undefined;
+    const cpgText = parts.cpg ? decodeText(parts.cpg, 'utf-8').text.trim() : undefined;
+    const cpgEncoding = cpgText ? encodingFromCpg(cpgText) : undefined;
+    if (cpgText && !cpgEncoding) {
+      problems.push(warningOf('cpg-not-understood', { cpg: cpgText.slice(0, 40) }, { file }));
+    }
     try {
-      table = readDbf(parts.dbf, cpgEncoding ?? encoding);
-      if (table.guessed) problems.push(warningOf('encoding-guessed', { encoding: 'GBK' }, { file }));
+      table = readDbf(parts.dbf, { declared: cpgEncoding, fallback: encoding });
+      if (table.guessed) {
+        problems.push(warningOf('encoding-guessed', { encoding: encodingLabel(table.encoding) }, { file }));
+      }
     } catch (e) {
       problems.push(errorOf('shapefile-corrupt', { part: '.dbf', detail: describeError(e) }, { file }));
     }
@@ -82,7 +94,7 @@ export function readShapefileParts(
     const wkt = decodeText(parts.prj).text;
     const res = crsFromPrj(wkt);
     if (res.crs) fileCrs = res.crs;
-    else problems.push(errorOf('unknown-crs', { crs: res.name }, { file }));
+    else problems.push(errorOf('prj-not-understood', { crs: res.name, reason: res.reason }, { file }));
   }
   return { features, fileCrs, problems };
 }

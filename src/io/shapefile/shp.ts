@@ -130,6 +130,11 @@ export interface ShpReadResult {
   broken: { index: number; detail: string }[];
 }
 
+function allZero(bytes: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (bytes[i] !== 0) return false;
+  return true;
+}
+
 export function readShp(bytes: Uint8Array): ShpReadResult {
   if (bytes.length < 100) throw new ShpError('header shorter than 100 bytes');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -143,6 +148,8 @@ export function readShp(bytes: Uint8Array): ShpReadResult {
     const recStart = off + 8;
     const recEnd = recStart + contentLength;
     if (contentLength < 4 || recEnd > bytes.length) {
+      // Nothing but zeros to the end is padding (record numbers start at 1), which GDAL reads past.
+      if (allZero(bytes, off, end)) break;
       out.truncatedAt = out.geometries.length;
       break;
     }
