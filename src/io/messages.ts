@@ -227,17 +227,8 @@ export const MESSAGES = {
   },
 } satisfies Record<string, MessageText>;
 
-export type KnownCode = keyof typeof MESSAGES;
-
-const extraMessages = new Map<string, MessageText>();
-
-/** Lets other io modules (validation) add their codes to the same table. */
-export function registerMessages(table: Record<string, MessageText>): void {
-  for (const [code, text] of Object.entries(table)) extraMessages.set(code, text);
-}
-
 export function messageText(code: string): MessageText | undefined {
-  return (MESSAGES as Record<string, MessageText>)[code] ?? extraMessages.get(code);
+  return (MESSAGES as Record<string, MessageText>)[code];
 }
 
 export function formatMessage(code: string, params: MessageParams, lang: 'zh' | 'en' = 'zh'): string {
