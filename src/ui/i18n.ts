@@ -1,5 +1,8 @@
-// UI words in zh-CN (default) and English. Every visible string goes through `t`.
-export type Lang = 'zh' | 'en';
+// UI words in zh-CN (default) and English. Every visible string goes through `t`. The data's own
+// vocabulary (roles, kinds, categories, statuses, road classes) is core's catalogue (core/labels.ts).
+import { catalogueLabel, LABELS, type Lang } from '../core/labels.ts';
+
+export type { Lang };
 
 const zh = {
   appTitle: '产业集聚区一张图',
@@ -13,10 +16,10 @@ const zh = {
   ellipsoidal: '椭球面积 (CGCS2000)',
   plane: '高斯平面面积 (3度带)',
   composition: '规划构成',
-  planned: '规划区',
-  built: '建成区',
-  development: '发展区',
-  control: '控制区',
+  planned: LABELS['category.planned'].zh,
+  built: LABELS['category.built'].zh,
+  development: LABELS['category.development'].zh,
+  control: LABELS['category.control'].zh,
   unassigned: '未划分',
   overlap: '重叠',
   outside: '规划区外',
@@ -32,8 +35,6 @@ const zh = {
   methodNote: '面积算法：',
   enterprises: '入驻企业',
   investment: '总投资',
-  producing: '已投产',
-  building: '在建',
   landUse: '用地构成（规划区内）',
   constraints: '三区三线冲突',
   villages: '涉及村庄',
@@ -101,35 +102,6 @@ const zh = {
   'field.output': '产值（万元）',
   'field.tax': '税收（万元）',
   'field.employees': '就业人数',
-  'role.zone': '规划范围',
-  'role.park': '园区',
-  'role.road': '道路',
-  'role.village': '涉及村庄',
-  'role.admin': '行政区',
-  'role.landuse': '土地利用现状',
-  'role.constraint': '管控约束',
-  'role.plan': '规划',
-  'role.enterprise': '企业用地',
-  'kind.basic-farmland': '永久基本农田',
-  'kind.ecological-redline': '生态保护红线',
-  'kind.urban-boundary': '城镇开发边界',
-  'kind.industry-plan': '产业集聚区规划',
-  'kind.land-use-plan': '土地利用总体规划',
-  'kind.urban-plan': '城市总体规划',
-  'kind.county': '县界',
-  'kind.township': '乡镇（街道）',
-  'kind.village': '行政村',
-  'relocation.none': '不搬迁',
-  'relocation.planned': '规划搬迁',
-  'relocation.done': '已搬迁',
-  'status.built': '已建',
-  'status.building': '在建',
-  'status.planned': '规划',
-  'road.主干路': '主干路',
-  'road.次干路': '次干路',
-  'road.支路': '支路',
-  'ent.producing': '已投产',
-  'ent.building': '在建',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -146,10 +118,10 @@ const en: Record<MessageKey, string> = {
   ellipsoidal: 'Ellipsoidal (CGCS2000)',
   plane: 'Gauss-Kruger plane (3°)',
   composition: 'Zone composition',
-  planned: 'Planned area',
-  built: 'Built area',
-  development: 'Development area',
-  control: 'Control area',
+  planned: LABELS['category.planned'].en,
+  built: LABELS['category.built'].en,
+  development: LABELS['category.development'].en,
+  control: LABELS['category.control'].en,
   unassigned: 'Unassigned',
   overlap: 'Overlap',
   outside: 'Outside planned',
@@ -165,8 +137,6 @@ const en: Record<MessageKey, string> = {
   methodNote: 'Area method: ',
   enterprises: 'Enterprises',
   investment: 'Total investment',
-  producing: 'producing',
-  building: 'under construction',
   landUse: 'Land use (inside planned area)',
   constraints: 'Constraint conflicts',
   villages: 'Affected villages',
@@ -235,35 +205,6 @@ const en: Record<MessageKey, string> = {
   'field.output': 'Output (10⁴ CNY)',
   'field.tax': 'Tax (10⁴ CNY)',
   'field.employees': 'Employees',
-  'role.zone': 'Zone boundary',
-  'role.park': 'Parks',
-  'role.road': 'Roads',
-  'role.village': 'Affected villages',
-  'role.admin': 'Administrative units',
-  'role.landuse': 'Current land use',
-  'role.constraint': 'Constraints',
-  'role.plan': 'Plan',
-  'role.enterprise': 'Enterprise plots',
-  'kind.basic-farmland': 'Permanent basic farmland',
-  'kind.ecological-redline': 'Ecological red line',
-  'kind.urban-boundary': 'Urban development boundary',
-  'kind.industry-plan': 'Zone industry plan',
-  'kind.land-use-plan': 'Land-use master plan',
-  'kind.urban-plan': 'Urban master plan',
-  'kind.county': 'County boundary',
-  'kind.township': 'Townships',
-  'kind.village': 'Administrative villages',
-  'relocation.none': 'Not relocated',
-  'relocation.planned': 'Relocation planned',
-  'relocation.done': 'Relocated',
-  'status.built': 'Built',
-  'status.building': 'Under construction',
-  'status.planned': 'Planned',
-  'road.主干路': 'Arterial',
-  'road.次干路': 'Secondary',
-  'road.支路': 'Local',
-  'ent.producing': 'Producing',
-  'ent.building': 'Under construction',
 };
 
 const DICTS: Record<Lang, Record<MessageKey, string>> = { zh, en };
@@ -272,7 +213,7 @@ export function translate(lang: Lang, key: MessageKey): string {
   return DICTS[lang][key];
 }
 
-/** For keys built at run time (role/kind names); falls back to the raw text. */
+/** For keys built at run time (role/kind names, from core's catalogue); falls back to the raw text. */
 export function translateDynamic(lang: Lang, key: string, fallback: string): string {
-  return (DICTS[lang] as Record<string, string>)[key] ?? fallback;
+  return (DICTS[lang] as Record<string, string>)[key] ?? catalogueLabel(key, lang) ?? fallback;
 }
