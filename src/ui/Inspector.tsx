@@ -5,6 +5,7 @@ import { formatHa, formatKm, formatKm2, formatMu } from '../core/units.ts';
 import { store, useAppState } from '../state/store.ts';
 import { useT } from './i18n-context.ts';
 import { layerTitle } from './layer-title.ts';
+import { valueLabel } from './value-label.ts';
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return '—';
@@ -36,7 +37,10 @@ function Measure({ layer, feature }: { layer: ProjectLayer; feature: Feature }) 
       )}
       <span className="muted">
         {' '}
-        ({t(method)}
+        {/* a length is measured along geodesics or plane lines, not by an area method */}(
+        {m.area_m2 === undefined
+          ? t(method === 'ellipsoidal' ? 'lengthEllipsoidal' : 'lengthPlane')
+          : t(method)}
         {m.planeCrs ? `, ${m.planeCrs}` : ''})
       </span>
     </p>
@@ -45,7 +49,7 @@ function Measure({ layer, feature }: { layer: ProjectLayer; feature: Feature }) 
 
 /** Properties of the clicked feature. Text is rendered as React text nodes, so nothing in the data can run. */
 export function Inspector() {
-  const { t, td } = useT();
+  const { t, td, lang } = useT();
   const selection = useAppState((s) => s.selection);
   const project = useAppState((s) => s.project);
   const layer = selection && project?.layers.find((l) => l.id === selection.layerId);
@@ -73,7 +77,9 @@ export function Inspector() {
               {Object.entries(feature.properties ?? {}).map(([k, v]) => (
                 <tr key={k}>
                   <th>{k}</th>
-                  <td>{show(v)}</td>
+                  <td title={valueLabel(layer, k, v, lang) === undefined ? undefined : show(v)}>
+                    {valueLabel(layer, k, v, lang) ?? show(v)}
+                  </td>
                 </tr>
               ))}
             </tbody>
