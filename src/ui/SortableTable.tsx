@@ -42,45 +42,47 @@ export function SortableTable<R>({
   }, [rows, columns, sort, lang]);
   if (rows.length === 0) return null;
   return (
-    <table className="stats compact sortable" data-testid={testid}>
-      <thead>
-        <tr>
-          {columns.map((c, i) => (
-            <th
-              key={c.title}
-              className={c.num ? 'num' : undefined}
-              aria-sort={sort?.col === i ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
-            >
-              <button
-                className="link sort"
-                onClick={() =>
-                  setSort((s) =>
-                    s?.col === i ? { col: i, dir: s.dir === 1 ? -1 : 1 } : { col: i, dir: c.num ? -1 : 1 },
-                  )
-                }
+    <div className="table-scroll">
+      <table className="stats compact sortable" data-testid={testid}>
+        <thead>
+          <tr>
+            {columns.map((c, i) => (
+              <th
+                key={c.title}
+                className={c.num ? 'num' : undefined}
+                aria-sort={sort?.col === i ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
               >
-                {c.title}
-                {sort?.col === i ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
-              </button>
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {sorted.map((r, i) => (
-          <tr key={rowKey(r, i)}>
-            {columns.map((c, j) =>
-              j === 0 ? (
-                <th key={c.title}>{c.text(r)}</th>
-              ) : (
-                <td key={c.title} className={c.num ? 'num' : undefined}>
-                  {c.text(r)}
-                </td>
-              ),
-            )}
+                <button
+                  className="link sort"
+                  onClick={() =>
+                    setSort((s) =>
+                      s?.col === i ? { col: i, dir: s.dir === 1 ? -1 : 1 } : { col: i, dir: c.num ? -1 : 1 },
+                    )
+                  }
+                >
+                  {c.title}
+                  {sort?.col === i ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
+                </button>
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {sorted.map((r, i) => (
+            <tr key={rowKey(r, i)}>
+              {columns.map((c, j) =>
+                j === 0 ? (
+                  <th key={c.title}>{c.text(r)}</th>
+                ) : (
+                  <td key={c.title} className={c.num ? 'num' : undefined}>
+                    {c.text(r)}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
