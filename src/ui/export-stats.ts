@@ -1,11 +1,13 @@
 // The statistics as a workbook (one sheet per table) or as CSV files in a zip, from core's tables
 // (CSV: full precision, with the stable Chinese headers).
 import type { Report } from '../core/report.ts';
-import { reportTables } from '../core/report-tables.ts';
 import { download } from './download.ts';
 
 export async function exportStatsXlsx(report: Report, projectName: string, lang: 'zh' | 'en'): Promise<void> {
-  const { writeXlsx } = await import('../io/export/xlsx.ts');
+  const [{ writeXlsx }, { reportTables }] = await Promise.all([
+    import('../io/export/xlsx.ts'),
+    import('../core/report-tables.ts'),
+  ]);
   // For an official: words as row labels and titles, figures at the report's precision.
   const sheets = reportTables(report, { lang, rounded: true }).map((t) => ({
     name: t.title,
@@ -19,9 +21,10 @@ export async function exportStatsXlsx(report: Report, projectName: string, lang:
 }
 
 export async function exportStatsCsv(report: Report, projectName: string): Promise<void> {
-  const [{ writeCsvTable }, { zipFiles }] = await Promise.all([
+  const [{ writeCsvTable }, { zipFiles }, { reportTables }] = await Promise.all([
     import('../io/export/csv.ts'),
     import('../io/zip.ts'),
+    import('../core/report-tables.ts'),
   ]);
   const files = reportTables(report).map((t): [string, Uint8Array] => [
     `${t.name}.csv`,
