@@ -64,7 +64,6 @@ const or = (key: string, raw: string, lang: Lang) => catalogueLabel(key, lang) ?
 export const categoryLabel = (c: ZoneCategory | 'unknown' | string, lang: Lang): string =>
   or(`category.${c}`, c, lang);
 export const kindLabel = (kind: string, lang: Lang): string => or(`kind.${kind}`, kind, lang);
-export const roleLabel = (role: string, lang: Lang): string => or(`role.${role}`, role, lang);
 export const relocationLabel = (r: string, lang: Lang): string => or(`relocation.${r}`, r, lang);
 /** A road's class: the usual Chinese grades are translated, any other text is the data's own. */
 export const roadClassLabel = (c: string, lang: Lang): string => or(`road.${c}`, c, lang);

@@ -121,8 +121,6 @@ const zh = {
   colShare: '占规划区',
   lengthEllipsoidal: '长度（沿椭球测地线）',
   lengthPlane: '长度（高斯平面直线）',
-  yes: '是',
-  no: '否',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -245,8 +243,6 @@ const en: Record<MessageKey, string> = {
   colShare: 'Share of zone',
   lengthEllipsoidal: 'length (geodesic on the ellipsoid)',
   lengthPlane: 'length (straight in the Gauss-Kruger plane)',
-  yes: 'yes',
-  no: 'no',
 };
 
 const DICTS: Record<Lang, Record<MessageKey, string>> = { zh, en };
