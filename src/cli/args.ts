@@ -1,7 +1,8 @@
 // Argument parsing for every command, on Node's util.parseArgs; errors become one plain sentence.
 import { parseArgs } from 'node:util';
 import type { AreaMethod } from '../core/types.ts';
-import { readFileBytes } from '../io/node-project.ts';
+import type { ReadOptions } from '../io/read-types.ts';
+import { readFileBytes, readShapefileSidecars } from '../io/node-project.ts';
 
 export interface CommandArgs {
   /** the one positional argument: FILE or DIR_OR_MANIFEST */
@@ -66,7 +67,7 @@ export async function startFileCommand<A extends { file: string }>(
   args: string[],
   usage: string,
   parse: (args: string[]) => A | string,
-): Promise<{ parsed: A; bytes: Uint8Array } | number> {
+): Promise<{ parsed: A; bytes: Uint8Array; sidecars: NonNullable<ReadOptions['sidecars']> } | number> {
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(usage);
     return 0;
@@ -77,7 +78,8 @@ export async function startFileCommand<A extends { file: string }>(
     return 2;
   }
   try {
-    return { parsed, bytes: await readFileBytes(parsed.file) };
+    const bytes = await readFileBytes(parsed.file);
+    return { parsed, bytes, sidecars: await readShapefileSidecars(parsed.file) };
   } catch {
     process.stderr.write(
       `zonemap ${command}: 找不到或无法读取文件 "${parsed.file}"，请检查路径 (cannot read the file)\n`,

@@ -30,9 +30,16 @@ export interface Column {
   right?: boolean;
 }
 
-/** A table with a title line, a header, a rule, the rows and an optional total row. */
-export function table(title: string, columns: Column[], rows: string[][], total?: string[]): string {
-  const all = total ? [...rows, total] : rows;
+/** A table with a title line, a header, a rule, the rows and optional total rows (one or several). */
+export function table(
+  title: string,
+  columns: Column[],
+  rows: string[][],
+  total?: string[] | string[][],
+): string {
+  const totals =
+    total === undefined ? [] : Array.isArray(total[0]) ? (total as string[][]) : [total as string[]];
+  const all = [...rows, ...totals];
   const widths = columns.map((c, i) =>
     Math.max(displayWidth(c.title), ...all.map((r) => displayWidth(r[i] ?? ''))),
   );
@@ -43,7 +50,7 @@ export function table(title: string, columns: Column[], rows: string[][], total?
       .trimEnd();
   const rule = widths.map((w) => '─'.repeat(w)).join('  ');
   const out = [`【${title}】`, line(columns.map((c) => c.title)), rule, ...rows.map(line)];
-  if (total) out.push(rule, line(total));
+  if (totals.length) out.push(rule, ...totals.map(line));
   return out.join('\n') + '\n';
 }
 

@@ -1,13 +1,15 @@
 // `zonemap report DIR_OR_MANIFEST [--json] [--csv DIR] [--area ellipsoidal|plane]` (contract §2, §3).
 // Exit 0: done; 1: the data has errors; 2: bad usage.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { parseCommandArgs } from './args.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildReport, type Report } from '../core/report.ts';
 import type { AreaMethod } from '../core/types.ts';
-import { loadProjectFromPath } from '../io/node-project.ts';
-import { describeProblem, failureText, warningEntry } from './format-problems.ts';
+import { loadProjectBundle } from '../io/export/project-bundle.ts';
+import { loadProjectFromPath, readFileBytes } from '../io/node-project.ts';
+import { looksLikeZip } from '../io/zip.ts';
+import { describeProblem, failureText, forCommandLine, warningEntry } from './format-problems.ts';
 import { reportText } from './format-report.ts';
 import { reportTables } from '../core/report-tables.ts';
 import { writeCsvTable } from '../io/export/csv.ts';
@@ -37,6 +39,23 @@ function parseArgs(args: string[]): Args | string {
   };
 }
 
+const WANTS =
+  'report 需要项目文件夹（内含 zonemap.json）、清单文件 zonemap.json 或 zonemap 导出的项目包 (.zip)；单个图层文件请用 zonemap area 或 zonemap validate (report wants a project folder, its zonemap.json or a project bundle)';
+
+/** The project at `target`: a folder, a manifest, or a project bundle; a string is a usage error. */
+async function loadTarget(target: string): Promise<Awaited<ReturnType<typeof loadProjectFromPath>> | string> {
+  if (statSync(target).isDirectory()) return loadProjectFromPath(target);
+  const bytes = await readFileBytes(target);
+  if (looksLikeZip(bytes)) {
+    const bundle = await loadProjectBundle(bytes);
+    if (bundle.problems.some((p) => p.code === 'not-a-bundle'))
+      return `"${target}" 是压缩包，但其中没有 zonemap.json，不是项目包。${WANTS}`;
+    return bundle;
+  }
+  if (!/\.json$/i.test(target)) return `"${target}" 不是项目清单。${WANTS}`;
+  return loadProjectFromPath(target);
+}
+
 export async function run(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(USAGE);
@@ -53,7 +72,13 @@ export async function run(args: string[]): Promise<number> {
     );
     return 2;
   }
-  const { project, problems } = await loadProjectFromPath(parsed.target);
+  const loaded = await loadTarget(parsed.target);
+  if (typeof loaded === 'string') {
+    process.stderr.write(`zonemap report: ${loaded}\n`);
+    return 2;
+  }
+  const project = loaded.project;
+  const problems = loaded.problems.map((p) => forCommandLine(p, 'manifest'));
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity !== 'error');
   for (const p of errors) process.stderr.write(`错误 ${describeProblem(p)}\n`);

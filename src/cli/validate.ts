@@ -5,6 +5,7 @@ import type { Problem } from '../core/types.ts';
 import { crsShortName } from '../core/crs.ts';
 import { resolveIoCrs } from '../io/coords/crs-names.ts';
 import { validateLayerFile } from '../io/validate-file.ts';
+import { forCommandLine } from './format-problems.ts';
 
 const USAGE = `用法 (usage): zonemap validate FILE [--crs CODE] [--json]
   FILE   GeoJSON、压缩的 Shapefile (.zip)、KML/KMZ 或 CSV
@@ -44,8 +45,13 @@ function describe(p: Problem, file: string): string {
 export async function run(args: string[]): Promise<number> {
   const start = await startFileCommand('validate', args, USAGE, parseArgs);
   if (typeof start === 'number') return start;
-  const { parsed, bytes } = start;
-  const result = await validateLayerFile(parsed.file, bytes, { crs: parsed.crs });
+  const { parsed, bytes, sidecars } = start;
+  const checked = await validateLayerFile(parsed.file, bytes, { crs: parsed.crs, sidecars });
+  const result = {
+    ...checked,
+    errors: checked.errors.map((p) => forCommandLine(p, 'cli')),
+    warnings: checked.warnings.map((p) => forCommandLine(p, 'cli')),
+  };
   if (parsed.json) {
     const out = {
       valid: result.valid,

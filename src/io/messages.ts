@@ -141,11 +141,32 @@ export const MESSAGES = {
     zh: () => '导入已取消。',
     en: () => 'The import was cancelled.',
   },
+  // `fix` says where the user sets the CRS: the import dialog (default), `--crs` on the command
+  // line ('cli') or the layer's "crs" in zonemap.json ('manifest').
   'projected-without-crs': {
-    zh: (p) =>
-      `坐标是以米为单位的平面坐标（如 ${s(p.sample)}），但文件按经纬度读取。${p.suggestion ? `可能的坐标系：${s(p.suggestion)}。` : ''}请在导入时选择该坐标系${p.suggestion ? '' : '（Gauss-Kruger 投影带）'}。`,
-    en: (p) =>
-      `The coordinates are metres in a plane (e.g. ${s(p.sample)}) but the file is read as longitude/latitude. ${p.suggestion ? `Likely CRS: ${s(p.suggestion)}. ` : ''}Choose ${p.suggestion ? 'it' : 'the Gauss-Kruger zone'} when importing.`,
+    zh: (p) => {
+      // Without a likely zone the code shown is only an example of the form.
+      const code = p.likely ? s(p.likely) : 'EPSG:4547';
+      const eg = p.likely ? '' : '（按实际投影带，例如）';
+      const fix =
+        p.fix === 'cli'
+          ? `请用 --crs ${eg}${code} 指定坐标系后重新运行`
+          : p.fix === 'manifest'
+            ? `请在 zonemap.json 中为该图层写上 "crs": ${eg}"${code}"`
+            : `请在导入时选择该坐标系${p.suggestion ? '' : '（Gauss-Kruger 投影带）'}`;
+      return `坐标是以米为单位的平面坐标（如 ${s(p.sample)}），但文件按经纬度读取。${p.suggestion ? `可能的坐标系：${s(p.suggestion)}。` : ''}${fix}。`;
+    },
+    en: (p) => {
+      const code = p.likely ? s(p.likely) : 'EPSG:4547';
+      const eg = p.likely ? '' : ' (the actual zone, e.g.)';
+      const fix =
+        p.fix === 'cli'
+          ? `Run again with --crs${eg} ${code}.`
+          : p.fix === 'manifest'
+            ? `Give the layer "crs":${eg} "${code}" in zonemap.json.`
+            : `Choose ${p.suggestion ? 'it' : 'the Gauss-Kruger zone'} when importing.`;
+      return `The coordinates are metres in a plane (e.g. ${s(p.sample)}) but the file is read as longitude/latitude. ${p.suggestion ? `Likely CRS: ${s(p.suggestion)}. ` : ''}${fix}`;
+    },
   },
   'coordinate-out-of-range': {
     zh: (p) =>
@@ -245,17 +266,8 @@ export const MESSAGES = {
   },
 } satisfies Record<string, MessageText>;
 
-export type KnownCode = keyof typeof MESSAGES;
-
-const extraMessages = new Map<string, MessageText>();
-
-/** Lets other io modules (validation) add their codes to the same table. */
-export function registerMessages(table: Record<string, MessageText>): void {
-  for (const [code, text] of Object.entries(table)) extraMessages.set(code, text);
-}
-
 export function messageText(code: string): MessageText | undefined {
-  return (MESSAGES as Record<string, MessageText>)[code] ?? extraMessages.get(code);
+  return (MESSAGES as Record<string, MessageText>)[code];
 }
 
 export function formatMessage(code: string, params: MessageParams, lang: 'zh' | 'en' = 'zh'): string {

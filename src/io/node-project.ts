@@ -1,6 +1,6 @@
 // NODE ONLY (the CLI and tests): loads a project from a folder or a manifest path on disk.
 // Never import this from the page or a Worker; everything else in src/io is runtime-neutral.
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem, Project } from '../core/types.ts';
 import { describeError, errorOf } from './problem.ts';
@@ -34,6 +34,32 @@ export async function loadProjectFromPath(
   const readLayer = async (name: string): Promise<Uint8Array> =>
     new Uint8Array(await readFile(path.resolve(dir, name)));
   return loadProject(text, readLayer, { ...opts, manifestName: manifestPath });
+}
+
+/**
+ * NODE ONLY: the .dbf, .prj and .cpg beside a loose .shp (same name, extension in any case), so
+ * `zonemap area out.shp` reads the Shapefile as GIS programs leave it.
+ */
+export async function readShapefileSidecars(
+  shpPath: string,
+): Promise<{ dbf?: Uint8Array; prj?: Uint8Array; cpg?: Uint8Array }> {
+  if (!/\.shp$/i.test(shpPath)) return {};
+  const dir = path.dirname(shpPath);
+  const stem = path.basename(shpPath).replace(/\.shp$/i, '');
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return {};
+  }
+  const out: { dbf?: Uint8Array; prj?: Uint8Array; cpg?: Uint8Array } = {};
+  for (const ext of ['dbf', 'prj', 'cpg'] as const) {
+    const name =
+      names.find((n) => n === `${stem}.${ext}`) ??
+      names.find((n) => n.toLowerCase() === `${stem}.${ext}`.toLowerCase());
+    if (name) out[ext] = new Uint8Array(await readFile(path.join(dir, name)));
+  }
+  return out;
 }
 
 /** NODE ONLY: reads one file's bytes for the CLI. */

@@ -36,9 +36,6 @@ export const errorOf = (code: string, params?: MessageParams, where?: Where): Io
 export const warningOf = (code: string, params?: MessageParams, where?: Where): IoProblem =>
   makeProblem(code, 'warning', params, where);
 
-export const hasErrors = (problems: readonly Problem[]): boolean =>
-  problems.some((p) => p.severity === 'error');
-
 /** A short description of an unexpected exception, never its stack. */
 export function describeError(e: unknown): string {
   if (e instanceof Error) return e.message.slice(0, 200);

@@ -14,7 +14,7 @@ import { fieldText, resolveFieldMapping } from '../core/fields.ts';
 import { nullMalformedGeometries } from './geometry/well-formed.ts';
 import type { RawLayer, ReadOptions } from './read-types.ts';
 import { reprojectFeatures } from './reproject.ts';
-import { readZippedShapefile } from './shapefile/read-shapefile.ts';
+import { readShapefileParts, readZippedShapefile } from './shapefile/read-shapefile.ts';
 import { decodeText } from './text-encoding.ts';
 import { extensionOf, looksLikeZip, unzip } from './zip.ts';
 
@@ -92,7 +92,10 @@ async function readRaw(
       return chunked ?? readGeoJsonText(decodeText(bytes, 'utf-8').text, fileName);
     }
     case 'shapefile':
-      return readZippedShapefile(bytes, fileName, opts.encoding);
+      // A loose .shp is read with whatever companions the caller found beside it.
+      return looksLikeZip(bytes)
+        ? readZippedShapefile(bytes, fileName, opts.encoding)
+        : readShapefileParts({ shp: bytes, ...opts.sidecars }, fileName, opts.encoding);
     case 'kml':
       return readKmlText(decodeText(bytes).text, fileName);
     case 'kmz':

@@ -38,7 +38,16 @@ export function installProject(project: Project, problems: ReturnType<typeof sto
     visibility[l.id] = initiallyVisible(l);
     opacity[l.id] = 1;
   }
-  store.set({ status: 'ready', project, problems, visibility, opacity, selection: null });
+  // The manifest's area method is the page's too (the command line honours it the same way).
+  store.set({
+    status: 'ready',
+    project,
+    problems,
+    visibility,
+    opacity,
+    selection: null,
+    areaMethod: project.areaMethod,
+  });
 }
 
 export async function loadSampleProject(): Promise<void> {

@@ -1,6 +1,6 @@
 // What the analysis worker exposes. The worker keeps the project's layers between calls so the
 // core's caches (keyed by layer and geometry identity) survive: the page sends only the layers that
-// changed, and a vertex drag re-measures only what depends on the moved zone.
+// changed, and an edit re-measures only what depends on the layers it changed.
 import { geometryArea, geometryLength, sphericalArea } from '../core/area.ts';
 import { buildReport, zoneComposition, type Report } from '../core/report.ts';
 import type { AreaMethod, Project, ProjectLayer } from '../core/types.ts';

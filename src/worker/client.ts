@@ -1,5 +1,5 @@
 // The page's side of the analysis worker. Calls are "latest wins": while one runs, newer requests
-// replace older waiting ones, and a superseded request resolves to null, so dragging a vertex never
+// replace older waiting ones, and a superseded request resolves to null, so a quick run of edits never
 // builds a backlog. Only the layers whose object identity changed are sent (see api.ts).
 import * as Comlink from 'comlink';
 import type { Report } from '../core/report.ts';
@@ -17,15 +17,15 @@ export interface AnalysisClient {
   dispose(): void;
 }
 
-/** What the client needs of the worker: the api's calls, answered asynchronously. */
-export interface AnalysisRemote {
-  update(...args: Parameters<Api['update']>): Promise<void>;
-  report(method?: AreaMethod): Promise<Report>;
-  zoneComposition(method?: AreaMethod): Promise<ReturnType<Api['zoneComposition']>>;
-  persist(): Promise<void>;
-  displayUrl(index: number): Promise<string>;
-  appendFeatures(...args: Parameters<Api['appendFeatures']>): Promise<void>;
-}
+/**
+ * The worker's api as the page sees it through Comlink (`Comlink.Remote<Api>` fits it): every call
+ * of `api`, answered asynchronously. Derived from the api, never copied, so it cannot drift.
+ */
+export type AnalysisRemote = {
+  [K in keyof Api]: Api[K] extends (...args: infer A) => infer R
+    ? (...args: A) => Promise<Awaited<R>>
+    : never;
+};
 
 /** Features per message when a large layer is sent to the worker. */
 export const SYNC_BATCH = 10_000;
