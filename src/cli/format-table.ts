@@ -1,4 +1,5 @@
 // Plain-text tables for a terminal: CJK characters take two columns, numbers align right.
+import { cellSafe } from './terminal-safe.ts';
 
 /** Display width of a string in a monospaced terminal (East Asian wide and full-width count 2). */
 export function displayWidth(s: string): number {
@@ -31,7 +32,10 @@ export interface Column {
 }
 
 /** A table with a title line, a header, a rule, the rows and an optional total row. */
-export function table(title: string, columns: Column[], rows: string[][], total?: string[]): string {
+export function table(title: string, columns: Column[], dataRows: string[][], dataTotal?: string[]): string {
+  // Cells hold names from the data: no control character may reach the terminal or break a row.
+  const rows = dataRows.map((r) => r.map(cellSafe));
+  const total = dataTotal?.map(cellSafe);
   const all = total ? [...rows, total] : rows;
   const widths = columns.map((c, i) =>
     Math.max(displayWidth(c.title), ...all.map((r) => displayWidth(r[i] ?? ''))),
@@ -42,7 +46,7 @@ export function table(title: string, columns: Column[], rows: string[][], total?
       .join('  ')
       .trimEnd();
   const rule = widths.map((w) => '─'.repeat(w)).join('  ');
-  const out = [`【${title}】`, line(columns.map((c) => c.title)), rule, ...rows.map(line)];
+  const out = [`【${cellSafe(title)}】`, line(columns.map((c) => c.title)), rule, ...rows.map(line)];
   if (total) out.push(rule, line(total));
   return out.join('\n') + '\n';
 }

@@ -2,7 +2,7 @@
 // the page's thread. A cancel terminates the worker, which stops even a long JSON.parse.
 import type { Feature } from 'geojson';
 import type { Problem } from '../core/types.ts';
-import { MAX_FILE_BYTES, readLayerFile, type ReadOptions } from '../io/read.ts';
+import { fileTooLarge, MAX_FILE_BYTES, readLayerFile, type ReadOptions } from '../io/read.ts';
 import { featureProblems } from '../io/validate-file.ts';
 import { errorOf } from '../io/problem.ts';
 import { featuresOffsetToWgs84, swapAxes, type OffsetSystem } from '../io/coords/offset-systems.ts';
@@ -39,18 +39,7 @@ export async function importFile(
   onFeatures?: (batch: Feature[]) => Promise<void> | void,
 ): Promise<ImportResult> {
   if (file.size > MAX_FILE_BYTES) {
-    const mb = (n: number) => Math.round(n / 1024 / 1024);
-    return {
-      features: [],
-      crs: opts.crs ?? 'EPSG:4326',
-      problems: [
-        errorOf(
-          'file-too-large',
-          { sizeMB: mb(file.size), limitMB: mb(MAX_FILE_BYTES) },
-          { file: file.name },
-        ),
-      ],
-    };
+    return { features: [], crs: opts.crs ?? 'EPSG:4326', problems: [fileTooLarge(file.name, file.size)] };
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   onProgress?.(0.05);

@@ -7,7 +7,7 @@ import { setOwn } from '../shapefile/dbf.ts';
 import { describeError, errorOf, type IoProblem } from '../problem.ts';
 import { makeFeature, type RawLayer } from '../read-types.ts';
 import { decodeText } from '../text-encoding.ts';
-import { extensionOf, unzip } from '../zip.ts';
+import { extensionOf, unzipSync, zipProblemParams } from '../zip.ts';
 
 interface El {
   nodeType: number;
@@ -183,9 +183,10 @@ export function readKmlText(text: string, file?: string): RawLayer {
 export async function readKmz(bytes: Uint8Array, file?: string): Promise<RawLayer> {
   let files: Map<string, Uint8Array>;
   try {
-    files = (await unzip(bytes)).files;
+    files = unzipSync(bytes, { wanted: (n) => extensionOf(n) === 'kml' }).files;
   } catch (e) {
-    return failure('bad-zip', describeError(e), file);
+    const { code, params } = zipProblemParams(e);
+    return { features: [], fixedCrs: KML_CRS, problems: [errorOf(code, params, { file })] };
   }
   const names = [...files.keys()].filter((n) => extensionOf(n) === 'kml');
   // Google Earth names the main document doc.kml; otherwise the .kml nearest the top.
