@@ -44,9 +44,9 @@ export const MESSAGES = {
   },
   'property-too-deep': {
     zh: (p) =>
-      `要素 #${s(p.feature)} 的属性 "${s(p.key)}" 嵌套超过 ${s(p.limit)} 层，无法读取。属性应是文字、数字或浅层的列表；请在 GIS 软件中删除或展平该属性后重新导出。`,
+      `属性 "${s(p.key)}" 嵌套超过 ${s(p.limit)} 层，无法读取。属性应是文字、数字或浅层的列表；请在 GIS 软件中删除或展平该属性后重新导出。`,
     en: (p) =>
-      `Feature #${s(p.feature)}: its property "${s(p.key)}" is nested more than ${s(p.limit)} levels deep and cannot be read. Properties should be text, numbers or shallow lists; delete or flatten it in a GIS program and export again.`,
+      `The property "${s(p.key)}" is nested more than ${s(p.limit)} levels deep and cannot be read. Properties should be text, numbers or shallow lists; delete or flatten it in a GIS program and export again.`,
   },
   'unknown-format': {
     zh: () =>

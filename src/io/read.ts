@@ -12,6 +12,7 @@ import { readGeoJsonText } from './read-geojson.ts';
 import { readFeatureCollectionChunked } from './geojson-chunks.ts';
 import { fieldText, resolveFieldMapping } from '../core/fields.ts';
 import { nullMalformedGeometries } from './geometry/well-formed.ts';
+import { tooDeepProblems } from './nesting.ts';
 import type { RawLayer, ReadOptions } from './read-types.ts';
 import { reprojectFeatures } from './reproject.ts';
 import { readZippedShapefile } from './shapefile/read-shapefile.ts';
@@ -213,6 +214,9 @@ export async function readLayerFile(
       return { features: [], crs: 'EPSG:4326', problems: [errorOf('unknown-format', {}, { file })] };
     const raw = await readRaw(format, fileName, bytes, opts);
     if (opts.signal?.aborted) return abortedResult(file);
+    // Values nested past any map data's need cannot be cloned to the page or walked: refuse the file.
+    const tooDeep = tooDeepProblems(raw.features, file);
+    if (tooDeep.length > 0) return { features: [], crs: 'EPSG:4326', problems: tooDeep, format };
     opts.onProgress?.(0.5);
     const wellFormed = nullMalformedGeometries(raw.features, file);
     raw.features = wellFormed.features;

@@ -25,13 +25,14 @@ export async function openProjectFiles(files: File[]): Promise<{ opened: boolean
   }
   const zip = files.length === 1 && /\.zip$/i.test(files[0]!.name) ? files[0]! : undefined;
   if (zip) {
-    const { loadProjectBundle } = await import('../io/export/project-bundle.ts');
-    const { project, problems } = await loadProjectBundle(new Uint8Array(await zip.arrayBuffer()));
+    // Unpacked in the import worker: a zip bomb must not reach the page's memory.
+    const { openBundleInWorker } = await import('../worker/import-client.ts');
+    const { bundle, project, problems } = await openBundleInWorker(zip);
     if (project) {
       installProject(project, problems);
       return { opened: true, problems };
     }
-    if (!problems.some((p) => p.code === 'not-a-bundle')) return { opened: false, problems };
+    if (bundle) return { opened: false, problems };
   }
   return { opened: false, problems: [] };
 }

@@ -1,10 +1,11 @@
 // What the import worker does: read a file (any format io knows), then check its geometry, all off
 // the page's thread. A cancel terminates the worker, which stops even a long JSON.parse.
 import type { Feature } from 'geojson';
-import type { Problem } from '../core/types.ts';
+import type { Problem, Project } from '../core/types.ts';
+import { loadProjectBundle } from '../io/export/project-bundle.ts';
+import { listZip, looksLikeZip } from '../io/zip.ts';
 import { fileTooLarge, MAX_FILE_BYTES, readLayerFile, type ReadOptions } from '../io/read.ts';
 import { featureProblems } from '../io/validate-file.ts';
-import { errorOf } from '../io/problem.ts';
 import { featuresOffsetToWgs84, swapAxes, type OffsetSystem } from '../io/coords/offset-systems.ts';
 
 export interface ImportOptions {
@@ -64,4 +65,31 @@ export async function importFile(
   }
   onProgress?.(1);
   return { features, crs: read.crs, format: read.format, problems };
+}
+
+export interface BundleResult {
+  /** false: the zip is not a zonemap project bundle (import it as a layer instead) */
+  bundle: boolean;
+  project: Project | null;
+  problems: Problem[];
+}
+
+/**
+ * Opens a project bundle (.zip holding zonemap.json) here in the worker, so the page never unpacks
+ * a zip: only the archive's directory is read to tell a bundle from a zipped Shapefile.
+ */
+export async function openBundle(file: Blob & { name: string }): Promise<BundleResult> {
+  if (file.size > MAX_FILE_BYTES)
+    return { bundle: true, project: null, problems: [fileTooLarge(file.name, file.size)] };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let names: string[];
+  try {
+    names = looksLikeZip(bytes) ? listZip(bytes) : [];
+  } catch {
+    names = []; // a damaged zip is reported by the layer reader, which names what is wrong
+  }
+  if (!names.some((n) => n.split('/').pop() === 'zonemap.json'))
+    return { bundle: false, project: null, problems: [] };
+  const { project, problems } = await loadProjectBundle(bytes, file.name);
+  return { bundle: true, project, problems };
 }

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
-import { importFile } from './import-api.ts';
+import { importFile, openBundle } from './import-api.ts';
 
-const api = { importFile };
+const api = { importFile, openBundle };
 export type ImportApi = typeof api;
 Comlink.expose(api);
