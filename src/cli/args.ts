@@ -87,7 +87,9 @@ export async function startFileCommand<A extends { file: string }>(
       writeErr(`zonemap ${command}: ${parsed.file}：${e.problem.message}\n(${en})\n`);
       return e.problem.code === 'file-too-large' ? 1 : 2;
     }
-    writeErr(`zonemap ${command}: 找不到或无法读取文件 "${parsed.file}"，请检查路径 (cannot read the file)\n`);
+    writeErr(
+      `zonemap ${command}: 找不到或无法读取文件 "${parsed.file}"，请检查路径 (cannot read the file)\n`,
+    );
     return 2;
   }
 }

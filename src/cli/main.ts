@@ -23,9 +23,7 @@ export async function main(args: string[]): Promise<number> {
   }
   const load = name === undefined ? undefined : COMMANDS[name];
   if (!load) {
-    writeErr(
-      name === undefined ? USAGE : `zonemap: 未知命令 "${name}" (unknown command)\n${USAGE}`,
-    );
+    writeErr(name === undefined ? USAGE : `zonemap: 未知命令 "${name}" (unknown command)\n${USAGE}`);
     return 2;
   }
   const run = await load();

@@ -35,7 +35,11 @@ export function tooDeepProblems(features: readonly Feature[], file?: string, max
     // Name the property itself when the depth is in the properties, else the feature member.
     const key = path[0] === 'properties' && path[1] !== undefined ? path[1] : (path[0] ?? '');
     problems.push(
-      errorOf('property-too-deep', { feature: i, key: key.slice(0, 80), limit: MAX_NESTING }, { file, feature: i }),
+      errorOf(
+        'property-too-deep',
+        { feature: i, key: key.slice(0, 80), limit: MAX_NESTING },
+        { file, feature: i },
+      ),
     );
   }
   return problems;

@@ -122,10 +122,11 @@ function readCentralDirectory(bytes: Uint8Array, maxEntries: number): CentralEnt
     const commentLength = view.getUint16(at + 32, true);
     let localOffset = view.getUint32(at + 42, true);
     const nameEnd = at + 46 + nameLength;
-    if (nameEnd + extraLength > bytes.length) throw bad(`压缩包目录第 ${i + 1} 项已损坏 / entry ${i + 1} is cut off`);
+    if (nameEnd + extraLength > bytes.length)
+      throw bad(`压缩包目录第 ${i + 1} 项已损坏 / entry ${i + 1} is cut off`);
     const name = decodeName(bytes.subarray(at + 46, nameEnd), (flags & 0x800) !== 0);
     // Zip64 extra field (id 1): the 8-byte values of the fields that read 0xffffffff, in order.
-    for (let e = nameEnd; e + 4 <= nameEnd + extraLength; ) {
+    for (let e = nameEnd; e + 4 <= nameEnd + extraLength;) {
       const id = view.getUint16(e, true);
       const len = view.getUint16(e + 2, true);
       if (id === 1) {
@@ -205,7 +206,9 @@ function inflateEntry(bytes: Uint8Array, entry: CentralEntry, limit: number): Ui
   }
   if (overflow) {
     if (entry.size > limit) throw tooLarge();
-    throw bad(`${entry.name}：解压后比目录所记的 ${entry.size} 字节多 / unpacks to more than its header says`);
+    throw bad(
+      `${entry.name}：解压后比目录所记的 ${entry.size} 字节多 / unpacks to more than its header says`,
+    );
   }
   if (total !== entry.size)
     throw bad(`${entry.name}：解压后 ${total} 字节，目录记为 ${entry.size} / size differs from its header`);
@@ -231,7 +234,10 @@ export function unzipSync(bytes: Uint8Array, limits: ZipLimits = {}): ZipEntries
     claimed += e.size;
   }
   if (claimed > maxTotal)
-    throw new ZipError('zip-too-large', 'total', { size: formatBytes(claimed), limit: formatBytes(maxTotal) });
+    throw new ZipError('zip-too-large', 'total', {
+      size: formatBytes(claimed),
+      limit: formatBytes(maxTotal),
+    });
   const files = new Map<string, Uint8Array>();
   let total = 0;
   for (const e of entries) {

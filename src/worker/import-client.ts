@@ -52,13 +52,11 @@ export function importInWorker(
     .then((r) => ({ ...r, features: batches.flat() }))
     // Whatever goes wrong in the worker (or in carrying its answer over) becomes a problem to show,
     // never an uncaught error in the page.
-    .catch(
-      (e: unknown): ImportResult => ({
-        features: [],
-        crs: opts.crs ?? 'EPSG:4326',
-        problems: [errorOf('read-failed', { detail: workerError(e) }, { file: file.name })],
-      }),
-    )
+    .catch((e: unknown): ImportResult => ({
+      features: [],
+      crs: opts.crs ?? 'EPSG:4326',
+      problems: [errorOf('read-failed', { detail: workerError(e) }, { file: file.name })],
+    }))
     .finally(() => worker.terminate());
   return {
     result: Promise.race([work, cancelledResult]).then((r) => (cancelled ? null : r)),
