@@ -259,11 +259,15 @@ export function zipProblemParams(e: unknown): { code: string; params: Record<str
   return { code: 'bad-zip', params: { detail } };
 }
 
-export async function zipFiles(files: Iterable<[string, Uint8Array | string]>): Promise<Uint8Array> {
+/** A zip of the files; `level` 0 stores them as they are (fast, for packing parts on the page). */
+export async function zipFiles(
+  files: Iterable<[string, Uint8Array | string]>,
+  level: 0 | 6 = 6,
+): Promise<Uint8Array> {
   const tree: Zippable = {};
   const enc = new TextEncoder();
   for (const [name, data] of files) tree[name] = typeof data === 'string' ? enc.encode(data) : data;
-  return zipSync(tree, { level: 6 });
+  return zipSync(tree, { level });
 }
 
 /** The lower-cased extension of a file name, without the dot. */
