@@ -13,6 +13,21 @@ function deflatePiece(data: Uint8Array): Uint8Array {
   return concat(parts);
 }
 
+/** Bytes as non-final stored deflate blocks (byte-aligned, so anything may follow). */
+function storedBlocks(data: Uint8Array): Uint8Array {
+  const parts: Uint8Array[] = [];
+  for (let at = 0; at < data.length; at += 0xffff) {
+    const piece = data.subarray(at, Math.min(at + 0xffff, data.length));
+    const h = new Uint8Array(5);
+    h[1] = piece.length & 0xff;
+    h[2] = piece.length >>> 8;
+    h[3] = ~piece.length & 0xff;
+    h[4] = (~piece.length >>> 8) & 0xff;
+    parts.push(h, piece);
+  }
+  return concat(parts);
+}
+
 const megabytes = new Map<number, Uint8Array>();
 function compressedMegabyte(fill: number): Uint8Array {
   let piece = megabytes.get(fill);
@@ -97,7 +112,7 @@ export function zipBomb(entries: readonly BombEntry[]): Uint8Array {
   for (const e of entries) {
     const head = e.head ?? new Uint8Array(0);
     const fill = e.fill ?? 0;
-    const pieces: Uint8Array[] = [deflatePiece(head)];
+    const pieces: Uint8Array[] = [storedBlocks(head)];
     const mb = compressedMegabyte(fill);
     for (let i = 0; i < e.fillMB; i++) pieces.push(mb);
     pieces.push(new Uint8Array([0x03, 0x00])); // final fixed-Huffman block holding only end-of-block
