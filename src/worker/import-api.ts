@@ -3,6 +3,8 @@
 import type { Feature } from 'geojson';
 import type { Problem, Project } from '../core/types.ts';
 import { loadProjectBundle } from '../io/export/project-bundle.ts';
+import { ProblemError } from '../io/problem.ts';
+import { loadProject } from '../io/project.ts';
 import { listZip, looksLikeZip } from '../io/zip.ts';
 import { fileTooLarge, MAX_FILE_BYTES, readLayerFile, type ReadOptions } from '../io/read.ts';
 import { featureProblems } from '../io/validate-file.ts';
@@ -92,4 +94,27 @@ export async function openBundle(file: Blob & { name: string }): Promise<BundleR
     return { bundle: false, project: null, problems: [] };
   const { project, problems } = await loadProjectBundle(bytes, file.name);
   return { bundle: true, project, problems };
+}
+
+const baseName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
+
+/**
+ * Opens a zonemap.json with the layer files chosen beside it, here in the worker: its layers may be
+ * zips, and zips are unpacked only in the worker. Each file is held to the size limit first.
+ */
+export async function openManifest(
+  manifest: Blob & { name: string },
+  files: (Blob & { name: string })[],
+): Promise<{ project: Project | null; problems: Problem[] }> {
+  const byName = new Map(files.map((f) => [baseName(f.name), f]));
+  return loadProject(
+    await manifest.text(),
+    async (name) => {
+      const f = byName.get(baseName(name));
+      if (!f) throw new Error(`${name}: 未随 zonemap.json 一起选择，请把项目文件夹里的所有文件一起选中`);
+      if (f.size > MAX_FILE_BYTES) throw new ProblemError(fileTooLarge(name, f.size));
+      return new Uint8Array(await f.arrayBuffer());
+    },
+    { manifestName: manifest.name },
+  );
 }

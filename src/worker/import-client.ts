@@ -1,6 +1,7 @@
 // The page's side of the import worker: one worker per import, terminated on cancel or when done.
 import * as Comlink from 'comlink';
 import type { Feature } from 'geojson';
+import type { Problem, Project } from '../core/types.ts';
 import type { ImportApi } from './import.worker.ts';
 import { errorOf } from '../io/problem.ts';
 import type { BundleResult, ImportOptions, ImportResult } from './import-api.ts';
@@ -23,6 +24,24 @@ export async function openBundleInWorker(file: File): Promise<BundleResult> {
       bundle: true,
       project: null,
       problems: [errorOf('read-failed', { detail: workerError(e) }, { file: file.name })],
+    };
+  } finally {
+    worker.terminate();
+  }
+}
+
+/** Opens a zonemap.json and the files chosen with it in a worker (its zips are unpacked there). */
+export async function openManifestInWorker(
+  manifest: File,
+  files: File[],
+): Promise<{ project: Project | null; problems: Problem[] }> {
+  const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+  try {
+    return await Comlink.wrap<ImportApi>(worker).openManifest(manifest, files);
+  } catch (e) {
+    return {
+      project: null,
+      problems: [errorOf('read-failed', { detail: workerError(e) }, { file: manifest.name })],
     };
   } finally {
     worker.terminate();

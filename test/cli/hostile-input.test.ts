@@ -310,6 +310,7 @@ describe('safe outputs', () => {
     '\u009b31m红色', // C1 CSI
     'A\u202eevil', // right-to-left override
   ];
+  // eslint-disable-next-line no-control-regex
   const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
   it('prints report tables of names with escape codes without any ESC byte', async () => {

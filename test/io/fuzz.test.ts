@@ -160,7 +160,7 @@ function mutateZip(original: Uint8Array, entry: number, edits: readonly Edit[]):
   const files = unzipSync(original);
   const names = Object.keys(files);
   const name = names[entry % names.length]!;
-  files[name] = mutate(files[name]!, edits);
+  files[name] = mutate(files[name]!, edits) as Uint8Array<ArrayBuffer>;
   return zipSync(files);
 }
 
@@ -197,34 +197,42 @@ describe('every reader on mutated real files (fixed seed, time budget)', () => {
       });
   };
 
-  it('in Node: readLayerFile and validation never throw, every problem has a message', async () => {
-    await fc.assert(
-      fc.asyncProperty(await cases(), async ([name, bytes]) => {
-        await timed(name, () => readsSafely(name, bytes));
-      }),
-      { seed: SEED, numRuns: 100_000, interruptAfterTimeLimit: BUDGET_MS },
-    );
-  }, BUDGET_MS + PER_READ_MS + 20_000);
+  it(
+    'in Node: readLayerFile and validation never throw, every problem has a message',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(await cases(), async ([name, bytes]) => {
+          await timed(name, () => readsSafely(name, bytes));
+        }),
+        { seed: SEED, numRuns: 100_000, interruptAfterTimeLimit: BUDGET_MS },
+      );
+    },
+    BUDGET_MS + PER_READ_MS + 20_000,
+  );
 
-  it('through the import worker API: no throw, and the answer survives structured clone', async () => {
-    await fc.assert(
-      fc.asyncProperty(await cases(), async ([name, bytes]) => {
-        const blob = Object.assign(new Blob([bytes as BlobPart]), { name });
-        const batches: unknown[] = [];
-        const r = await timed(name, () =>
-          importFile(blob, {}, undefined, (b) => {
-            // what postMessage does to every batch on its way to the page
-            batches.push(structuredClone(b));
-          }),
-        );
-        expect(() => structuredClone(r)).not.toThrow();
-        for (const p of r.problems) expect(typeof p.message).toBe('string');
-        if (/\.zip$/.test(name)) {
-          const bundle = await timed(name, () => openBundle(blob));
-          expect(() => structuredClone(bundle)).not.toThrow();
-        }
-      }),
-      { seed: SEED + 1, numRuns: 100_000, interruptAfterTimeLimit: BUDGET_MS },
-    );
-  }, BUDGET_MS + PER_READ_MS + 20_000);
+  it(
+    'through the import worker API: no throw, and the answer survives structured clone',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(await cases(), async ([name, bytes]) => {
+          const blob = Object.assign(new Blob([bytes as BlobPart]), { name });
+          const batches: unknown[] = [];
+          const r = await timed(name, () =>
+            importFile(blob, {}, undefined, (b) => {
+              // what postMessage does to every batch on its way to the page
+              batches.push(structuredClone(b));
+            }),
+          );
+          expect(() => structuredClone(r)).not.toThrow();
+          for (const p of r.problems) expect(typeof p.message).toBe('string');
+          if (/\.zip$/.test(name)) {
+            const bundle = await timed(name, () => openBundle(blob));
+            expect(() => structuredClone(bundle)).not.toThrow();
+          }
+        }),
+        { seed: SEED + 1, numRuns: 100_000, interruptAfterTimeLimit: BUDGET_MS },
+      );
+    },
+    BUDGET_MS + PER_READ_MS + 20_000,
+  );
 });

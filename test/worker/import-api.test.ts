@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8 } from 'fflate';
 import { writeProjectBundle } from '../../src/io/export/project-bundle.ts';
-import { FEATURE_BATCH, importFile, openBundle } from '../../src/worker/import-api.ts';
+import { readFileSync } from 'node:fs';
+import { FEATURE_BATCH, importFile, openBundle, openManifest } from '../../src/worker/import-api.ts';
 import { zipBomb } from '../helpers/zip-bomb.ts';
 
 const square = (i: number) => ({
@@ -88,7 +89,7 @@ describe('the import worker', () => {
       name: '测试',
       crs: 'EPSG:4326',
       areaMethod: 'ellipsoidal' as const,
-      settings: {},
+      settings: { intensityThreshold_wan_per_mu: 120 },
       layers: [
         {
           id: 'zones',
@@ -114,5 +115,30 @@ describe('the import worker', () => {
     const r = await openBundle(Object.assign(new Blob([bomb as BlobPart]), { name: '项目.zip' }));
     expect(r.bundle).toBe(true);
     expect(r.problems[0]).toMatchObject({ code: 'zip-entry-too-large', file: '项目.zip' });
+  });
+
+  it('opens a zonemap.json with its files (a zipped Shapefile among them) and holds each to the limit', async () => {
+    const dir = new URL('../fixtures/io/project/', import.meta.url);
+    const blob = (name: string): Blob & { name: string } =>
+      Object.assign(new Blob([readFileSync(new URL(name, dir))]), { name });
+    const manifest = blob('zonemap.json');
+    const layers = JSON.parse(readFileSync(new URL('zonemap.json', dir), 'utf8')).layers as {
+      file: string;
+    }[];
+    const r = await openManifest(manifest, [blob('zones.geojson'), blob('farmland.zip')]);
+    expect(r.project?.layers.map((l) => [l.id, l.features.length > 0])).toEqual([
+      ['zones', true],
+      ['farmland', true],
+    ]);
+    // the file the manifest names but nobody chose is reported as such
+    expect(r.problems.find((p) => p.code === 'layer-file-missing')?.layer).toBe('gone');
+    // the same project with its first file 600 MB large: refused by size, not read
+    const huge = {
+      name: layers[0]!.file,
+      size: 600 * 1024 * 1024,
+      arrayBuffer: () => Promise.reject(new Error('read')),
+    };
+    const refused = await openManifest(manifest, [huge as unknown as Blob & { name: string }]);
+    expect(refused.problems[0]).toMatchObject({ code: 'file-too-large', file: layers[0]!.file });
   });
 });
