@@ -164,6 +164,39 @@ function mutateZip(original: Uint8Array, entry: number, edits: readonly Edit[]):
   return zipSync(files);
 }
 
+// Values put into a parsed GeoJSON feature: what byte edits almost never produce, valid JSON that
+// is hostile in its structure. DEEP stands for an array nested `depth` levels, written as text
+// (JSON.stringify itself overflows on it).
+const DEEP = '@@deep@@';
+const HOSTILE_VALUES: unknown[] = [
+  DEEP,
+  JSON.parse('{"__proto__":{"polluted":true}}'),
+  'x'.repeat(300_000),
+  { type: 'GeometryCollection', geometries: [{ type: 'GeometryCollection', geometries: [DEEP] }] },
+  [DEEP],
+  -0,
+  '=HYPERLINK("http://x")',
+  '\u001b]0;t\u0007',
+];
+
+function mutateGeoJson(
+  original: Uint8Array,
+  feature: number,
+  where: number,
+  value: number,
+  depth: number,
+): Uint8Array {
+  const fcv = JSON.parse(new TextDecoder().decode(original)) as { features: Record<string, unknown>[] };
+  const f = fcv.features[feature % fcv.features.length]!;
+  const v = HOSTILE_VALUES[value % HOSTILE_VALUES.length];
+  const target = ['properties', 'geometry', 'coordinates', 'extra'][where % 4]!;
+  if (target === 'properties') Object.defineProperty(f.properties, 'k', { value: v, enumerable: true });
+  else if (target === 'coordinates' && f.geometry) (f.geometry as Record<string, unknown>).coordinates = v;
+  else f[target] = v;
+  const text = JSON.stringify(fcv).replaceAll(`"${DEEP}"`, '['.repeat(depth) + ']'.repeat(depth));
+  return new TextEncoder().encode(text);
+}
+
 const editArb = fc.array(
   fc.tuple(
     fc.nat(),
@@ -189,11 +222,21 @@ describe('every reader on mutated real files (fixed seed, time budget)', () => {
         inside: fc.boolean(),
         entry: fc.nat(),
         edits: editArb,
+        hostile: fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 1, max: 20_000 })),
       })
-      .map(({ file, inside, entry, edits }): [string, Uint8Array] => {
-        const [name, bytes] = files[file]!;
-        const zipped = /\.(zip|kmz)$/.test(name);
-        return [name, zipped && inside ? mutateZip(bytes, entry, edits) : mutate(bytes, edits)];
+      .map(({ file, inside, entry, edits, hostile }): [string, Uint8Array] => {
+        const [name, out] = pick();
+        // a short line in a failure report instead of every byte (the seed and path reproduce it)
+        return Object.assign([name, out] as [string, Uint8Array], {
+          [fc.toStringMethod]: () => `${name}: ${out.length} bytes`,
+        });
+        function pick(): [string, Uint8Array] {
+          const [name, bytes] = files[file]!;
+          if (/\.(zip|kmz)$/.test(name) && inside) return [name, mutateZip(bytes, entry, edits)];
+          // GeoJSON: half the cases get a hostile value in a feature instead of byte edits
+          if (name.endsWith('.geojson') && inside) return [name, mutateGeoJson(bytes, entry, ...hostile)];
+          return [name, mutate(bytes, edits)];
+        }
       });
   };
 
