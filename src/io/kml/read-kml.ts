@@ -33,10 +33,15 @@ function children(e: El, name?: string): El[] {
 
 const child = (e: El | undefined, name: string): El | undefined => (e ? children(e, name)[0] : undefined);
 
-function descendants(e: El, name: string, out: El[] = []): El[] {
-  for (const c of children(e)) {
+/** The elements called `name` below e, in document order, not looking inside a match. Iterative:
+ * Folders nested 10 000 deep are valid XML and must not overflow the stack. */
+function descendants(e: El, name: string): El[] {
+  const out: El[] = [];
+  const stack = children(e).reverse();
+  while (stack.length > 0) {
+    const c = stack.pop()!;
     if (localName(c) === name) out.push(c);
-    else descendants(c, name, out);
+    else stack.push(...children(c).reverse());
   }
   return out;
 }
