@@ -76,4 +76,27 @@ describe('hostile files in the import dialog', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('opens a zonemap.json chosen with its files, its zipped Shapefile read in the import worker', async () => {
+    const { page, errors } = await openApp(h);
+    const dir = 'test/fixtures/io/project';
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    await page.setInputFiles('[data-testid="import-input"]', [
+      `${dir}/zonemap.json`,
+      `${dir}/zones.geojson`,
+      `${dir}/farmland.zip`,
+    ]);
+    // the sample project gives way to the fixture's 测试项目, whose layers are zones and farmland only
+    await expect.poll(() => page.locator('body').textContent(), { timeout: 30_000 }).toContain('测试项目');
+    await page.screenshot({ path: `${OUTPUT_DIR}/open-project-files.png` });
+    expect(
+      await page
+        .locator('[data-layer]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-layer')).sort()),
+    ).toEqual(['farmland', 'zones']);
+    expect(workers, JSON.stringify(workers)).toContainEqual(expect.stringContaining('import.worker'));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
