@@ -1,5 +1,6 @@
 // `zonemap area FILE [--crs CODE] [--json] [--area ellipsoidal|plane]` (contract §2): the area of
 // every polygonal feature of one file, in file order. Exit 0: done; 1: the data has errors; 2: bad usage.
+import { writeErr, writeOut } from './terminal-safe.ts';
 import { parseCommandArgs, startFileCommand } from './args.ts';
 import { featureProblems } from '../io/validate-file.ts';
 import { geometryAreaWithProblems } from '../core/area.ts';
@@ -57,7 +58,7 @@ export async function run(args: string[]): Promise<number> {
   const errors = [...read.problems, ...featureProblems(read, { file: parsed.file })]
     .filter((p) => p.severity === 'error' && p.code !== 'self-intersection')
     .map((p) => forCommandLine(p, 'cli'));
-  for (const p of errors) process.stderr.write(`错误 ${describeProblem(p, parsed.file)}\n`);
+  for (const p of errors) writeErr(`错误 ${describeProblem(p, parsed.file)}\n`);
 
   const features: Feature[] = read.features;
   const fields = resolveFieldMapping('zone', features);
@@ -81,7 +82,7 @@ export async function run(args: string[]): Promise<number> {
         });
     });
   } catch (e) {
-    process.stderr.write(`${failureText('area', e)}\n`);
+    writeErr(`${failureText('area', e)}\n`);
     return 1;
   }
   const method = { areaMethod: parsed.area, ...(parsed.area === 'plane' ? { planeCrs } : {}) };
@@ -107,7 +108,7 @@ export async function run(args: string[]): Promise<number> {
       const a = t.area_m2;
       return ['', what, num(a, 2), num((a * 3) / 2000, 2), num(a / 1e4, 4), num(a / 1e6, 4)];
     });
-    process.stdout.write(
+    writeOut(
       `${parsed.file} — 坐标系 ${crsShortName(read.crs)}，面积算法: ${methodLabel(method)}\n` +
         table(
           '要素面积',
@@ -130,9 +131,9 @@ export async function run(args: string[]): Promise<number> {
           totalRows,
         ),
     );
-    for (const w of warnings) process.stderr.write(`提示 ${parsed.file}：${w.message} [${w.code}]\n`);
+    for (const w of warnings) writeErr(`提示 ${parsed.file}：${w.message} [${w.code}]\n`);
     if (rows.length === 0 && errors.length === 0)
-      process.stderr.write(`提示 ${parsed.file}：文件中没有面要素，没有可计算的面积。\n`);
+      writeErr(`提示 ${parsed.file}：文件中没有面要素，没有可计算的面积。\n`);
   }
   return errors.length ? 1 : 0;
 }

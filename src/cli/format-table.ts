@@ -1,4 +1,5 @@
 // Plain-text tables for a terminal: CJK characters take two columns, numbers align right.
+import { cellSafe } from './terminal-safe.ts';
 
 /** Display width of a string in a monospaced terminal (East Asian wide and full-width count 2). */
 export function displayWidth(s: string): number {
@@ -34,11 +35,18 @@ export interface Column {
 export function table(
   title: string,
   columns: Column[],
-  rows: string[][],
-  total?: string[] | string[][],
+  dataRows: string[][],
+  dataTotal?: string[] | string[][],
 ): string {
-  const totals =
-    total === undefined ? [] : Array.isArray(total[0]) ? (total as string[][]) : [total as string[]];
+  // Cells hold names from the data: no control character may reach the terminal or break a row.
+  const rows = dataRows.map((r) => r.map(cellSafe));
+  const totalRows =
+    dataTotal === undefined
+      ? []
+      : Array.isArray(dataTotal[0])
+        ? (dataTotal as string[][])
+        : [dataTotal as string[]];
+  const totals = totalRows.map((r) => r.map(cellSafe));
   const all = [...rows, ...totals];
   const widths = columns.map((c, i) =>
     Math.max(displayWidth(c.title), ...all.map((r) => displayWidth(r[i] ?? ''))),
@@ -49,7 +57,7 @@ export function table(
       .join('  ')
       .trimEnd();
   const rule = widths.map((w) => '─'.repeat(w)).join('  ');
-  const out = [`【${title}】`, line(columns.map((c) => c.title)), rule, ...rows.map(line)];
+  const out = [`【${cellSafe(title)}】`, line(columns.map((c) => c.title)), rule, ...rows.map(line)];
   if (totals.length) out.push(rule, ...totals.map(line));
   return out.join('\n') + '\n';
 }

@@ -1,5 +1,6 @@
 // `zonemap validate FILE [--crs CODE] [--json]` (contract.md sections 2 and 4).
 // Exit 0: no errors (warnings allowed); 1: the data has errors; 2: bad usage.
+import { writeErr, writeOut } from './terminal-safe.ts';
 import { parseCommandArgs, startFileCommand } from './args.ts';
 import type { Problem } from '../core/types.ts';
 import { crsShortName } from '../core/crs.ts';
@@ -60,12 +61,12 @@ export async function run(args: string[]): Promise<number> {
     };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {
-    for (const p of result.errors) process.stderr.write(`错误 ${describe(p, parsed.file)}\n`);
-    for (const p of result.warnings) process.stderr.write(`提示 ${describe(p, parsed.file)}\n`);
+    for (const p of result.errors) writeErr(`错误 ${describe(p, parsed.file)}\n`);
+    for (const p of result.warnings) writeErr(`提示 ${describe(p, parsed.file)}\n`);
     const summary = result.valid
       ? `${parsed.file}：通过检查，${result.features.length} 个要素（坐标系 ${crsShortName(result.crs)}）${result.warnings.length ? `，${result.warnings.length} 条提示` : ''}。`
       : `${parsed.file}：发现 ${result.errors.length} 个错误${result.warnings.length ? `、${result.warnings.length} 条提示` : ''}，请按上面的说明修改后重新检查。`;
-    process.stdout.write(`${summary}\n`);
+    writeOut(`${summary}\n`);
   }
   return result.valid ? 0 : 1;
 }

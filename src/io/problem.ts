@@ -41,3 +41,10 @@ export function describeError(e: unknown): string {
   if (e instanceof Error) return e.message.slice(0, 200);
   return String(e).slice(0, 200);
 }
+
+/** Thrown by a file source (e.g. a size-limited read) to report a problem of its own, not "missing". */
+export class ProblemError extends Error {
+  constructor(readonly problem: IoProblem) {
+    super(problem.message);
+  }
+}
