@@ -5,6 +5,7 @@ import { formatHa, formatKm, formatKm2, formatMu } from '../core/units.ts';
 import { store, useAppState } from '../state/store.ts';
 import { useT } from './i18n-context.ts';
 import { layerTitle } from './layer-title.ts';
+import { LongText } from './LongText.tsx';
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return '—';
@@ -73,7 +74,9 @@ export function Inspector() {
               {Object.entries(feature.properties ?? {}).map(([k, v]) => (
                 <tr key={k}>
                   <th>{k}</th>
-                  <td>{show(v)}</td>
+                  <td>
+                    <LongText text={show(v)} />
+                  </td>
                 </tr>
               ))}
             </tbody>

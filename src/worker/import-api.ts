@@ -5,6 +5,7 @@ import type { Problem } from '../core/types.ts';
 import { MAX_FILE_BYTES, readLayerFile, type ReadOptions } from '../io/read.ts';
 import { featureProblems } from '../io/validate-file.ts';
 import { errorOf } from '../io/problem.ts';
+import { layerSize, layerTooLargeProblem, overBudget } from '../state/layer-budget.ts';
 import { featuresOffsetToWgs84, swapAxes, type OffsetSystem } from '../io/coords/offset-systems.ts';
 
 export interface ImportOptions {
@@ -61,6 +62,18 @@ export async function importFile(
     encoding: opts.encoding,
     onProgress: (f) => onProgress?.(0.05 + f * 0.8),
   });
+  // Above what the tab can hold, the layer is refused here: nothing crosses to the page, nothing
+  // is checked further or saved, and the message says the limit.
+  const size = layerSize(read.features);
+  if (overBudget(size)) {
+    onProgress?.(1);
+    return {
+      features: [],
+      crs: read.crs,
+      format: read.format,
+      problems: [layerTooLargeProblem(file.name, size)],
+    };
+  }
   let features = read.features;
   if (opts.swapAxes) features = swapAxes(features);
   if (opts.offset) features = featuresOffsetToWgs84(features, opts.offset);

@@ -49,7 +49,7 @@ describe('analysis worker client', () => {
       },
       report: async (m?: Parameters<typeof api.report>[0]) => api.report(m),
       zoneComposition: async (m?: Parameters<typeof api.zoneComposition>[0]) => api.zoneComposition(m),
-      persist: async () => {},
+      persist: async () => ({ ok: true as const, savedAt: 0 }),
       displayUrl: async (i: number) => `layer-${i}`,
       appendFeatures: async (...args: Parameters<typeof api.appendFeatures>) => api.appendFeatures(...args),
     };
@@ -69,7 +69,7 @@ describe('analysis worker client', () => {
         return api.report(m);
       },
       zoneComposition: async (m?: Parameters<typeof api.zoneComposition>[0]) => api.zoneComposition(m),
-      persist: async () => {},
+      persist: async () => ({ ok: true as const, savedAt: 0 }),
       displayUrl: async (i: number) => `layer-${i}`,
       appendFeatures: async (...args: Parameters<typeof api.appendFeatures>) => api.appendFeatures(...args),
     };
@@ -101,6 +101,7 @@ describe('analysis worker client', () => {
       zoneComposition: async (m?: Parameters<typeof api.zoneComposition>[0]) => api.zoneComposition(m),
       persist: async () => {
         saved.push(saved.length);
+        return { ok: true as const, savedAt: saved.length };
       },
       displayUrl: async (i: number) => `layer-${i}`,
       appendFeatures: async (...args: Parameters<typeof api.appendFeatures>) => api.appendFeatures(...args),
@@ -130,7 +131,7 @@ describe('analysis worker client', () => {
       },
       report: async (m?: Parameters<typeof api.report>[0]) => api.report(m),
       zoneComposition: async (m?: Parameters<typeof api.zoneComposition>[0]) => api.zoneComposition(m),
-      persist: async () => {},
+      persist: async () => ({ ok: true as const, savedAt: 0 }),
       displayUrl: async (i: number) => `layer-${i}`,
     };
     const client = createClientFor(remote);
