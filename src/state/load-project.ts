@@ -139,14 +139,15 @@ export async function startProject(): Promise<void> {
   );
   store.subscribe(() => {
     const p = store.get().project;
-    if (p && p !== last && !quietInstall) {
-      // A new layer is drawn next: guard that drawing as a start is guarded.
-      const ids = layerIds(p);
-      if (ids !== lastIds) markOpening();
-      lastIds = ids;
-      autosave?.schedule(p);
-    }
+    if (p === last) return;
+    // Before scheduling: the save's own status update comes back through this listener.
     last = p;
+    if (!p || quietInstall) return;
+    // A new layer is drawn next: guard that drawing as a start is guarded.
+    const ids = layerIds(p);
+    if (ids !== lastIds) markOpening();
+    lastIds = ids;
+    autosave?.schedule(p);
   });
 }
 

@@ -170,6 +170,8 @@ export function createAutosave(
   let pending: Project | null = null;
   let running: Promise<void> | null = null;
   const run = async (): Promise<void> => {
+    // Never report from inside schedule(): the caller may be a store listener.
+    await Promise.resolve();
     let last: SaveOutcome = { ok: false, name: 'Error', message: 'nothing saved' };
     while (pending) {
       const p = pending;
