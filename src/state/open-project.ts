@@ -3,6 +3,19 @@
 // not a project, so the caller imports them as layers instead.
 import type { Problem } from '../core/types.ts';
 import { installProject } from './load-project.ts';
+import { layerSize, layerTooLargeProblem, overBudget } from './layer-budget.ts';
+
+/** A project holding a layer above the tab's budget is refused whole, before it is drawn or saved. */
+function tooLarge(project: {
+  layers: { file: string; features: Parameters<typeof layerSize>[0] }[];
+}): Problem[] {
+  const out: Problem[] = [];
+  for (const l of project.layers) {
+    const size = layerSize(l.features);
+    if (overBudget(size)) out.push(layerTooLargeProblem(l.file, size));
+  }
+  return out;
+}
 
 const baseName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
 
@@ -20,6 +33,8 @@ export async function openProjectFiles(files: File[]): Promise<{ opened: boolean
       },
       { manifestName: manifest.name },
     );
+    const refused = project ? tooLarge(project) : [];
+    if (refused.length) return { opened: false, problems: refused };
     if (project) installProject(project, problems);
     return { opened: project !== null, problems };
   }
@@ -27,6 +42,8 @@ export async function openProjectFiles(files: File[]): Promise<{ opened: boolean
   if (zip) {
     const { loadProjectBundle } = await import('../io/export/project-bundle.ts');
     const { project, problems } = await loadProjectBundle(new Uint8Array(await zip.arrayBuffer()));
+    const refused = project ? tooLarge(project) : [];
+    if (refused.length) return { opened: false, problems: refused };
     if (project) {
       installProject(project, problems);
       return { opened: true, problems };

@@ -82,6 +82,24 @@ export function useWords() {
   return { w: useCallback((key: Key) => words(lang, key), [lang]), lang };
 }
 
+// validate-saved.ts says what is wrong with a feature in English; these are its Chinese words.
+const WHY_ZH: [string, string][] = [
+  ['a position is not [lon, lat]', '坐标不是 [经度, 纬度]'],
+  ['a coordinate is not a finite number', '坐标不是有限数值'],
+  ['a coordinate is outside ±180/±90', '坐标超出 ±180/±90'],
+  ['coordinates are not nested arrays', '坐标的嵌套结构不对'],
+  ['the geometry is not an object', '几何不是对象'],
+  ['a geometry collection is malformed', '几何集合格式不对'],
+  ['unknown geometry type', '未知的几何类型'],
+  ['the feature is not an object', '要素不是对象'],
+  ['the properties are not an object', '属性不是对象'],
+  ['the feature has no geometry member', '要素没有 geometry'],
+];
+const whyZh = (why: string): string => {
+  const hit = WHY_ZH.find(([en]) => why.startsWith(en));
+  return hit ? hit[1] + why.slice(hit[0].length) : why;
+};
+
 /** One line per damaged record, naming the layer and what is wrong. */
 export function issueText(issue: SavedIssue, lang: Lang): string {
   const zhText = (): string => {
@@ -99,7 +117,7 @@ export function issueText(issue: SavedIssue, lang: Lang): string {
       case 'features-missing':
         return `图层「${issue.layer}」的要素列表缺失或损坏，已略过。`;
       case 'bad-features':
-        return `图层「${issue.layer}」有 ${issue.count} 个要素损坏（首个为第 ${issue.first} 个：${issue.why}），已略去，其余要素保留。`;
+        return `图层「${issue.layer}」有 ${issue.count} 个要素损坏（首个为第 ${issue.first} 个：${whyZh(issue.why)}），已略去，其余要素保留。`;
       case 'layer-too-large':
         return `图层「${issue.layer}」有 ${issue.features} 个要素，超过本页面能绘制的上限，打开可能使页面卡死。`;
     }
