@@ -28,6 +28,8 @@ export interface SavedMeta {
 export type SaveOutcome = { ok: true; savedAt: number } | { ok: false; name: string; message: string };
 
 let dbPromise: Promise<IDBPDatabase> | null = null;
+/** Told when the upgrade waits for a tab of an older zonemap that keeps the database open. */
+let onBlocked: (() => void) | null = null;
 function db(): Promise<IDBPDatabase> {
   dbPromise ??= openDB(DB_NAME, DB_VERSION, {
     upgrade(d) {
@@ -35,7 +37,10 @@ function db(): Promise<IDBPDatabase> {
       if (!d.objectStoreNames.contains(META)) d.createObjectStore(META);
       if (!d.objectStoreNames.contains(LAYERS)) d.createObjectStore(LAYERS);
     },
-    // Another tab of an older zonemap holds the database open: it is asked to close (below).
+    blocked() {
+      onBlocked?.();
+    },
+    // A newer zonemap in another tab wants to upgrade: let it, this tab's saves then say why they fail.
     blocking() {
       void dbPromise?.then((d) => d.close());
       dbPromise = null;
@@ -104,7 +109,20 @@ export type LoadedProject =
 /** The saved project, checked record by record (see validate-saved.ts). Never throws. */
 export async function loadSavedProject(maxFeatures = MAX_LAYER_FEATURES): Promise<LoadedProject> {
   try {
-    const d = await db();
+    // An upgrade blocked by an older tab would wait for ever: the start says so instead.
+    const d = await Promise.race([
+      db(),
+      new Promise<never>((_, reject) => {
+        onBlocked = () =>
+          reject(
+            Object.assign(new Error('a tab of an older zonemap keeps the saved project open'), {
+              name: 'BlockedError',
+            }),
+          );
+      }),
+    ]).finally(() => {
+      onBlocked = null;
+    });
     const tx = d.transaction([META, LAYERS, LEGACY], 'readonly');
     const record = (await tx.objectStore(META).get(CURRENT)) as unknown;
     if (record === undefined) {

@@ -67,6 +67,11 @@ export function SafeMode() {
             </button>
           </>
         )}
+        {safe.reason === 'unreadable' && (
+          <button className="primary" data-testid="safe-reload" onClick={() => location.reload()}>
+            {w('reload')}
+          </button>
+        )}
         <button
           data-testid="safe-discard"
           onClick={() => {

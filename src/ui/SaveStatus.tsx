@@ -92,8 +92,13 @@ export function reasonText(name: string, message: string, lang: 'zh' | 'en'): st
       'browser storage is not available (private mode?)',
     ],
     UnknownError: ['浏览器存储出错', 'browser storage failed'],
+    BlockedError: [
+      '另一个标签页中的旧版 zonemap 占用着保存的项目，请关闭那个标签页后重新加载',
+      'a tab of an older zonemap keeps the saved project open: close it, then reload',
+    ],
   };
   const words = known[name];
   const head = words ? words[lang === 'zh' ? 0 : 1] : name;
-  return `${head}（${name}: ${message.slice(0, 200)}）`;
+  const detail = message.trim() ? `${name}: ${message.trim().slice(0, 200)}` : name;
+  return `${head}（${detail}）`;
 }

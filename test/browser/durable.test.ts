@@ -47,6 +47,13 @@ async function importParcels(page: Page): Promise<void> {
   await page.waitForSelector('[data-layer="parcels"]');
 }
 
+async function importFileNamed(page: Page, path: string, layer: string): Promise<void> {
+  await page.setInputFiles('[data-testid="import-input"]', path);
+  await page.waitForSelector('[data-testid="import-summary"]', { timeout: 30_000 });
+  await page.click('[data-testid="import-add"]');
+  await page.waitForSelector(`[data-layer="${layer}"]`);
+}
+
 /** 1 000 000 points near 罗山 as GeoJSON (about 119 MB, the size the issue reports). */
 function millionPoints(path: string): number {
   const n = 1_000_000;
@@ -361,6 +368,65 @@ describe('a damaged saved project', () => {
     await page.waitForSelector('[data-layer="parcels"]');
     expect(await page.evaluate(() => localStorage.getItem('zonemap.opening.v1'))).toBeNull();
     await page.close();
+  });
+});
+
+describe('storage that cannot be opened', () => {
+  it('a database written by a newer version: safe mode says so, and discarding it makes saving work again', async () => {
+    const { page } = await openApp(h);
+    await importParcels(page);
+    await expect.poll(() => saveState(page), { timeout: 30_000 }).toBe('saved');
+    // A newer zonemap upgrades the database (the app's own connection gives way).
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.open('zonemap', 7);
+          req.onsuccess = () => {
+            req.result.close();
+            resolve();
+          };
+          req.onerror = () => reject(req.error);
+        }),
+    );
+    await importFileNamed(page, 'test/fixtures/browser/parcels-4547.zip', 'parcels-4547');
+    await expect.poll(() => saveState(page), { timeout: 30_000 }).toBe('failed');
+    expect(await page.locator('[data-testid="save-status"]').textContent()).toContain('VersionError');
+    await page.reload();
+    await page.waitForSelector('[data-testid="safe-mode"]', { timeout: 60_000 });
+    const text = (await page.locator('[data-testid="safe-mode"]').textContent()) ?? '';
+    expect(text).toContain('无法读取保存的项目');
+    expect(text).toContain('更新版本的 zonemap');
+    page.once('dialog', (d) => void d.accept());
+    await page.click('[data-testid="safe-discard"]');
+    await ready(page);
+    await importParcels(page);
+    await expect.poll(() => saveState(page), { timeout: 30_000 }).toBe('saved');
+    await page.close();
+  });
+
+  it('an upgrade blocked by a tab of an older version: safe mode names the cause instead of loading for ever', async () => {
+    const context = await h.browser.newContext();
+    const old = await context.newPage();
+    // A page of the same origin holding the first-format database open, as zonemap 0.1 did.
+    await old.route('**/old.html', (r) => r.fulfill({ contentType: 'text/html', body: '<p>old</p>' }));
+    await old.goto(h.baseUrl + 'old.html');
+    await old.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.open('zonemap', 1);
+          req.onupgradeneeded = () => req.result.createObjectStore('projects');
+          req.onsuccess = () => resolve();
+          req.onerror = () => reject(req.error);
+        }),
+    );
+    const page = await context.newPage();
+    await page.goto(h.baseUrl);
+    await page.waitForSelector('[data-testid="safe-mode"]', { timeout: 60_000 });
+    expect(await page.locator('[data-testid="safe-mode"]').textContent()).toContain('旧版 zonemap');
+    await old.close();
+    await page.click('[data-testid="safe-reload"]');
+    await ready(page);
+    await context.close();
   });
 });
 
