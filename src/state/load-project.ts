@@ -130,6 +130,9 @@ export async function startProject(): Promise<void> {
     store.set({ save: { state: 'readonly' } });
     return;
   }
+  // What was opened from storage is saved already; the unchanged sample needs no saving.
+  if (store.get().status === 'ready' && saved.kind === 'saved')
+    store.set({ save: { state: 'saved', at: saved.savedAt ?? Date.now() } });
   let last = store.get().project;
   let lastIds = layerIds(last);
   const client = analysisClient();

@@ -235,10 +235,10 @@ describe('saving', () => {
     const first = await launch();
     await first.page.goto(h.baseUrl);
     await ready(first.page);
-    const t0 = Date.now();
     await importParcels(first.page);
+    const t0 = Date.now();
     await expect.poll(() => saveState(first.page), { timeout: 30_000, interval: 20 }).toBe('saved');
-    console.log(`from 添加图层 to 已保存: ${Date.now() - t0} ms`);
+    console.log(`from the layer shown to 已保存: ${Date.now() - t0} ms; browser killed now`);
     const exited = new Promise((r) => first.proc.once('exit', r));
     first.proc.kill('SIGKILL');
     await exited;
