@@ -58,7 +58,7 @@ export function SaveStatus() {
         <span className="save-status failed" data-testid="save-status" data-state="failed" role="alert">
           <b>{w('saveFailed')}</b>
           <span data-testid="save-reason">
-            ：{reasonText(save.name, save.message, lang)} {w('saveFailedHint')}
+            {reasonText(save.name, save.message, lang)} {w('saveFailedHint')}
           </span>
           <ExportButton testId="save-export" label={w('exportProject')} />
         </span>
@@ -66,7 +66,8 @@ export function SaveStatus() {
     case 'readonly':
       return (
         <span className="save-status readonly" data-testid="save-status" data-state="readonly" role="status">
-          <b>{w('readOnly')}</b>：{save.free ? w('readOnlyFree') : w('readOnlyHint')}
+          <b>{w('readOnly')}</b>
+          <span>{save.free ? w('readOnlyFree') : w('readOnlyHint')}</span>
           {save.free ? (
             <button data-testid="readonly-reload" onClick={() => location.reload()}>
               {w('reload')}
