@@ -7,6 +7,7 @@ import { CopyLinkButton } from './CopyLinkButton.tsx';
 import { useT } from './i18n-context.ts';
 import { layerTitle } from './layer-title.ts';
 import { valueLabel } from './value-label.ts';
+import { LongText } from './LongText.tsx';
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return '—';
@@ -80,7 +81,7 @@ export function Inspector() {
                 <tr key={k}>
                   <th>{k}</th>
                   <td title={valueLabel(layer, k, v, lang) === undefined ? undefined : show(v)}>
-                    {valueLabel(layer, k, v, lang) ?? show(v)}
+                    {valueLabel(layer, k, v, lang) ?? <LongText text={show(v)} />}
                   </td>
                 </tr>
               ))}

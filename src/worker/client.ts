@@ -5,13 +5,14 @@ import * as Comlink from 'comlink';
 import type { Report } from '../core/report.ts';
 import type { AreaMethod, Project, ProjectLayer } from '../core/types.ts';
 import type { Api } from './api.ts';
+import type { SaveOutcome } from '../state/persist.ts';
 
 export interface AnalysisClient {
   /** The report of the project, or null when a newer request superseded this one. */
   report(project: Project, method?: AreaMethod): Promise<Report | null>;
   composition(project: Project, method?: AreaMethod): Promise<ReturnType<Api['zoneComposition']> | null>;
-  /** Saves the project to IndexedDB in the worker (never superseded). */
-  persist(project: Project): Promise<void>;
+  /** Saves the project to IndexedDB in the worker (never superseded); says whether it worked. */
+  persist(project: Project): Promise<SaveOutcome>;
   /** A URL of the display GeoJSON of the layer at `index` (never superseded). */
   displayUrl(project: Project, index: number): Promise<string>;
   dispose(): void;
@@ -76,7 +77,7 @@ export function createClientFor(remote: AnalysisRemote, onDispose: () => void = 
     persist: (project) =>
       always(async () => {
         await sync(project);
-        await remote.persist();
+        return remote.persist();
       }),
     displayUrl: (project, index) =>
       always(async () => {

@@ -8,6 +8,7 @@ import { loadProject } from '../io/project.ts';
 import { listZip, looksLikeZip } from '../io/zip.ts';
 import { fileTooLarge, MAX_FILE_BYTES, readLayerFile, type ReadOptions } from '../io/read.ts';
 import { featureProblems } from '../io/validate-file.ts';
+import { layerSize, layerTooLargeProblem, overBudget } from '../state/layer-budget.ts';
 import { featuresOffsetToWgs84, swapAxes, type OffsetSystem } from '../io/coords/offset-systems.ts';
 
 export interface ImportOptions {
@@ -53,6 +54,18 @@ export async function importFile(
     encoding: opts.encoding,
     onProgress: (f) => onProgress?.(0.05 + f * 0.8),
   });
+  // Above what the tab can hold, the layer is refused here: nothing crosses to the page, nothing
+  // is checked further or saved, and the message says the limit.
+  const size = layerSize(read.features);
+  if (overBudget(size)) {
+    onProgress?.(1);
+    return {
+      features: [],
+      crs: read.crs,
+      format: read.format,
+      problems: [layerTooLargeProblem(file.name, size)],
+    };
+  }
   let features = read.features;
   if (opts.swapAxes) features = swapAxes(features);
   if (opts.offset) features = featuresOffsetToWgs84(features, opts.offset);
@@ -92,11 +105,28 @@ export async function openBundle(file: Blob & { name: string }): Promise<BundleR
   }
   if (!names.some((n) => n.split('/').pop() === 'zonemap.json'))
     return { bundle: false, project: null, problems: [] };
-  const { project, problems } = await loadProjectBundle(bytes, file.name);
+  const { project, problems } = refuseOversized(await loadProjectBundle(bytes, file.name));
   return { bundle: true, project, problems };
 }
 
 const baseName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
+
+/**
+ * A project holding a layer above the tab's budget is refused whole here in the worker, before its
+ * features are sent to the page, drawn or saved.
+ */
+function refuseOversized(opened: { project: Project | null; problems: Problem[] }): {
+  project: Project | null;
+  problems: Problem[];
+} {
+  if (!opened.project) return opened;
+  const refused: Problem[] = [];
+  for (const l of opened.project.layers) {
+    const size = layerSize(l.features);
+    if (overBudget(size)) refused.push(layerTooLargeProblem(l.file, size));
+  }
+  return refused.length ? { project: null, problems: refused } : opened;
+}
 
 /**
  * Opens a zonemap.json with the layer files chosen beside it, here in the worker: its layers may be
@@ -107,7 +137,7 @@ export async function openManifest(
   files: (Blob & { name: string })[],
 ): Promise<{ project: Project | null; problems: Problem[] }> {
   const byName = new Map(files.map((f) => [baseName(f.name), f]));
-  return loadProject(
+  const opened = await loadProject(
     await manifest.text(),
     async (name) => {
       const f = byName.get(baseName(name));
@@ -117,4 +147,5 @@ export async function openManifest(
     },
     { manifestName: manifest.name },
   );
+  return refuseOversized(opened);
 }

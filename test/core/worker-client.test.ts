@@ -15,7 +15,7 @@ function remoteOf(overrides: Partial<AnalysisRemote>): AnalysisRemote {
     ]),
   ) as unknown as AnalysisRemote;
   // Node has no IndexedDB: saving is a no-op unless a test replaces it.
-  return { ...wrapped, persist: async () => {}, ...overrides };
+  return { ...wrapped, persist: async () => ({ ok: true as const, savedAt: 0 }), ...overrides };
 }
 
 const rect = (x0: number, y0: number, x1: number, y1: number, props: Record<string, unknown>): Feature => ({
@@ -108,6 +108,7 @@ describe('analysis worker client', () => {
     const remote = remoteOf({
       persist: async () => {
         saved.push(saved.length);
+        return { ok: true as const, savedAt: saved.length };
       },
       displayUrl: async (i: number) => `layer-${i}`,
     });

@@ -142,3 +142,46 @@ describe('the import worker', () => {
     expect(refused.problems[0]).toMatchObject({ code: 'file-too-large', file: layers[0]!.file });
   });
 });
+
+describe('the import worker and the size of a layer', () => {
+  it('refuses a layer of more features than the tab can hold, before any batch reaches the page', async () => {
+    const { MAX_LAYER_FEATURES } = await import('../../src/state/layer-budget.ts');
+    const n = MAX_LAYER_FEATURES + 1;
+    const parts: string[] = [];
+    for (let i = 0; i < n; i++)
+      parts.push(`{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[114.5,32.1]}}`);
+    const text = `{"type":"FeatureCollection","features":[${parts.join(',')}]}`;
+    let batches = 0;
+    const r = await importFile(file('points.geojson', text), {}, undefined, () => {
+      batches++;
+    });
+    expect(batches).toBe(0);
+    expect(r.features).toEqual([]);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatchObject({
+      code: 'layer-too-large',
+      severity: 'error',
+      file: 'points.geojson',
+    });
+    expect(r.problems[0]!.message).toContain('300 001 个要素');
+    expect(r.problems[0]!.message).toContain('最多 300 000 个要素');
+  });
+
+  it('refuses a layer of more vertices than the limit, and says so', async () => {
+    const { MAX_LAYER_VERTICES, layerSize, overBudget } = await import('../../src/state/layer-budget.ts');
+    const ring = Array.from({ length: 1001 }, (_, i) => [
+      114.5 + Math.cos(i / 159) * 0.01,
+      32.1 + Math.sin(i / 159) * 0.01,
+    ]);
+    ring[1000] = ring[0]!;
+    const features = Array.from({ length: MAX_LAYER_VERTICES / 1000 + 1 }, () => ({
+      type: 'Feature' as const,
+      properties: {},
+      geometry: { type: 'Polygon' as const, coordinates: [ring] },
+    }));
+    const size = layerSize(features);
+    expect(size.vertices).toBeGreaterThan(MAX_LAYER_VERTICES);
+    expect(overBudget(size)).toBe(true);
+    expect(overBudget(layerSize(features.slice(0, 3000)))).toBe(false);
+  });
+});
