@@ -2,6 +2,7 @@
 // every polygonal feature of one file, in file order. Exit 0: done; 1: the data has errors; 2: bad usage.
 import { parseCommandArgs, startFileCommand } from './args.ts';
 import { featureProblems } from '../io/validate-file.ts';
+import { REPAIRED_CODES } from '../io/validate.ts';
 import { geometryAreaWithProblems } from '../core/area.ts';
 import { resolveCrs } from '../core/crs.ts';
 import { fieldText, resolveFieldMapping } from '../core/fields.ts';
@@ -46,10 +47,10 @@ export async function run(args: string[]): Promise<number> {
   if (typeof start === 'number') return start;
   const { parsed, bytes } = start;
   const read = await readLayerFile(parsed.file, bytes, parsed.crs ? { crs: parsed.crs } : {});
-  // Data errors (as validate finds them) make the exit status 1; a self-crossing ring is measured as
-  // MakeValid repairs it, with a warning below.
+  // Data errors (as validate finds them) make the exit status 1; invalid polygons are measured as
+  // MakeValid repairs them, with a warning below.
   const errors = [...read.problems, ...featureProblems(read, { file: parsed.file })].filter(
-    (p) => p.severity === 'error' && p.code !== 'self-intersection',
+    (p) => p.severity === 'error' && !REPAIRED_CODES.has(p.code),
   );
   for (const p of errors) process.stderr.write(`错误 ${describeProblem(p, parsed.file)}\n`);
 

@@ -186,12 +186,6 @@ export const MESSAGES = {
         ? `A line has ${s(p.count)} positions; it needs at least 2. Delete the feature or redraw it.`
         : `A polygon ring has ${s(p.count)} positions; it needs at least 4 (with the closing one). Delete the feature or redraw it.`,
   },
-  'self-intersection': {
-    zh: (p) =>
-      `多边形的边界自相交（在 ${s(p.point)} 附近）。面积会按拆分后的各部分计算；可用“拆分自相交”修复，或在 GIS 软件中修改边界。`,
-    en: (p) =>
-      `The polygon boundary crosses itself (near ${s(p.point)}). Areas count each lobe separately; repair with "split self-intersection" or fix the boundary in a GIS program.`,
-  },
   'non-finite-coordinate': {
     zh: (p) => `坐标缺失或不是有效数字（${s(p.detail)}）。请在 GIS 软件中检查该要素的节点。`,
     en: (p) =>
