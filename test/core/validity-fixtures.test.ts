@@ -63,7 +63,9 @@ describe.each(readdirSync(ROOT))('validity fixture %s', (name) => {
       const { feature } = await load();
       const fixed = repairFeature(feature, 'split-self-intersections');
       expect(fixed.changed).toBe(expected.codes.length > 0);
-      expect(rel(geometryArea(fixed.feature.geometry, 'ellipsoidal'), want.ellipsoidal_m2)).toBeLessThan(1e-7);
+      expect(rel(geometryArea(fixed.feature.geometry, 'ellipsoidal'), want.ellipsoidal_m2)).toBeLessThan(
+        1e-7,
+      );
       const left = validateFeatures([fixed.feature]).filter((p) => p.severity === 'error');
       expect(left).toEqual([]);
     });
