@@ -1,7 +1,7 @@
 // The validity of one polygon (shell first, then holes) with the semantics of GEOS IsValidOp:
 // crossings (also at a repeated vertex), self-touches, spikes, rings crossing each other, holes
 // outside the shell, nested or repeated holes and a disconnected interior.
-import { findContacts, type Contact } from './contacts.ts';
+import { findContacts, smallRingIsSimple, type Contact } from './contacts.ts';
 import { VALIDITY_SEVERITY, type ValidityCode, type ValidityIssue } from './issues.ts';
 
 /** Even-odd ray casting; points on an edge may go either way. */
@@ -196,6 +196,7 @@ class Sets {
  * first. Rings of any orientation.
  */
 export function checkPolygon(rings: readonly Float64Array[]): ValidityIssue[] {
+  if (rings.length === 1 && smallRingIsSimple(rings[0]!)) return [];
   const issues = new IssueList();
   // Repeated holes are one problem, not a crossing along every edge.
   const duplicateOf = new Map<number, number>();

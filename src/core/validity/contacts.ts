@@ -164,6 +164,42 @@ function pairContact(
 const BRUTE_FORCE_EDGES = 64;
 
 /**
+ * Whether a small ring (at most BRUTE_FORCE_EDGES edges) has no contact at all: the common case of
+ * a valid parcel, answered without allocating.
+ */
+export function smallRingIsSimple(r: Float64Array): boolean {
+  const n = r.length / 2 - 1;
+  if (n > BRUTE_FORCE_EDGES) return false;
+  for (let i = 0; i < n; i++) {
+    const ax = r[2 * i]!;
+    const ay = r[2 * i + 1]!;
+    const bx = r[2 * i + 2]!;
+    const by = r[2 * i + 3]!;
+    // The next edge must not fold back over this one (a spike).
+    const j = (i + 1) % n;
+    const cx = r[2 * j + 2]!;
+    const cy = r[2 * j + 3]!;
+    if (orient(ax, ay, bx, by, cx, cy) === 0 && (ax - bx) * (cx - bx) + (ay - by) * (cy - by) > 0)
+      return false;
+    const last = i === 0 ? n - 1 : n;
+    for (let k = i + 2; k < last; k++) {
+      const px = r[2 * k]!;
+      const py = r[2 * k + 1]!;
+      const qx = r[2 * k + 2]!;
+      const qy = r[2 * k + 3]!;
+      const d1 = orient(ax, ay, bx, by, px, py);
+      const d2 = orient(ax, ay, bx, by, qx, qy);
+      if ((d1 > 0 && d2 > 0) || (d1 < 0 && d2 < 0)) continue;
+      const d3 = orient(px, py, qx, qy, ax, ay);
+      const d4 = orient(px, py, qx, qy, bx, by);
+      if ((d3 > 0 && d4 > 0) || (d3 < 0 && d4 < 0)) continue;
+      if (meet(ax, ay, bx, by, px, py, qx, qy) !== 0) return false;
+    }
+  }
+  return true;
+}
+
+/**
  * Every contact among the edges of the rings (closed, no consecutive repeats). `pairs` limits the
  * comparison to edges of different groups when given (group of each ring), for checks between
  * the parts of a multipolygon.

@@ -5,7 +5,7 @@
 // planner means by two overlapping parcels).
 import { flatToPc, pcToFlat, safeClip, type PcMultiPolygon } from '../polyclip-safe.ts';
 import { boxInside, checkPolygon, IssueList, pointInFlatRing, ringBox } from './check.ts';
-import { findContacts } from './contacts.ts';
+import { findContacts, smallRingIsSimple } from './contacts.ts';
 import type { ValidityIssue } from './issues.ts';
 import { makeValidPolygon, signedArea } from './make-valid.ts';
 
@@ -129,6 +129,12 @@ export function validatePolygonal(
     /** rebuild parts that only have warnings too (the repair a user asks for) */ repairWarnings?: boolean;
   } = {},
 ): PolygonalValidity {
+  // The common case, a simple parcel: no allocation beyond the answer.
+  if (parts.length === 1 && parts[0]!.length === 1) {
+    const r = withoutRepeatsFlat(parts[0]![0]!);
+    if (r.length >= 8 && smallRingIsSimple(r))
+      return { polys: [oriented([r])], issues: [], unionFailed: false };
+  }
   const issues = new IssueList();
   const clean = parts
     .map((p) => p.map(withoutRepeatsFlat).filter((r) => r.length >= 8))

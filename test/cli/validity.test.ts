@@ -1,0 +1,44 @@
+// The commands agree on invalid polygons (issue 7): `validate` names each problem and exits 1,
+// `area` measures GEOS MakeValid's shape (expected from shapely/GEOS + GeographicLib, see
+// test/fixtures/validity) and warns with the same codes, exiting 0.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const zonemap = (...args: string[]) => {
+  const r = spawnSync('node', ['bin/zonemap.js', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+describe.each([
+  'nested-holes',
+  'duplicate-and-nested-holes',
+  'self-intersection-at-vertex',
+  'spike-enclosing-area',
+])('validity fixture %s on the command line', (name) => {
+  const dir = path.join(ROOT, 'test/fixtures/validity', name);
+  const expected = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as {
+    codes: string[];
+    files: Record<string, { ellipsoidal_m2: number }>;
+  };
+  const file = path.join(dir, 'in.geojson');
+
+  it('validate exits 1 naming the problems with their place', () => {
+    const r = zonemap('validate', file, '--json');
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.out) as { errors: { code: string; at: number[] }[] };
+    expect([...new Set(j.errors.map((e) => e.code))].sort()).toEqual([...expected.codes].sort());
+    for (const e of j.errors) expect(e.at).toHaveLength(2);
+  });
+
+  it('area measures the repaired shape, warns with the same codes, exits 0', () => {
+    const r = zonemap('area', file, '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { features: { area_m2: number }[]; warnings: { code: string }[] };
+    const want = expected.files['in.geojson']!.ellipsoidal_m2;
+    expect(Math.abs(j.features[0]!.area_m2 - want) / want).toBeLessThan(1e-7);
+    expect([...new Set(j.warnings.map((w) => w.code))].sort()).toEqual([...expected.codes].sort());
+  });
+});
