@@ -27,11 +27,15 @@ interface Graph {
   adj: number[][];
 }
 
+// Node pairs as one number: a directed stretch u→v is u·M + v (exact below 2^53 for any ring).
+const M = 2 ** 26;
+const edgeKey = (u: number, v: number): number => u * M + v;
+
 interface Noded {
   xs: number[];
   ys: number[];
-  /** each stretch of edge once, as "a:b" with a < b */
-  edges: Set<string>;
+  /** each stretch of edge once, as edgeKey(a, b) with a < b */
+  edges: Set<number>;
 }
 
 /** The rings' edges cut at every point where edges meet, each stretch kept once. */
@@ -65,10 +69,10 @@ function nodedEdges(rings: readonly Float64Array[]): Noded {
     }
     return id;
   };
-  const edges = new Set<string>();
+  const edges = new Set<number>();
   const link = (a: number, b: number) => {
     if (a === b) return;
-    const k = a < b ? `${a}:${b}` : `${b}:${a}`;
+    const k = a < b ? edgeKey(a, b) : edgeKey(b, a);
     edges.add(k);
   };
   rings.forEach((r, ring) => {
@@ -101,20 +105,21 @@ function nodedEdges(rings: readonly Float64Array[]): Noded {
 }
 
 /** The graph of some of the stretches, without dangling ones (spikes bound no face). */
-function graphOf(n: Noded, edges: ReadonlySet<string>): Graph {
+function graphOf(n: Noded, edges: ReadonlySet<number>): Graph {
   const g: Graph = { xs: n.xs, ys: n.ys, adj: n.xs.map(() => []) };
   for (const k of edges) {
-    const [a, b] = k.split(':').map(Number) as [number, number];
+    const a = Math.floor(k / M);
+    const b = k % M;
     g.adj[a]!.push(b);
     g.adj[b]!.push(a);
   }
   const degree = g.adj.map((a) => a.length);
   const queue = degree.flatMap((d, i) => (d === 1 ? [i] : []));
-  const removed = new Set<string>();
+  const removed = new Set<number>();
   while (queue.length) {
     const v = queue.pop()!;
     for (const w of g.adj[v]!) {
-      const k = v < w ? `${v}:${w}` : `${w}:${v}`;
+      const k = v < w ? edgeKey(v, w) : edgeKey(w, v);
       if (removed.has(k)) continue;
       removed.add(k);
       degree[v]!--;
@@ -122,7 +127,7 @@ function graphOf(n: Noded, edges: ReadonlySet<string>): Graph {
     }
   }
   if (removed.size)
-    g.adj = g.adj.map((list, v) => list.filter((w) => !removed.has(v < w ? `${v}:${w}` : `${w}:${v}`)));
+    g.adj = g.adj.map((list, v) => list.filter((w) => !removed.has(v < w ? edgeKey(v, w) : edgeKey(w, v))));
   g.adj = g.adj.map((list, v) => {
     const angle = (w: number) => Math.atan2(g.ys[w]! - g.ys[v]!, g.xs[w]! - g.xs[v]!);
     return list
@@ -135,8 +140,8 @@ function graphOf(n: Noded, edges: ReadonlySet<string>): Graph {
 
 interface Loop {
   ring: Float64Array;
-  /** the directed stretches ("u>v") it runs along, its face on their left */
-  halfEdges: string[];
+  /** the directed stretches (edgeKey(u, v)) it runs along, its face on their left */
+  halfEdges: number[];
 }
 
 /**
@@ -144,17 +149,17 @@ interface Loop {
  * node twice: bounded faces come out counter-clockwise, the outline of each connected piece
  * (a hole in whatever face holds it) clockwise.
  */
-function faceLoops(g: Graph): Loop[] {
-  const used = new Set<string>();
+function faceLoops(g: Graph, only?: ReadonlySet<number>): Loop[] {
+  const used = new Set<number>();
   const loops: Loop[] = [];
   const emit = (nodes: number[]) => {
     if (nodes.length < 3) return;
     const r = new Float64Array(nodes.length * 2 + 2);
-    const halfEdges: string[] = [];
+    const halfEdges: number[] = [];
     nodes.forEach((n, i) => {
       r[2 * i] = g.xs[n]!;
       r[2 * i + 1] = g.ys[n]!;
-      halfEdges.push(`${n}>${nodes[(i + 1) % nodes.length]!}`);
+      halfEdges.push(edgeKey(n, nodes[(i + 1) % nodes.length]!));
     });
     r[nodes.length * 2] = r[0]!;
     r[nodes.length * 2 + 1] = r[1]!;
@@ -162,17 +167,19 @@ function faceLoops(g: Graph): Loop[] {
   };
   for (let start = 0; start < g.adj.length; start++) {
     for (const first of g.adj[start]!) {
-      if (used.has(`${start}>${first}`)) continue;
+      if (used.has(edgeKey(start, first)) || (only && !only.has(edgeKey(start, first)))) continue;
       const cycle: number[] = [start];
       let u = start;
       let v = first;
-      while (!used.has(`${u}>${v}`)) {
-        used.add(`${u}>${v}`);
+      while (!used.has(edgeKey(u, v))) {
+        used.add(edgeKey(u, v));
         cycle.push(v);
         const around = g.adj[v]!;
         // The neighbour just clockwise of where we came from keeps the face on the left.
         const k = around.indexOf(u);
-        const w = around[(k - 1 + around.length) % around.length]!;
+        let w = around[(k - 1 + around.length) % around.length]!;
+        for (let j = 2; only && !only.has(edgeKey(v, w)) && j <= around.length; j++)
+          w = around[(k - j + around.length) % around.length]!;
         u = v;
         v = w;
       }
@@ -255,8 +262,15 @@ const inBox = (b: readonly number[], x: number, y: number) =>
  * faces nested in an even number of other faces kept; and the stretches on the boundary of what
  * is kept.
  */
-function buildArea(g: Graph): { polys: Float64Array[][]; boundary: Set<string> } {
-  const faces: (Face & { halfEdges: string[]; kept: boolean })[] = [];
+function buildArea(g: Graph): {
+  polys: Float64Array[][];
+  boundary: Set<number>;
+  /** the boundary's directed stretches with the kept side on their left */
+  keptLeft: Set<number>;
+  /** whether two kept faces share a stretch */
+  shared: boolean;
+} {
+  const faces: (Face & { halfEdges: number[]; kept: boolean })[] = [];
   const outlines: Loop[] = [];
   for (const loop of faceLoops(g)) {
     const a = signedArea(loop.ring);
@@ -272,7 +286,7 @@ function buildArea(g: Graph): { polys: Float64Array[][]; boundary: Set<string> }
     else if (a < 0) outlines.push(loop);
   }
   faces.sort((p, q) => p.area - q.area);
-  const leftOf = new Map<string, (typeof faces)[number]>();
+  const leftOf = new Map<number, (typeof faces)[number]>();
   for (const f of faces) for (const h of f.halfEdges) leftOf.set(h, f);
   for (const o of outlines) {
     const r = o.ring;
@@ -294,13 +308,40 @@ function buildArea(g: Graph): { polys: Float64Array[][]; boundary: Set<string> }
     f.kept = depth % 2 === 0;
     if (f.kept) polys.push([f.shell, ...f.holes]);
   }
-  const boundary = new Set<string>();
+  const boundary = new Set<number>();
+  const keptLeft = new Set<number>();
+  let shared = false;
   for (const [h, f] of leftOf) {
-    const [u, v] = h.split('>');
-    const twin = leftOf.get(`${v}>${u}`);
-    if (f.kept !== (twin?.kept ?? false)) boundary.add(Number(u) < Number(v) ? `${u}:${v}` : `${v}:${u}`);
+    const u = Math.floor(h / M);
+    const v = h % M;
+    const twin = leftOf.get(edgeKey(v, u));
+    if (f.kept !== (twin?.kept ?? false)) {
+      boundary.add(u < v ? h : edgeKey(v, u));
+      if (f.kept) keptLeft.add(h);
+    } else if (f.kept && twin !== f) shared = true;
   }
-  return { polys, boundary };
+  return { polys, boundary, keptLeft, shared };
+}
+
+/**
+ * The outline of kept faces that lie side by side, traced along the stretches with the kept side
+ * on their left: shells counter-clockwise, each hole given to the smallest shell around it.
+ */
+function dissolve(g: Graph, keptLeft: ReadonlySet<number>): Float64Array[][] {
+  const shells: Face[] = [];
+  const holes: Float64Array[] = [];
+  for (const loop of faceLoops(g, keptLeft)) {
+    const a = signedArea(loop.ring);
+    if (a > 0) shells.push({ shell: loop.ring, area: a, holes: [], box: boxOf(loop.ring) });
+    else if (a < 0) holes.push(loop.ring);
+  }
+  shells.sort((p, q) => p.area - q.area);
+  for (const h of holes) {
+    const mx = (h[0]! + h[2]!) / 2 - (h[3]! - h[1]!) * 1e-7;
+    const my = (h[1]! + h[3]!) / 2 + (h[2]! - h[0]!) * 1e-7;
+    shells.find((f) => inBox(f.box, mx, my) && pointInFlatRing(f.shell, mx, my))?.holes.push(h);
+  }
+  return shells.map((f) => [f.shell, ...f.holes]);
 }
 
 const toPc = (polys: readonly Float64Array[][]): PcMultiPolygon => polys.map((p) => p.map(flatToPc));
@@ -319,10 +360,13 @@ export function makeValidPolygon(
   let edges = noded.edges;
   let result: Float64Array[][] | undefined;
   for (;;) {
-    const built = buildArea(graphOf(noded, edges));
+    const graph = graphOf(noded, edges);
+    const built = buildArea(graph);
     if (built.polys.length === 0) break;
-    if (!result) result = built.polys;
-    else {
+    if (!result) {
+      // Kept faces side by side (a hole along the shell's edge, a spike's chord) become one outline.
+      result = built.shared ? dissolve(graph, built.keptLeft) : built.polys;
+    } else {
       const x = safeClip('xor', [toPc(result), toPc(built.polys)], grid);
       if (!x) return undefined;
       result = x.map((p) => p.map(pcToFlat));

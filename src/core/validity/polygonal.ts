@@ -155,10 +155,6 @@ export function validatePolygonal(
     const u = safeClip('union', [toPc(polys)], grid);
     if (u) polys = fromPc(u);
     else unionFailed = true;
-  } else if (repaired.some((r) => r.length > 1)) {
-    // Faces of one repaired part may share edges; merge them so that overlays see one outline.
-    const u = safeClip('union', [toPc(polys)], grid);
-    if (u) polys = fromPc(u);
   }
   return { polys, issues: issues.list, unionFailed };
 }
