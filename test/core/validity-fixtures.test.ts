@@ -16,7 +16,7 @@ const ROOT = path.join(import.meta.dirname, '../fixtures/validity');
 interface Expected {
   codes: string[];
   geos_valid: boolean;
-  files: Record<string, { ellipsoidal_m2: number; plane_m2: number }>;
+  files: Record<string, { ellipsoidal_m2: number; plane_m2: number; plane_codes?: string[] }>;
 }
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
@@ -56,7 +56,9 @@ describe.each(readdirSync(ROOT))('validity fixture %s', (name) => {
       const { feature, planeCrs } = await load();
       const r = geometryAreaWithProblems(feature.geometry, 'plane', { planeCrs });
       expect(rel(r.area, want.plane_m2)).toBeLessThan(1e-7);
-      expect([...new Set(r.problems.map((p) => p.code))].sort()).toEqual([...expected.codes].sort());
+      // A touch at an edge's interior in lon/lat is no touch in the plane (see make-expected.py).
+      const codes = want.plane_codes ?? expected.codes;
+      expect([...new Set(r.problems.map((p) => p.code))].sort()).toEqual([...codes].sort());
     });
 
     it('the repair keeps that area and leaves no error', async () => {

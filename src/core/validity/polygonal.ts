@@ -143,8 +143,9 @@ export function validatePolygonal(
   const repaired = clean.map((rings) => {
     const own = checkPolygon(rings);
     for (const i of own) issues.merge(i);
-    const rebuild = own.some((i) => i.severity === 'error') || (opts.repairWarnings && own.length > 0);
-    if (!rebuild) return [oriented(rings)];
+    // Warnings are rebuilt too: a vertex touching an edge splits that edge in GEOS's shape, and on
+    // the ellipsoid two geodesics through the touch are not the one geodesic of the edge.
+    if (own.length === 0) return [oriented(rings)];
     const made = makeValidPolygon(rings, grid);
     if (made) return made.map(oriented);
     unionFailed = true;

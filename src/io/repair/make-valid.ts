@@ -27,7 +27,7 @@ export function makeValidPolygonal(
 ): MakeValidResult {
   const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
   const parts = polygons.map((rings) => rings.map((r) => flat(withoutRepeats(r))));
-  const v = validatePolygonal(parts, grid, { repairWarnings: true });
+  const v = validatePolygonal(parts, grid);
   const repeats = polygons.some((rings) => rings.some((r) => withoutRepeats(r).length !== r.length));
   if (v.issues.length === 0 && !repeats) return { geometry: g, parts: polygons.length, changed: false };
   const out = v.polys.map((p) => p.map(positions));
