@@ -125,9 +125,6 @@ function checkParts(
 export function validatePolygonal(
   parts: readonly Float64Array[][],
   grid: readonly number[],
-  opts: {
-    /** rebuild parts that only have warnings too (the repair a user asks for) */ repairWarnings?: boolean;
-  } = {},
 ): PolygonalValidity {
   // The common case, a simple parcel: no allocation beyond the answer.
   if (parts.length === 1 && parts[0]!.length === 1) {
