@@ -3,6 +3,7 @@
 import { writeErr, writeOut } from './terminal-safe.ts';
 import { parseCommandArgs, startFileCommand } from './args.ts';
 import { featureProblems } from '../io/validate-file.ts';
+import { REPAIRED_CODES } from '../io/validate.ts';
 import { geometryAreaWithProblems } from '../core/area.ts';
 import { areaTotals } from '../core/area-totals.ts';
 import { categoryLabel } from '../core/labels.ts';
@@ -53,10 +54,10 @@ export async function run(args: string[]): Promise<number> {
     sidecars,
     ...(parsed.crs ? { crs: parsed.crs } : {}),
   });
-  // Data errors (as validate finds them) make the exit status 1; a self-crossing ring is measured as
-  // MakeValid repairs it, with a warning below.
+  // Data errors (as validate finds them) make the exit status 1; invalid polygons are measured as
+  // MakeValid repairs them, with a warning below.
   const errors = [...read.problems, ...featureProblems(read, { file: parsed.file })]
-    .filter((p) => p.severity === 'error' && p.code !== 'self-intersection')
+    .filter((p) => p.severity === 'error' && !REPAIRED_CODES.has(p.code))
     .map((p) => forCommandLine(p, 'cli'));
   for (const p of errors) writeErr(`错误 ${describeProblem(p, parsed.file)}\n`);
 

@@ -3,7 +3,7 @@
 import turfArea from '@turf/area';
 import { geodesicDistance } from './geodesic-area.ts';
 import { lonLatCentre, nearestGk3Crs } from './plane.ts';
-import { buildShape, shapeOf, type ShapeProblem } from './shape.ts';
+import { buildShape, polygonsOf, shapeOf, type ShapeProblem } from './shape.ts';
 import type { AreaMethod, Geometry, Position } from './types.ts';
 import { workspaceFor, type Workspace } from './workspace.ts';
 
@@ -51,7 +51,10 @@ export function geometryAreaWithProblems(
   if (!geom) return { area: 0, problems: [] };
   const ws = workspace(method, ctx, () => geom);
   const shape = shapeOf(geom, ws);
-  return shape ? { area: Math.max(0, shape.area), problems: shape.problems } : { area: 0, problems: [] };
+  if (shape) return { area: Math.max(0, shape.area), problems: shape.problems };
+  // Nothing left to measure (a ring that is all spike): still say why.
+  const polygons = polygonsOf(geom);
+  return { area: 0, problems: polygons.length ? buildShape(polygons, ws).problems : [] };
 }
 
 /** Turf's area on a sphere of R = 6 371 008.8 m: about +0.07% in Henan. For comparison only. */

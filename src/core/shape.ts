@@ -3,19 +3,22 @@
 // with its box and area. Shapes are cached per geometry object and workspace, so features must be
 // treated as immutable: an edit makes a new geometry object.
 import earcut from 'earcut';
-import { bboxesMeet, bboxOfRing, emptyBBox, extendBBox, type BBox } from './bbox.ts';
-import { flatToPc, pcToFlat, safeClip, type PcMultiPolygon } from './polyclip-safe.ts';
+import { bboxOfRing, emptyBBox, extendBBox, type BBox } from './bbox.ts';
+import { flatToPc, pcToFlat, type PcMultiPolygon } from './polyclip-safe.ts';
 import { buildSegmentIndex, type SegmentIndex } from './segment-index.ts';
-import { findCrossings, splitIntoLoops } from './self-intersection.ts';
 import type { Geometry, Position } from './types.ts';
+import { oriented, validatePolygonal, validityMessage, type ValidityCode } from './validity/index.ts';
 import { planarRingArea, type Workspace } from './workspace.ts';
 
 export interface ShapeProblem {
-  code: 'self-intersection' | 'hole-outside-shell' | 'overlapping-parts' | 'repair-failed';
+  code: ValidityCode | 'repair-failed';
+  /** 'warning': the area is as the data gives it; 'error': measured as repaired (README) */
+  severity: 'error' | 'warning';
   message: string;
-  /** words for warning-text.ts: the number of crossings */
+  messageEn: string;
+  /** words for warning-text.ts: how many places */
   params?: { count: number };
-  /** lon/lat of the first crossing, where there is one */
+  /** lon/lat of the (first) place, where there is one */
   at?: [number, number];
 }
 
@@ -76,120 +79,19 @@ function toFlatRing(ring: Position[], ws: Workspace): Float64Array | undefined {
   return k >= 8 ? out.subarray(0, k) : undefined;
 }
 
-function reversed(ring: Float64Array): Float64Array {
-  const n = ring.length / 2;
-  const out = new Float64Array(ring.length);
-  for (let i = 0; i < n; i++) {
-    out[2 * i] = ring[2 * (n - 1 - i)]!;
-    out[2 * i + 1] = ring[2 * (n - 1 - i) + 1]!;
-  }
-  return out;
-}
-
-/** Outer ring counter-clockwise, holes clockwise (the signed-area convention everything relies on). */
-function orient(rings: Float64Array[]): Float64Array[] {
-  return rings.map((r, i) => (planarRingArea(r) > 0 === (i === 0) ? r : reversed(r)));
-}
-
-function pointInRing(ring: Float64Array, px: number, py: number): boolean {
-  let inside = false;
-  for (let i = 0; i + 3 < ring.length; i += 2) {
-    const x1 = ring[i]!;
-    const y1 = ring[i + 1]!;
-    const x2 = ring[i + 2]!;
-    const y2 = ring[i + 3]!;
-    if (y1 > py !== y2 > py && px < x1 + ((py - y1) * (x2 - x1)) / (y2 - y1)) inside = !inside;
-  }
-  return inside;
-}
-
-function onRingBoundary(ring: Float64Array, px: number, py: number): boolean {
-  for (let i = 0; i + 3 < ring.length; i += 2) {
-    const x1 = ring[i]!;
-    const y1 = ring[i + 1]!;
-    const x2 = ring[i + 2]!;
-    const y2 = ring[i + 3]!;
-    const cross = (x2 - x1) * (py - y1) - (y2 - y1) * (px - x1);
-    if (
-      cross === 0 &&
-      px >= Math.min(x1, x2) &&
-      px <= Math.max(x1, x2) &&
-      py >= Math.min(y1, y2) &&
-      py <= Math.max(y1, y2)
-    )
-      return true;
-  }
-  return false;
-}
-
-/**
- * Whether a hole that crosses no edge of its shell lies inside it: decided by its first vertex off
- * the shell's boundary, since a valid hole may touch the shell at a vertex.
- */
-function holeInside(outer: Float64Array, hole: Float64Array): boolean {
-  for (let i = 0; i + 1 < hole.length; i += 2) {
-    const x = hole[i]!;
-    const y = hole[i + 1]!;
-    if (!onRingBoundary(outer, x, y)) return pointInRing(outer, x, y);
-  }
-  return true;
-}
-
 function pcFromPolys(polys: Poly[]): PcMultiPolygon {
   return polys.map((p) => p.rings.map(flatToPc));
 }
 
 function polysFromPc(mp: PcMultiPolygon): Poly[] {
   return mp
-    .map((p) => ({ rings: orient(p.map(pcToFlat).filter((r) => r.length >= 8)) }))
+    .map((p) => ({ rings: oriented(p.map(pcToFlat).filter((r) => r.length >= 8)) }))
     .filter((p) => p.rings.length > 0);
 }
 
 function lonLatAt(ws: Workspace, x: number, y: number): [number, number] {
   const p = ws.toLonLat ? ws.toLonLat([x, y]) : [x, y];
   return [Math.round(p[0]! * 1e7) / 1e7, Math.round(p[1]! * 1e7) / 1e7];
-}
-
-/** One polygon's rings, repaired as GEOS MakeValid would (even-odd over the split loops). */
-function repairPolygon(rings: Float64Array[], ws: Workspace, problems: ShapeProblem[]): Poly[] {
-  const crossings = findCrossings(rings);
-  let holeOutside = false;
-  const outer = rings[0]!;
-  if (crossings.length === 0) {
-    for (let i = 1; i < rings.length; i++) {
-      if (!holeInside(outer, rings[i]!)) holeOutside = true;
-    }
-    if (!holeOutside) return [{ rings: orient(rings) }];
-  }
-  const first = crossings[0];
-  if (first) {
-    problems.push({
-      code: 'self-intersection',
-      params: { count: crossings.length },
-      message: `边界自相交 ${crossings.length} 处，已按 GEOS MakeValid 的方式修复计算 (ring crosses itself at ${crossings.length} point(s); measured as repaired)`,
-      at: lonLatAt(ws, first.x, first.y),
-    });
-  } else {
-    problems.push({
-      code: 'hole-outside-shell',
-      message:
-        '内环(洞)位于外环之外，已按修复后的图形计算 (a hole lies outside its shell; measured as repaired)',
-    });
-  }
-  const loops = splitIntoLoops(rings, crossings);
-  // Even-odd fill: XOR of the simple loops is what MakeValid's linework method keeps.
-  const result = safeClip(
-    'xor',
-    loops.map((l) => [[flatToPc(l)]]),
-    ws.grid,
-  );
-  if (result) return polysFromPc(result);
-  problems.push({
-    code: 'repair-failed',
-    message:
-      '自相交图形无法自动修复，面积按各环绝对面积相加估算 (repair failed; area estimated from the loops)',
-  });
-  return loops.map((l) => ({ rings: orient([l]) }));
 }
 
 function finishShape(polys: Poly[], ws: Workspace, problems: ShapeProblem[]): Shape {
@@ -208,40 +110,43 @@ function finishShape(polys: Poly[], ws: Workspace, problems: ShapeProblem[]): Sh
   return { polys, bbox, area, vertexCount, problems, allRings, ringBoxes };
 }
 
-/** Builds a Shape from polygon coordinates (no caching). */
+/**
+ * Builds a Shape from polygon coordinates (no caching): checked and, where invalid, repaired by the
+ * validity engine, each problem named in `problems`.
+ */
 export function buildShape(polygons: Position[][][], ws: Workspace): Shape {
-  const problems: ShapeProblem[] = [];
-  let polys: Poly[] = [];
+  const parts: Float64Array[][] = [];
   for (const poly of polygons) {
     const cleaned = poly.map((r) => toFlatRing(r, ws));
     // A polygon whose outer ring does not survive cleaning is dropped: holes alone mean nothing.
     if (!cleaned[0]) continue;
-    const rings = cleaned.filter((r): r is Float64Array => r !== undefined);
-    polys.push(...repairPolygon(rings, ws, problems));
+    parts.push(cleaned.filter((r): r is Float64Array => r !== undefined));
   }
-  if (polys.length > 1 && partsMayOverlap(polys)) {
-    const merged = safeClip('union', [pcFromPolys(polys)], ws.grid);
-    if (merged) {
-      const before = polys.reduce((s, p) => s + p.rings.reduce((t, r) => t + planarRingArea(r), 0), 0);
-      const mergedPolys = polysFromPc(merged);
-      const after = mergedPolys.reduce((s, p) => s + p.rings.reduce((t, r) => t + planarRingArea(r), 0), 0);
-      if (Math.abs(before - after) > 1e-9 * Math.abs(before)) {
-        problems.push({
-          code: 'overlapping-parts',
-          message: '多部件之间相互重叠，重叠部分只计一次 (parts overlap; the overlap is counted once)',
-        });
-        polys = mergedPolys;
-      }
-    }
-  }
-  return finishShape(polys, ws, problems);
-}
-
-function partsMayOverlap(polys: Poly[]): boolean {
-  const boxes = polys.map((p) => bboxOfRing(p.rings[0]!));
-  for (let i = 0; i < boxes.length; i++)
-    for (let j = i + 1; j < boxes.length; j++) if (bboxesMeet(boxes[i]!, boxes[j]!)) return true;
-  return false;
+  const v = validatePolygonal(parts, ws.grid);
+  const problems: ShapeProblem[] = v.issues.map((i) => {
+    const at = lonLatAt(ws, i.x, i.y);
+    return {
+      code: i.code,
+      severity: i.severity,
+      message: validityMessage(i.code, at, i.count, 'zh'),
+      messageEn: validityMessage(i.code, at, i.count, 'en'),
+      params: { count: i.count },
+      at,
+    };
+  });
+  if (v.unionFailed)
+    problems.push({
+      code: 'repair-failed',
+      severity: 'error',
+      message:
+        '重叠的部件无法合并，面积按各部件相加计算，重叠部分重复计入 (the overlapping parts could not be merged; their areas are added)',
+      messageEn: 'the overlapping parts could not be merged; their areas are added, the overlap twice',
+    });
+  return finishShape(
+    v.polys.map((rings) => ({ rings })),
+    ws,
+    problems,
+  );
 }
 
 /** A Shape from polyclip output already valid (unions of shapes). */

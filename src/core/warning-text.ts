@@ -2,11 +2,13 @@
 // JSON keeps `code` and `message` (contract §3; `message` is the Chinese text); the page words the
 // same warning in the user's language.
 import type { Lang } from './labels.ts';
+import { isValidityCode, validityMessage } from './validity/index.ts';
 
 export type WarningParams = Record<string, string | number>;
 
 interface WarningLike {
   code: string;
+  at?: readonly number[];
   layer?: string;
   feature?: number;
   params?: WarningParams;
@@ -69,7 +71,8 @@ const TEXT: Record<string, { zh: Text; en: Text }> = {
 };
 
 /** Whether the catalogue words this code (tests check that every code core emits is worded). */
-export const hasWarningText = (code: string): boolean => Object.prototype.hasOwnProperty.call(TEXT, code);
+export const hasWarningText = (code: string): boolean =>
+  isValidityCode(code) || Object.prototype.hasOwnProperty.call(TEXT, code);
 
 /** "图层 L 第 i 个要素「name」" / "layer L, feature i (“name”)", the feature a warning is about. */
 export function featureWords(layer: string, feature: number, name: string | undefined, lang: Lang): string {
@@ -82,8 +85,11 @@ export function featureWords(layer: string, feature: number, name: string | unde
 export function warningText(w: WarningLike, lang: Lang, fallback = ''): string {
   const p = w.params ?? {};
   const t = TEXT[w.code];
-  if (!t) return fallback || w.code;
-  const body = t[lang](p);
+  let body: string;
+  // Validity problems are worded by the validity engine's own catalogue, with the place.
+  if (isValidityCode(w.code) && w.at) body = validityMessage(w.code, w.at, Number(p.count ?? 1), lang);
+  else if (t) body = t[lang](p);
+  else return fallback || w.code;
   if (w.layer !== undefined && w.feature !== undefined) {
     const name = typeof p.name === 'string' ? p.name : undefined;
     return `${featureWords(w.layer, w.feature, name, lang)}${lang === 'zh' ? '：' : ': '}${body}`;

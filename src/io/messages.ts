@@ -1,5 +1,7 @@
 // Every problem the io layer reports, keyed by its code, in plain Chinese (the default) and English.
 // Each message says what went wrong and what the user can do about it; params fill the blanks.
+import { isValidityCode, validityMessage, type ValidityCode } from '../core/validity/index.ts';
+
 export type MessageParams = Record<string, string | number | undefined>;
 
 export interface MessageText {
@@ -255,12 +257,6 @@ export const MESSAGES = {
         ? `A line has ${s(p.count)} positions; it needs at least 2. Delete the feature or redraw it.`
         : `A polygon ring has ${s(p.count)} positions; it needs at least 4 (with the closing one). Delete the feature or redraw it.`,
   },
-  'self-intersection': {
-    zh: (p) =>
-      `多边形的边界自相交（在 ${s(p.point)} 附近）。面积会按拆分后的各部分计算；可用“拆分自相交”修复，或在 GIS 软件中修改边界。`,
-    en: (p) =>
-      `The polygon boundary crosses itself (near ${s(p.point)}). Areas count each lobe separately; repair with "split self-intersection" or fix the boundary in a GIS program.`,
-  },
   'non-finite-coordinate': {
     zh: (p) => `坐标缺失或不是有效数字（${s(p.detail)}）。请在 GIS 软件中检查该要素的节点。`,
     en: (p) =>
@@ -296,8 +292,17 @@ export const MESSAGES = {
   },
 } satisfies Record<string, MessageText>;
 
+/** The validity engine's codes speak with core's words, so validate and area say the same thing. */
+function validityText(code: ValidityCode): MessageText {
+  const words = (p: MessageParams, lang: 'zh' | 'en'): string =>
+    validityMessage(code, [Number(p.x), Number(p.y)], Number(p.count ?? 1), lang);
+  return { zh: (p) => words(p, 'zh'), en: (p) => words(p, 'en') };
+}
+
 export function messageText(code: string): MessageText | undefined {
-  return (MESSAGES as Record<string, MessageText>)[code];
+  const own = (MESSAGES as Record<string, MessageText>)[code];
+  if (own) return own;
+  return isValidityCode(code) ? validityText(code) : undefined;
 }
 
 export function formatMessage(code: string, params: MessageParams, lang: 'zh' | 'en' = 'zh'): string {

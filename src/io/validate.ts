@@ -5,7 +5,12 @@ import type { Feature, Geometry, Position } from 'geojson';
 import gjv from 'geojson-validation';
 import { fieldText, resolveFieldMapping } from '../core/fields.ts';
 import type { LayerRole } from '../core/types.ts';
-import { ringCrossings } from './geometry/ring-crossings.ts';
+import {
+  isValidityCode,
+  validatePolygonal,
+  VALIDITY_CODES,
+  type ValidityCode,
+} from '../core/validity/index.ts';
 import { ringSignedArea2 } from './shapefile/shp.ts';
 import { errorOf, warningOf, type IoProblem, type Where } from './problem.ts';
 
@@ -43,7 +48,19 @@ interface Ctx {
   /** only the errors that make figures wrong: no self-crossing test, no warnings */
   figuresOnly: boolean;
   out: IoProblem[];
+  /** the feature's well-formed polygons as flat rings, checked together by the validity engine */
+  parts: Float64Array[][];
+  wrongWinding: boolean;
 }
+
+const flat = (ring: readonly Position[]): Float64Array => {
+  const out = new Float64Array(ring.length * 2);
+  ring.forEach((p, i) => {
+    out[2 * i] = p[0]!;
+    out[2 * i + 1] = p[1]!;
+  });
+  return out;
+};
 
 /** Positions of a ring once consecutive repeats are dropped, counted without copying it. */
 function distinctCount(ring: readonly Position[]): number {
@@ -98,7 +115,7 @@ function checkLine(line: Position[], ctx: Ctx): void {
 
 function checkPolygon(rings: Position[][], ctx: Ctx): void {
   let repeats = 0;
-  let wrongWinding = false;
+  const part: Float64Array[] = [];
   rings.forEach((ring, r) => {
     if (ring.length < 4) {
       ctx.out.push(errorOf('too-few-positions', { kind: 'ring', count: ring.length }, ctx.where));
@@ -121,20 +138,33 @@ function checkPolygon(rings: Position[][], ctx: Ctx): void {
       ctx.out.push(errorOf('too-few-positions', { kind: 'ring', count: clean.length }, ctx.where));
       return;
     }
-    const crossing = ringCrossings(clean, 1)[0];
-    if (crossing) {
-      ctx.out.push(
-        errorOf('self-intersection', { point: fmt(crossing.at) }, { ...ctx.where, at: crossing.at }),
-      );
-      // A crossing ring has no single orientation; the split repair settles it.
-      return;
-    }
+    // As the area does: a polygon whose shell is unusable is left out, a bad hole on its own.
+    if (r === 0 || part.length > 0) part.push(flat(clean));
     const ccw = ringSignedArea2(clean) > 0;
-    if (ccw !== (r === 0)) wrongWinding = true;
+    if (ccw !== (r === 0)) ctx.wrongWinding = true;
   });
+  if (part.length) ctx.parts.push(part);
   if (repeats > 0) ctx.out.push(warningOf('duplicate-vertex', { count: repeats }, ctx.where));
-  if (wrongWinding) ctx.out.push(warningOf('wrong-winding', {}, ctx.where));
 }
+
+/** The validity engine's problems of the feature's polygons, taken together as the area takes them. */
+function checkValidity(ctx: Ctx): void {
+  if (ctx.parts.length === 0) return;
+  const grid = ctx.geographic ? [1e-10, 1e-8] : [1e-5, 1e-3];
+  const { issues } = validatePolygonal(ctx.parts, grid);
+  for (const i of issues) {
+    const at: [number, number] = [i.x, i.y];
+    const params = { x: i.x, y: i.y, count: i.count, point: fmt(at) };
+    ctx.out.push((i.severity === 'error' ? errorOf : warningOf)(i.code, params, { ...ctx.where, at }));
+  }
+  // A crossing ring has no single orientation; the repair settles it.
+  if (ctx.wrongWinding && !issues.some((i) => i.severity === 'error'))
+    ctx.out.push(warningOf('wrong-winding', {}, ctx.where));
+}
+
+/** The codes a repair as GEOS MakeValid settles (measured as repaired by area and report). */
+export const REPAIRED_CODES: ReadonlySet<string> = new Set<ValidityCode>(VALIDITY_CODES);
+export { isValidityCode };
 
 const DEPTH: Record<string, number> = {
   Point: 1,
@@ -208,12 +238,15 @@ export function validateFeatures(features: readonly Feature[], opts: ValidateOpt
       geographic: opts.geographic ?? true,
       figuresOnly: opts.figuresOnly ?? false,
       out: [],
+      parts: [],
+      wrongWinding: false,
     };
     const g = (feature as { geometry?: unknown } | null)?.geometry;
     if (g !== null && g !== undefined) {
       if (typeof g !== 'object')
         ctx.out.push(errorOf('invalid-geometry', { detail: 'geometry is not an object' }, where));
       else checkGeometry(g as Geometry, ctx);
+      if (!ctx.figuresOnly) checkValidity(ctx);
     }
     // The library's generic wording is only used where no specific check has spoken.
     if (!ctx.figuresOnly && !ctx.out.some((p) => p.severity === 'error'))

@@ -3,6 +3,7 @@ import type { Problem } from '../core/types.ts';
 import { store, useAppState } from '../state/store.ts';
 import { replaceFeature } from '../state/project-edit.ts';
 import { useT } from './i18n-context.ts';
+import { VALIDITY_CODES } from '../core/validity/issues.ts';
 
 function text(p: Problem, lang: 'zh' | 'en'): string {
   const en = (p as Problem & { messageEn?: string }).messageEn;
@@ -40,7 +41,7 @@ async function repair(p: Problem, lang: 'zh' | 'en'): Promise<void> {
 }
 
 // Codes io can repair; kept here so the buttons show without loading the repair code first.
-const REPAIRABLE = new Set(['unclosed-ring', 'duplicate-vertex', 'wrong-winding', 'self-intersection']);
+const REPAIRABLE = new Set<string>(['unclosed-ring', 'duplicate-vertex', 'wrong-winding', ...VALIDITY_CODES]);
 
 /** Problems, each naming its file, feature and what to do. Text only: nothing in a message can run. */
 export function ProblemItems({

@@ -57,7 +57,7 @@ describe('report warnings', () => {
     }
     const self = r.warnings.find((w) => w.code === 'self-intersection')!;
     expect(self.params?.count).toBeGreaterThan(0);
-    expect(warningText(self, 'en')).toMatch(/^layer landuse, feature \d+.*crosses itself at \d+ point/);
+    expect(warningText(self, 'en')).toMatch(/^layer landuse, feature \d+.*crosses itself \(\d+ place/);
   });
 
   it('words a warning about the whole zone without a feature', () => {

@@ -5,6 +5,7 @@ import { closeRings } from './close-rings.ts';
 import { dropDuplicateVertices } from './drop-duplicate-vertices.ts';
 import { makeValidPolygonal } from './make-valid.ts';
 import { rewindRfc7946 } from './rewind.ts';
+import { VALIDITY_CODES } from '../../core/validity/index.ts';
 
 export { closeRings, dropDuplicateVertices, makeValidPolygonal, rewindRfc7946 };
 
@@ -15,7 +16,8 @@ export const REPAIR_FOR_CODE: Record<string, RepairName> = {
   'unclosed-ring': 'close-rings',
   'duplicate-vertex': 'drop-duplicate-vertices',
   'wrong-winding': 'rewind',
-  'self-intersection': 'split-self-intersections',
+  // Every problem of the validity engine is settled by rebuilding the polygon as GEOS MakeValid does.
+  ...Object.fromEntries(VALIDITY_CODES.map((c) => [c, 'split-self-intersections' as const])),
 };
 
 export interface RepairResult {
