@@ -216,11 +216,22 @@ function placeOf(
   if (!along) return pointInIndexed(si, mx, my, b.bbox[2]) ? 'inside' : 'outside';
   const segs = si.segs;
   const k = along.k;
+  const kx1 = segs[4 * k]!;
+  const ky1 = segs[4 * k + 1]!;
+  const kx2 = segs[4 * k + 2]!;
+  const ky2 = segs[4 * k + 3]!;
+  const same = along.dir > 0 ? 'along-same' : 'along-opposite';
+  // A shared edge (the usual case: parcels cut from one another) is one geodesic.
+  if (
+    (kx1 === x1 && ky1 === y1 && kx2 === x2 && ky2 === y2) ||
+    (kx1 === x2 && ky1 === y2 && kx2 === x1 && ky2 === y1)
+  )
+    return same;
   // b's interior lies left of each of its edges (outer rings counter-clockwise, holes clockwise).
   const m = geodesicMidpoint(g1x, g1y, g2x, g2y);
-  const off = geodesicOffset(segs[4 * k]!, segs[4 * k + 1]!, segs[4 * k + 2]!, segs[4 * k + 3]!, m[0], m[1]);
+  const off = geodesicOffset(kx1, ky1, kx2, ky2, m[0], m[1]);
   if (Math.abs(off) > SAME_GEODESIC_M) return off > 0 ? 'inside' : 'outside';
-  return along.dir > 0 ? 'along-same' : 'along-opposite';
+  return same;
 }
 
 /** The geodesic correction of area(a ∩ b); 0 where the workspace's edges are straight. */

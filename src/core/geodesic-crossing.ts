@@ -13,6 +13,8 @@ import { cgcs2000 } from './ellipsoid.ts';
 /** Stop when the two points are this close, in metres. */
 const CONVERGED_M = 1e-9;
 const MAX_STEPS = 12;
+/** A Newton step below this (metres) has converged. */
+const SETTLED_STEP_M = 1e-3;
 const DEG = Math.PI / 180;
 
 export type LonLat = readonly [number, number];
@@ -72,8 +74,15 @@ export function geodesicCrossing(
     const fy = Math.cos(aF);
     const det = fx * ey - ex * fy;
     if (det === 0) break;
-    sE += (fx * dy - fy * dx) / det;
-    sF += (ex * dy - ey * dx) / det;
+    const stepE = (fx * dy - fy * dx) / det;
+    const stepF = (ex * dy - ey * dx) / det;
+    sE += stepE;
+    sF += stepF;
+    if (Math.abs(stepE) + Math.abs(stepF) < SETTLED_STEP_M) {
+      // What a step this small leaves is of order step²/R (≪ 1e-12 m): no need to measure it.
+      const p2 = e.line.Position(sE);
+      return [p2.lon2!, p2.lat2!];
+    }
   }
   return best;
 }

@@ -3,6 +3,7 @@
 import { fieldText } from './fields.ts';
 import { unionShapes, type OverlayNote } from './overlay.ts';
 import { layerPlaneCrs, lonLatCentre, nearestGk3Crs } from './plane.ts';
+import { geometryEnclosesPole, POLE_REPORT_MESSAGE } from './pole.ts';
 import { shapeFromPc, shapeOf, type Shape } from './shape.ts';
 import type { AreaMethod, Feature, Project, ProjectLayer } from './types.ts';
 import type { ReportWarning } from './report-types.ts';
@@ -73,6 +74,20 @@ export function featureShape(
   index: number,
   ws: Workspace = ctx.ws,
 ): Shape | undefined {
+  if (geometryEnclosesPole(f.geometry)) {
+    const key = `${layer.id}\u0000${index}\u0000encloses-pole`;
+    if (!ctx.warned.has(key)) {
+      ctx.warned.add(key);
+      ctx.warnings.push({
+        code: 'encloses-pole',
+        layer: layer.id,
+        feature: index,
+        name: featureName(layer, f, index),
+        message: `${featureLabel(layer, f, index)}: ${POLE_REPORT_MESSAGE}`,
+      });
+    }
+    return undefined;
+  }
   const s = shapeOf(f.geometry, ws);
   if (s && s.problems.length) {
     for (const p of s.problems) {
