@@ -13,8 +13,8 @@ import { cgcs2000 } from './ellipsoid.ts';
 /** Stop when the two points are this close, in metres. */
 const CONVERGED_M = 1e-9;
 const MAX_STEPS = 12;
-/** A Newton step below this (metres) has converged. */
-const SETTLED_STEP_M = 1e-3;
+/** A Newton step below this (metres) has converged: it leaves an error of order step²/R < 1e-9 m. */
+const SETTLED_STEP_M = 0.05;
 const DEG = Math.PI / 180;
 
 export type LonLat = readonly [number, number];
@@ -24,9 +24,20 @@ interface Line {
   s13?: number;
 }
 
+// Lines of recent edges: one zone edge is crossed by many parcels in a row. Cleared when full.
+const lines = new Map<string, { line: Line; length: number }>();
+const MAX_LINES = 4096;
+
 function lineOf(x1: number, y1: number, x2: number, y2: number): { line: Line; length: number } {
-  const line = cgcs2000.InverseLine(y1, x1, y2, x2) as unknown as Line;
-  return { line, length: line.s13 ?? 0 };
+  const key = `${x1},${y1},${x2},${y2}`;
+  let hit = lines.get(key);
+  if (!hit) {
+    const line = cgcs2000.InverseLine(y1, x1, y2, x2) as unknown as Line;
+    hit = { line, length: line.s13 ?? 0 };
+    if (lines.size >= MAX_LINES) lines.clear();
+    lines.set(key, hit);
+  }
+  return hit;
 }
 
 /**
@@ -79,7 +90,7 @@ export function geodesicCrossing(
     sE += stepE;
     sF += stepF;
     if (Math.abs(stepE) + Math.abs(stepF) < SETTLED_STEP_M) {
-      // What a step this small leaves is of order step²/R (≪ 1e-12 m): no need to measure it.
+      // What a step this small leaves is of order step²/R (< 1e-9 m): no need to measure it.
       const p2 = e.line.Position(sE);
       return [p2.lon2!, p2.lat2!];
     }
