@@ -14,10 +14,11 @@
 import { pointInIndexed, segmentsNear, type SegmentIndex } from './segment-index.ts';
 import {
   geodesicCrossing,
-  geodesicFoot,
   geodesicMidpoint,
   geodesicOffset,
+  touchPoint,
   type LonLat,
+  type NeighbourEdge,
 } from './geodesic-crossing.ts';
 import { segmentIndexOf, type Shape } from './shape.ts';
 
@@ -66,6 +67,17 @@ function alongEdge(
     if (dist <= ON_TOLERANCE && sin <= 1e-6) return { k, dir: ex * dx + ey * dy > 0 ? 1 : -1 };
   }
   return undefined;
+}
+
+/** The edges of an indexed shape with (x, y) as an end. */
+function edgesAt(si: SegmentIndex, x: number, y: number): NeighbourEdge[] {
+  const segs = si.segs;
+  const out: NeighbourEdge[] = [];
+  for (const k of segmentsNear(si, x, y, x, y)) {
+    const e = { x1: segs[4 * k]!, y1: segs[4 * k + 1]!, x2: segs[4 * k + 2]!, y2: segs[4 * k + 3]! };
+    if ((e.x1 === x && e.y1 === y) || (e.x2 === x && e.y2 === y)) out.push(e);
+  }
+  return out;
 }
 
 /** Where a piece of an edge lies relative to the other shape. */
@@ -151,14 +163,13 @@ function edgesWhere(
       const bx = segs[4 * sp.k + 2]!;
       const by = segs[4 * sp.k + 3]!;
       if (sp.u === 0 || sp.u === 1) {
-        // The other's vertex on this edge's chord: its foot on this edge's geodesic.
-        const key = `${aIsFirst ? 'a' : 'b'}${e}:${sp.u === 0 ? 's' : 'e'}${sp.k}`;
+        // The other's vertex on this edge's chord: where its boundary meets this edge's geodesic.
+        const vx = sp.u === 0 ? ax : bx;
+        const vy = sp.u === 0 ? ay : by;
+        const key = `${aIsFirst ? 'a' : 'b'}${e}:${vx},${vy}`;
         let g = cache.get(key);
         if (!g) {
-          g =
-            sp.u === 0
-              ? geodesicFoot(x1, y1, x2, y2, ax, ay, sp.t)
-              : geodesicFoot(x1, y1, x2, y2, bx, by, sp.t);
+          g = touchPoint(x1, y1, x2, y2, vx, vy, sp.t, edgesAt(si, vx, vy));
           cache.set(key, g);
         }
         return g;

@@ -57,11 +57,28 @@ export function geodesicCrossing(
   t: number,
   u: number,
 ): LonLat {
+  const c = crossingOnLines(x1, y1, x2, y2, x3, y3, x4, y4, t, u);
+  return [c[0], c[1]];
+}
+
+/** geodesicCrossing, with the fraction of the second edge at which it lies (outside [0, 1]: beyond it). */
+function crossingOnLines(
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  x3: number,
+  y3: number,
+  x4: number,
+  y4: number,
+  t: number,
+  u: number,
+): [number, number, number] {
   const e = lineOf(x1, y1, x2, y2);
   const f = lineOf(x3, y3, x4, y4);
   let sE = t * e.length;
   let sF = u * f.length;
-  let best: LonLat = [x1 + t * (x2 - x1), y1 + t * (y2 - y1)];
+  let best: [number, number, number] = [x1 + t * (x2 - x1), y1 + t * (y2 - y1), u];
   let bestD = Infinity;
   for (let step = 0; step < MAX_STEPS; step++) {
     const p = e.line.Position(sE);
@@ -70,7 +87,7 @@ export function geodesicCrossing(
     const d = inv.s12 ?? 0;
     if (d < bestD) {
       bestD = d;
-      best = [p.lon2!, p.lat2!];
+      best = [p.lon2!, p.lat2!, f.length > 0 ? sF / f.length : u];
     } else break; // no longer improving: rounding reached
     if (d <= CONVERGED_M) break;
     // In the tangent plane at p (x east, y north): a·uE − b·uF = D.
@@ -92,7 +109,7 @@ export function geodesicCrossing(
     if (Math.abs(stepE) + Math.abs(stepF) < SETTLED_STEP_M) {
       // What a step this small leaves is of order step²/R (< 1e-9 m): no need to measure it.
       const p2 = e.line.Position(sE);
-      return [p2.lon2!, p2.lat2!];
+      return [p2.lon2!, p2.lat2!, f.length > 0 ? sF / f.length : u];
     }
   }
   return best;
@@ -124,6 +141,47 @@ export function geodesicFoot(
     s += along;
   }
   return best;
+}
+
+/** An edge (x1, y1) → (x2, y2) of the other shape that ends or starts at a touching vertex. */
+export interface NeighbourEdge {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/**
+ * Where the boundary through a vertex (px,py) that lies on the chord of the geodesic edge
+ * (x1,y1)→(x2,y2), at fraction t, meets that geodesic. The chord and the geodesic are apart by up to
+ * the edge's bow, so the vertex lies on one side of the geodesic and one of its own edges (the
+ * `neighbours`, each with the vertex as an end) crosses it near by: that crossing. Where none does
+ * (the vertex's boundary only touches), the vertex's foot on the geodesic.
+ */
+export function touchPoint(
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  px: number,
+  py: number,
+  t: number,
+  neighbours: readonly NeighbourEdge[],
+): LonLat {
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  const len = Math.hypot(dx, dy);
+  for (const f of neighbours) {
+    const fx = f.x2 - f.x1;
+    const fy = f.y2 - f.y1;
+    const flen = Math.hypot(fx, fy);
+    // Along the edge: it meets the geodesic nowhere in particular.
+    if (flen === 0 || Math.abs(dx * fy - dy * fx) <= 1e-6 * len * flen) continue;
+    const u = f.x1 === px && f.y1 === py ? 0 : 1;
+    const c = crossingOnLines(x1, y1, x2, y2, f.x1, f.y1, f.x2, f.y2, t, u);
+    if (c[2] >= 0 && c[2] <= 1) return [c[0], c[1]];
+  }
+  return geodesicFoot(x1, y1, x2, y2, px, py, t);
 }
 
 /** The midpoint of the geodesic between two points. */

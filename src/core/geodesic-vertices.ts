@@ -1,9 +1,9 @@
 // Polyclip computes the vertices of a union or intersection where the lon/lat chords of the input
 // edges cross. On the ellipsoid those vertices are moved to where the two geodesic edges cross, and a
-// vertex of one input lying on the chord of another's edge (a T-junction) to its foot on that edge's
-// geodesic, so that the result's edges follow the inputs' geodesic edges (boundary-correction.ts does
+// vertex of one input lying on the chord of another's edge (a T-junction) to where its boundary meets
+// that edge's geodesic (touchPoint), so that the result's edges follow the inputs' geodesic edges (boundary-correction.ts does
 // the same for areas measured without building a shape).
-import { geodesicCrossing, geodesicFoot } from './geodesic-crossing.ts';
+import { geodesicCrossing, touchPoint, type NeighbourEdge } from './geodesic-crossing.ts';
 import type { PcMultiPolygon } from './polyclip-safe.ts';
 import { segmentsNear } from './segment-index.ts';
 import { segmentIndexOf, type Shape } from './shape.ts';
@@ -33,6 +33,24 @@ function edgesThrough(inputs: readonly Shape[], x: number, y: number): Edge[] {
       if (len === 0 || (x === x1 && y === y1) || (x === x2 && y === y2)) continue;
       if (Math.abs((x2 - x1) * (y - y1) - (y2 - y1) * (x - x1)) / len <= ON_CHORD)
         out.push({ x1, y1, x2, y2 });
+    }
+  }
+  return out;
+}
+
+/** The input edges with (x, y) as an end. */
+function edgesEndingAt(inputs: readonly Shape[], x: number, y: number): NeighbourEdge[] {
+  const out: NeighbourEdge[] = [];
+  for (const s of inputs) {
+    const si = segmentIndexOf(s);
+    for (const k of segmentsNear(si, x, y, x, y)) {
+      const e = {
+        x1: si.segs[4 * k]!,
+        y1: si.segs[4 * k + 1]!,
+        x2: si.segs[4 * k + 2]!,
+        y2: si.segs[4 * k + 3]!,
+      };
+      if ((e.x1 === x && e.y1 === y) || (e.x2 === x && e.y2 === y)) out.push(e);
     }
   }
   return out;
@@ -68,7 +86,7 @@ export function onGeodesics(mp: PcMultiPolygon, inputs: readonly Shape[]): PcMul
     const dx = e.x2 - e.x1;
     const dy = e.y2 - e.y1;
     const t = ((x - e.x1) * dx + (y - e.y1) * dy) / (dx * dx + dy * dy);
-    const g = geodesicFoot(e.x1, e.y1, e.x2, e.y2, x, y, t);
+    const g = touchPoint(e.x1, e.y1, e.x2, e.y2, x, y, t, edgesEndingAt(inputs, x, y));
     return [g[0], g[1]];
   };
   return mp.map((poly) =>
