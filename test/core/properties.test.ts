@@ -178,7 +178,7 @@ describe('tilings', () => {
             );
             sum += intersectionArea(parcel, zone, ws);
           }
-        expect(Math.abs(sum - zone.area)).toBeLessThanOrEqual(1e-8 * zone.area);
+        expect(Math.abs(sum - zone.area)).toBeLessThanOrEqual(1e-9 * zone.area);
       }),
       { numRuns: 20 },
     );
