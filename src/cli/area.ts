@@ -73,7 +73,12 @@ export async function run(args: string[]): Promise<number> {
       const name = fieldText({ fields, role: 'zone' }, f, 'name') ?? null;
       const { area, problems } = geometryAreaWithProblems(f.geometry, parsed.area, { planeCrs });
       rows.push({ feature: i, name, area_m2: area });
-      for (const p of problems)
+      for (const p of problems) {
+        if (p.error) {
+          errors.push({ severity: 'error', code: p.code, feature: i, message: p.message });
+          process.stderr.write(`错误 ${parsed.file} 要素 #${i}${name ? `「${name}」` : ''}：${p.message}\n`);
+          continue;
+        }
         warnings.push({
           code: p.code,
           feature: i,
@@ -81,6 +86,7 @@ export async function run(args: string[]): Promise<number> {
           message: `要素 #${i}${name ? `「${name}」` : ''}：${warningText({ code: p.code, ...(p.params ? { params: p.params } : {}) }, 'zh', p.message)}`,
           ...(p.at ? { at: p.at } : {}),
         });
+      }
     });
   } catch (e) {
     writeErr(`${failureText('area', e)}\n`);

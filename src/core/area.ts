@@ -3,6 +3,7 @@
 import turfArea from '@turf/area';
 import { geodesicDistance } from './geodesic-area.ts';
 import { lonLatCentre, nearestGk3Crs } from './plane.ts';
+import { geometryEnclosesPole, POLE_MESSAGE, POLE_PLANE_MESSAGE, poleGeometryArea } from './pole.ts';
 import { buildShape, polygonsOf, shapeOf, type ShapeProblem } from './shape.ts';
 import type { AreaMethod, Geometry, Position } from './types.ts';
 import { workspaceFor, type Workspace } from './workspace.ts';
@@ -42,13 +43,29 @@ export function geometryArea(
   return geometryAreaWithProblems(geom, method, ctx).area;
 }
 
+/** A repair an area needed (a warning), or why it could not be measured (`error`). */
+export interface AreaProblem {
+  code: ShapeProblem['code'] | 'encloses-pole';
+  message: string;
+  /** words for warning-text.ts */
+  params?: ShapeProblem['params'];
+  at?: [number, number];
+  /** the area could not be measured: it is given as 0 and the command fails */
+  error?: boolean;
+}
+
 /** Area plus the repairs it needed (self-intersection and the like), for warnings. */
 export function geometryAreaWithProblems(
   geom: Geometry | null | undefined,
   method: AreaMethod,
   ctx: AreaContext = {},
-): { area: number; problems: ShapeProblem[] } {
+): { area: number; problems: AreaProblem[] } {
   if (!geom) return { area: 0, problems: [] };
+  if (geometryEnclosesPole(geom)) {
+    return method === 'ellipsoidal'
+      ? { area: poleGeometryArea(geom), problems: [{ code: 'encloses-pole', message: POLE_MESSAGE }] }
+      : { area: 0, problems: [{ code: 'encloses-pole', message: POLE_PLANE_MESSAGE, error: true }] };
+  }
   const ws = workspace(method, ctx, () => geom);
   const shape = shapeOf(geom, ws);
   if (shape) return { area: Math.max(0, shape.area), problems: shape.problems };

@@ -1,11 +1,9 @@
-// Ellipsoidal (CGCS2000) polygon ring areas and geodesic lengths.
+// Ellipsoidal (CGCS2000) polygon ring areas and geodesic lengths. Edges are geodesics between the
+// vertices (contract §3: GeographicLib's geodesic polygon area is the reference).
 //
-// GeographicLib's PolygonArea is the reference (contract §3). It costs ≈ 0.8 µs per edge, which is
-// most of a 100 000-parcel report, so small rings take a fast path: the ellipsoid is mapped to its
-// authalic sphere (an exact equal-area map, latitude → authalic latitude) and the ring's area is the
-// sum of the spherical trapezoid terms of its great-circle edges. Geodesics and the images of great
-// circles differ by O(e²·L/R), so the result differs from GeographicLib by about 1e-8 relative on
-// rings up to 500 m across (checked in test/core/geodesic-area.test.ts); larger rings go to
+// A ring's area is the sum of its edges' terms. GeographicLib's Inverse gives a term in ≈ 0.8 µs,
+// most of a 100 000-parcel report, so short edges take a series instead (shortGeodesicTerm) that
+// agrees with GeographicLib to its own rounding; long edges and rings round a pole go to
 // GeographicLib itself.
 import { AREA_MASK, cgcs2000, CGCS2000_A, CGCS2000_F } from './ellipsoid.ts';
 
@@ -18,42 +16,51 @@ function authalicQ(sinPhi: number): number {
   const es = E * sinPhi;
   return (1 - E2) * (sinPhi / (1 - es * es) - (1 / (2 * E)) * Math.log((1 - es) / (1 + es)));
 }
-const QP = authalicQ(1);
-/** The authalic sphere's R² (R_q² = a²·q_p/2): its surface equals the ellipsoid's. */
-const RQ2 = (CGCS2000_A * CGCS2000_A * QP) / 2;
 
-/** Largest lon/lat extent, in degrees, measured on the authalic sphere rather than by GeographicLib. */
-export const FAST_AREA_MAX_SPAN_DEG = 0.005;
+// Edge terms: the signed area between an edge and the equator (negative going east in the north),
+// so that a closed counter-clockwise ring sums to its positive area. A ring's area and the pieces an
+// overlay cuts from it are measured with the same edge terms, so pieces add up to the whole.
 
-/** tan(β/2) of the authalic latitude β of a geodetic latitude in degrees. */
-function tanHalfAuthalic(latDeg: number): number {
-  const sinBeta = Math.max(-1, Math.min(1, authalicQ(Math.sin(latDeg * DEG)) / QP));
-  // tan(β/2) = sinβ / (1 + cosβ), stable away from the south pole.
-  return sinBeta / (1 + Math.sqrt(1 - sinBeta * sinBeta));
+const A2_HALF = (CGCS2000_A * CGCS2000_A) / 2;
+
+function wrapDeltaLon(dl: number): number {
+  return dl > Math.PI ? dl - 2 * Math.PI : dl < -Math.PI ? dl + 2 * Math.PI : dl;
 }
 
+/** Largest lon/lat extent, in degrees, of an edge whose geodesic term is taken from the short-edge series. */
+export const SHORT_EDGE_MAX_DEG = 0.02;
+
 /**
- * Signed area (m², counter-clockwise positive) of a closed flat lon/lat ring on the authalic sphere.
- * Edge term: the signed area between the great-circle edge and the pole, 2·atan(tan(Δλ/2)·(t₁+t₂)/(1+t₁t₂))
- * with t = tan(β/2) (the spherical-excess formula of a pole triangle).
+ * Term of a short geodesic edge without GeographicLib's Inverse (≈ 0.8 µs an edge, most of a
+ * 100 000-parcel report). The term is −(a²/2)∫q(φ)dλ along the edge. On the lon/lat chord, the mean
+ * of q is q(φm) + q″(φm)·Δφ²/24; the geodesic leaves the chord by ½·Γ(Δ,Δ)·t(1−t) (Γ the Christoffel
+ * symbols of the ellipsoid's metric M²dφ² + r²dλ², r = N·cosφ), which adds q′·(GφΔλ − GλΔφ)/12.
+ * Left out are terms of fourth order in the edge's extent: against GeographicLib's S12 the
+ * difference is below its own rounding (≈ 5e-5 m²) up to 2 km (test/core/geodesic-area.test.ts).
  */
-export function authalicRingArea(ring: ArrayLike<number>): number {
-  const n = ring.length;
-  if (n < 8) return 0;
-  let sum = 0;
-  let lon1 = ring[0]! * DEG;
-  let t1 = tanHalfAuthalic(ring[1]!);
-  for (let i = 2; i < n; i += 2) {
-    const lon2 = ring[i]! * DEG;
-    const t2 = tanHalfAuthalic(ring[i + 1]!);
-    let dl = lon2 - lon1;
-    if (dl > Math.PI) dl -= 2 * Math.PI;
-    else if (dl < -Math.PI) dl += 2 * Math.PI;
-    sum += 2 * Math.atan2(Math.tan(dl / 2) * (t1 + t2), 1 + t1 * t2);
-    lon1 = lon2;
-    t1 = t2;
-  }
-  return -sum * RQ2;
+function shortGeodesicTerm(lon1: number, lat1: number, lon2: number, lat2: number): number {
+  const dl = wrapDeltaLon((lon2 - lon1) * DEG);
+  if (dl === 0 && lat1 === lat2) return 0;
+  const dp = (lat2 - lat1) * DEG;
+  const phi = ((lat1 + lat2) / 2) * DEG;
+  const s = Math.sin(phi);
+  const c = Math.cos(phi);
+  const w2 = 1 - E2 * s * s;
+  const q = authalicQ(s);
+  const q1 = (2 * (1 - E2) * c) / (w2 * w2);
+  const q2 = ((2 * (1 - E2) * s) / (w2 * w2)) * ((4 * E2 * c * c) / w2 - 1);
+  // r/M and M/r (N = a/W, M = a(1−e²)/W³)
+  const rOverM = (c * w2) / (1 - E2);
+  const bow = s * dl * (rOverM * dl * dl + ((3 * E2 * c) / w2) * dp * dp + (2 / rOverM) * dp * dp);
+  return -A2_HALF * (dl * (q + (q2 * dp * dp) / 24) + (q1 * bow) / 12);
+}
+
+/** Term of a geodesic edge: the short-edge series, or GeographicLib's −S12 for longer edges. */
+export function geodesicEdgeTerm(lon1: number, lat1: number, lon2: number, lat2: number): number {
+  if (Math.abs(lon2 - lon1) <= SHORT_EDGE_MAX_DEG && Math.abs(lat2 - lat1) <= SHORT_EDGE_MAX_DEG)
+    return shortGeodesicTerm(lon1, lat1, lon2, lat2);
+  if (lon1 === lon2 && lat1 === lat2) return 0;
+  return -(cgcs2000.Inverse(lat1, lon1, lat2, lon2, AREA_MASK).S12 ?? 0);
 }
 
 /** Signed area (m², counter-clockwise positive) of a closed flat lon/lat ring by GeographicLib. */
@@ -66,59 +73,38 @@ export function geographicLibRingArea(ring: ArrayLike<number>): number {
   return poly.Compute(false, true).area ?? 0;
 }
 
-/** Signed ellipsoidal area of a closed flat lon/lat ring, choosing the fast path for small rings. */
+/** Σ of the longitude steps of a closed ring in radians: ±2π when it goes round a pole, else 0. */
+export function ringLonWinding(ring: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i + 3 < ring.length; i += 2) sum += wrapDeltaLon((ring[i + 2]! - ring[i]!) * DEG);
+  return sum;
+}
+
+/**
+ * Signed ellipsoidal area of a closed flat lon/lat ring with geodesic edges: the sum of its edge
+ * terms (the same terms overlay pieces are measured with), compensated (Neumaier) since the terms
+ * are far larger than their sum. A ring round a pole goes to GeographicLib's PolygonArea, which
+ * counts the pole's cap.
+ */
 export function ellipsoidalRingArea(ring: ArrayLike<number>): number {
   const n = ring.length;
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (let i = 0; i < n; i += 2) {
-    const x = ring[i]!;
-    const y = ring[i + 1]!;
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
+  if (n < 8) return 0;
+  if (Math.abs(ringLonWinding(ring)) > Math.PI) return geographicLibRingArea(ring);
+  let sum = 0;
+  let comp = 0;
+  for (let i = 0; i + 3 < n; i += 2) {
+    const t = geodesicEdgeTerm(ring[i]!, ring[i + 1]!, ring[i + 2]!, ring[i + 3]!);
+    const u = sum + t;
+    comp += Math.abs(sum) >= Math.abs(t) ? sum - u + t : t - u + sum;
+    sum = u;
   }
-  return maxX - minX <= FAST_AREA_MAX_SPAN_DEG && maxY - minY <= FAST_AREA_MAX_SPAN_DEG
-    ? authalicRingArea(ring)
-    : geographicLibRingArea(ring);
+  return sum + comp;
 }
 
 /** Geodesic distance in metres between two lon/lat points on CGCS2000. */
 export function geodesicDistance(lon1: number, lat1: number, lon2: number, lat2: number): number {
   if (lon1 === lon2 && lat1 === lat2) return 0;
   return cgcs2000.Inverse(lat1, lon1, lat2, lon2).s12 ?? 0;
-}
-
-// Edge terms: the signed area between an edge and the equator (negative going east in the north),
-// so that a closed counter-clockwise ring sums to its positive area.
-//
-// Overlays cut polygons along artificial lines (triangle sides), and a geodesic split at a point off
-// it does not add up, so clipped pieces are measured with lon/lat-straight chords (whose terms add up
-// exactly however a chord is split), and each real edge of the result then adds the difference
-// between its geodesic and its chord (geodesicCorrection): the result is the geodesic polygon whose
-// vertices are the input vertices and the crossing points, as GEOS-on-lon/lat plus GeographicLib has it.
-
-const A2_HALF = (CGCS2000_A * CGCS2000_A) / 2;
-
-function wrapDeltaLon(dl: number): number {
-  return dl > Math.PI ? dl - 2 * Math.PI : dl < -Math.PI ? dl + 2 * Math.PI : dl;
-}
-
-/** Term of a great-circle edge on the authalic sphere (≈ the geodesic, see authalicRingArea). */
-function authalicEdgeTerm(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const t1 = tanHalfAuthalic(lat1);
-  const t2 = tanHalfAuthalic(lat2);
-  const dl = wrapDeltaLon((lon2 - lon1) * DEG);
-  return -2 * Math.atan2(Math.tan(dl / 2) * (t1 + t2), 1 + t1 * t2) * RQ2;
-}
-
-/** Term of a geodesic edge by GeographicLib (−S12). */
-function geodesicEdgeTerm(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  if (lon1 === lon2 && lat1 === lat2) return 0;
-  return -(cgcs2000.Inverse(lat1, lon1, lat2, lon2, AREA_MASK).S12 ?? 0);
 }
 
 // 3-point Gauss-Legendre nodes on [0, 1]: exact for polynomials of degree 5, and q(φ) along a chord
@@ -143,10 +129,24 @@ export function chordRingArea(ring: ArrayLike<number>): number {
   return sum;
 }
 
-/** Area between an edge's geodesic and its lon/lat chord, signed as the edge terms are. */
-export function geodesicCorrection(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const small =
-    Math.abs(lon2 - lon1) <= FAST_AREA_MAX_SPAN_DEG && Math.abs(lat2 - lat1) <= FAST_AREA_MAX_SPAN_DEG;
-  const geo = small ? authalicEdgeTerm(lon1, lat1, lon2, lat2) : geodesicEdgeTerm(lon1, lat1, lon2, lat2);
-  return geo - chordEdgeTerm(lon1, lat1, lon2, lat2);
+/**
+ * The area between the geodesic of an edge piece and its lon/lat chord, signed as edge terms are:
+ * the loop c1 → g1 → (geodesic) → g2 → c2 → (chord) → c1, where c1, c2 are the piece's ends on the
+ * chord (where clipping cut it) and g1, g2 the same ends on the geodesics (where the geodesic edges
+ * cross). With g = c (an edge's own vertices) it is the sliver between an edge's geodesic and chord.
+ */
+export function geodesicCorrection(
+  c1x: number,
+  c1y: number,
+  c2x: number,
+  c2y: number,
+  g1x = c1x,
+  g1y = c1y,
+  g2x = c2x,
+  g2y = c2y,
+): number {
+  let sum = geodesicEdgeTerm(g1x, g1y, g2x, g2y) - chordEdgeTerm(c1x, c1y, c2x, c2y);
+  if (g1x !== c1x || g1y !== c1y) sum += chordEdgeTerm(c1x, c1y, g1x, g1y);
+  if (g2x !== c2x || g2y !== c2y) sum += chordEdgeTerm(g2x, g2y, c2x, c2y);
+  return sum;
 }

@@ -3,7 +3,8 @@
 // whether a layer overlaps itself is found once per layer and the union is only built when it does.
 import Flatbush from 'flatbush';
 import { intersectionArea, unionShapes, type OverlayNote } from './overlay.ts';
-import { shapeOf, type Shape } from './shape.ts';
+import { overlayShapeOf } from './pole.ts';
+import type { Shape } from './shape.ts';
 import type { Feature } from './types.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -43,7 +44,7 @@ function coverOf(features: readonly Feature[], ws: Workspace): LayerCover {
   }
   const hit = perWs.get(ws.key);
   if (hit) return hit;
-  const shapes = features.map((f) => shapeOf(f.geometry, ws));
+  const shapes = features.map((f) => overlayShapeOf(f.geometry, ws));
   const overlaps = overlapsItself(shapes, ws);
   const cover: LayerCover = { shapes, overlaps };
   if (overlaps) {
@@ -82,7 +83,9 @@ export function layerUnion(features: readonly Feature[], ws: Workspace): Shape |
   }
   const hit = perWs.get(ws.key);
   if (hit !== undefined) return hit ?? undefined;
-  const shapes = features.map((f) => shapeOf(f.geometry, ws)).filter((s): s is Shape => s !== undefined);
+  const shapes = features
+    .map((f) => overlayShapeOf(f.geometry, ws))
+    .filter((s): s is Shape => s !== undefined);
   const u = shapes.length ? unionShapes(shapes, ws) : undefined;
   perWs.set(ws.key, u ?? null);
   return u;

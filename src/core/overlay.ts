@@ -8,6 +8,7 @@
 import { bboxesMeet } from './bbox.ts';
 import { differenceCorrection, intersectionCorrection } from './boundary-correction.ts';
 import { clipRingToTriangle } from './clip-convex.ts';
+import { onGeodesics } from './geodesic-vertices.ts';
 import { chunkRing, reduceRing, type ChunkedRing } from './ring-chunks.ts';
 import { safeClip } from './polyclip-safe.ts';
 import { anySegmentNear, pointInIndexed, segmentsNear } from './segment-index.ts';
@@ -132,18 +133,21 @@ export function differenceArea(a: Shape, b: Shape, ws: Workspace, notes?: Overla
   return Math.max(0, a.area - intersectionArea(a, b, ws, notes));
 }
 
-/** The union of shapes as one shape (polyclip); undefined when polyclip failed on every try. */
+/**
+ * The union of shapes as one shape (polyclip); undefined when polyclip failed on every try. On the
+ * ellipsoid its new vertices lie where the geodesic edges cross (geodesic-vertices.ts).
+ */
 export function unionShapes(shapes: readonly Shape[], ws: Workspace): Shape | undefined {
   if (shapes.length === 1) return shapes[0];
   const mp = safeClip('union', shapes.map(shapeToPc), ws.grid);
-  return mp ? shapeFromPc(mp, ws) : undefined;
+  return mp ? shapeFromPc(ws.method === 'ellipsoidal' ? onGeodesics(mp, shapes) : mp, ws) : undefined;
 }
 
 /** The intersection of two shapes as a shape (polyclip), for overlaps that need geometry. */
 export function intersectionShape(a: Shape, b: Shape, ws: Workspace): Shape | undefined {
   if (!bboxesMeet(a.bbox, b.bbox)) return shapeFromPc([], ws);
   const mp = safeClip('intersection', [shapeToPc(a), shapeToPc(b)], ws.grid);
-  return mp ? shapeFromPc(mp, ws) : undefined;
+  return mp ? shapeFromPc(ws.method === 'ellipsoidal' ? onGeodesics(mp, [a, b]) : mp, ws) : undefined;
 }
 
 /** Length in metres of the part of a flat polyline (workspace coordinates) inside a shape. */

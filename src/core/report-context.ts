@@ -3,6 +3,7 @@
 import { fieldText } from './fields.ts';
 import { unionShapes, type OverlayNote } from './overlay.ts';
 import { layerPlaneCrs, lonLatCentre, nearestGk3Crs } from './plane.ts';
+import { geometryEnclosesPole } from './pole.ts';
 import { shapeFromPc, shapeOf, type Shape } from './shape.ts';
 import type { AreaMethod, Feature, Project, ProjectLayer } from './types.ts';
 import type { ReportWarning } from './report-types.ts';
@@ -102,6 +103,14 @@ export function featureShape(
   index: number,
   ws: Workspace = ctx.ws,
 ): Shape | undefined {
+  if (geometryEnclosesPole(f.geometry)) {
+    const key = `${layer.id}\u0000${index}\u0000encloses-pole`;
+    if (!ctx.warned.has(key)) {
+      ctx.warned.add(key);
+      ctx.warnings.push(featureWarning(layer, f, index, 'encloses-pole', {}));
+    }
+    return undefined;
+  }
   const s = shapeOf(f.geometry, ws);
   if (s && s.problems.length) {
     for (const p of s.problems) {

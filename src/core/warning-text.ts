@@ -64,6 +64,11 @@ const TEXT: Record<string, { zh: Text; en: Text }> = {
     en: (p) =>
       `the park “${p.park ?? ''}” of the construction-land quota is not in the park layer; its used area counts as 0. Check the park's name`,
   },
+  'encloses-pole': {
+    zh: () => '多边形环绕极点，叠加统计无法处理，该要素未计入报告；zonemap area 可单独计算其面积',
+    en: () =>
+      'the polygon goes round a pole, which overlays cannot hold, so the report leaves it out; zonemap area measures it',
+  },
   'layer-overlaps-itself': {
     zh: (p) => `图层 ${p.layer ?? ''} 的要素相互重叠，重叠部分只计一次`,
     en: (p) => `the features of layer ${p.layer ?? ''} overlap one another; the overlap is counted once`,

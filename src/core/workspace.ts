@@ -17,8 +17,20 @@ export interface Workspace {
   ringArea(ring: ArrayLike<number>): number;
   /** signed area of a clipped piece, every edge a straight line in workspace coordinates */
   pieceArea(ring: ArrayLike<number>): number;
-  /** geodesic minus straight-line area of an edge; undefined where edges are straight already */
-  edgeCorrection?: (x1: number, y1: number, x2: number, y2: number) => number;
+  /**
+   * geodesic minus straight-line area of an edge piece whose ends (x1,y1), (x2,y2) on the straight
+   * line lie at (g…) on the geodesics (see geodesicCorrection); undefined where edges are straight
+   */
+  edgeCorrection?: (
+    x1: number,
+    y1: number,
+    x2: number,
+    y2: number,
+    g1x?: number,
+    g1y?: number,
+    g2x?: number,
+    g2y?: number,
+  ) => number;
   /** length in metres of a straight segment (a geodesic on the ellipsoid) */
   segmentLength(x1: number, y1: number, x2: number, y2: number): number;
   /** snapping grid used when a clipping library needs a second try */

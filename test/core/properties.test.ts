@@ -2,7 +2,7 @@
 // nothing depends on a ring's start vertex or orientation.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { geographicLibRingArea, authalicRingArea } from '../../src/core/geodesic-area.ts';
+import { geographicLibRingArea, ellipsoidalRingArea } from '../../src/core/geodesic-area.ts';
 import { intersectionArea } from '../../src/core/overlay.ts';
 import { buildShape } from '../../src/core/shape.ts';
 import type { Position } from '../../src/core/types.ts';
@@ -57,9 +57,8 @@ describe.each(methods)('properties in workspace $key', (ws) => {
         const a = buildShape([[r1]], ws);
         const b = buildShape([[r2]], ws);
         const i = intersectionArea(a, b, ws);
-        // On the ellipsoid, a ring inside the other is measured from clipped pieces, which agree with
-        // the whole ring's GeographicLib area to 1e-7 (4e-8 seen in 3 000 runs), not to 1e-9.
-        expect(i).toBeLessThanOrEqual(Math.min(a.area, b.area) * (1 + (ws.method === 'plane' ? 1e-9 : 1e-7)));
+        // Pieces are measured with the same edge terms as whole rings, on the ellipsoid too.
+        expect(i).toBeLessThanOrEqual(Math.min(a.area, b.area) * (1 + 1e-9));
         expect(i).toBeGreaterThanOrEqual(0);
         const j = intersectionArea(b, a, ws);
         const k2 = intersectionArea(buildShape([[rotate([...r1].reverse(), k)]], ws), b, ws);
@@ -71,32 +70,12 @@ describe.each(methods)('properties in workspace $key', (ws) => {
   });
 
   it('the parts of a partition sum to the whole', () => {
-    // A random polygon cut by a random vertical line into two halves: ∩ left + ∩ right = whole.
-    // Exact in the plane (1e-9, plus 1 cm² of rounding in coordinates of millions of metres). On the
-    // ellipsoid a cut point lies on the crossed edge's lon/lat chord (as GEOS puts it), not on its
-    // geodesic, so halves and whole differ by the sliver between the two along a cut edge. That
-    // sliver does not shrink with the polygon, so the bound is the slivers' area, by hand: an edge of
-    // length L spanning Δλ, Δφ radians at latitude φ bows from its chord by about
-    // s ≈ R·(Δλ² + |Δλ·Δφ|)/8·sinφ (the east–west term and a cross term for slanting edges),
-    // enclosing about ⅔·L·s. Parcels that share vertices, as real data does,
-    // add up to 1e-8 (report fixtures).
-    const bound = (ring: Position[]): number => {
-      if (ws.method === 'plane') return 1e-4;
-      const R = 6_371_000;
-      let sum = 0;
-      for (let i = 1; i < ring.length; i++) {
-        const [x0, y0] = ring[i - 1]!;
-        const [x1, y1] = ring[i]!;
-        const phi = (((y0! + y1!) / 2) * Math.PI) / 180;
-        const dl = ((x1! - x0!) * Math.PI) / 180;
-        const L = R * Math.hypot(dl * Math.cos(phi), ((y1! - y0!) * Math.PI) / 180);
-        const dp = ((y1! - y0!) * Math.PI) / 180;
-        sum += (2 / 3) * L * ((R * (dl * dl + Math.abs(dl * dp))) / 8) * Math.abs(Math.sin(phi));
-      }
-      // twice the estimate: it leaves out terms of higher order and the cut line's own bow
-      return 2 * sum;
-    };
-    const rel = ws.method === 'plane' ? 1e-9 : 1e-7;
+    // A random polygon cut by a random vertical line into two halves: ∩ left + ∩ right = whole, to
+    // 1e-9 in both methods (plus 1 cm² of rounding in plane coordinates of millions of metres). On
+    // the ellipsoid the cut line is a meridian (a geodesic), and the cut points lie where it crosses
+    // the ring's geodesic edges, so the halves add up exactly; before, they lay on the edges' lon/lat
+    // chords and the halves missed the whole by the chord/geodesic slivers.
+    const floor = ws.method === 'plane' ? 1e-4 : 0;
     fc.assert(
       fc.property(
         starRing(114.5, 32.2, 0.01),
@@ -133,7 +112,7 @@ describe.each(methods)('properties in workspace $key', (ws) => {
             ws,
           );
           const sum = intersectionArea(s, left, ws) + intersectionArea(s, right, ws);
-          expect(Math.abs(sum - s.area)).toBeLessThanOrEqual(rel * s.area + bound(ring));
+          expect(Math.abs(sum - s.area)).toBeLessThanOrEqual(1e-9 * s.area + floor);
         },
       ),
       { numRuns: 60 },
@@ -142,7 +121,7 @@ describe.each(methods)('properties in workspace $key', (ws) => {
 });
 
 describe('fast ellipsoidal path', () => {
-  it('agrees with GeographicLib to 1e-7 on rings up to 500 m across', () => {
+  it('agrees with GeographicLib to 1e-9 on rings up to 500 m across', () => {
     fc.assert(
       fc.property(
         fc.double({ min: 75, max: 135, noNaN: true }),
@@ -153,8 +132,8 @@ describe('fast ellipsoidal path', () => {
             fc.property(starRing(lon, lat, size), (ring) => {
               const flat = ring.flat();
               const g = geographicLibRingArea(flat);
-              // GeographicLib's own area carries ~1e-4 m² of rounding on tiny rings, hence the floor.
-              expect(Math.abs(authalicRingArea(flat) - g)).toBeLessThanOrEqual(1e-7 * Math.abs(g) + 1e-3);
+              // GeographicLib's own edge terms carry ~5e-5 m² of rounding each, hence the floor.
+              expect(Math.abs(ellipsoidalRingArea(flat) - g)).toBeLessThanOrEqual(1e-9 * Math.abs(g) + 1e-3);
             }),
             { numRuns: 5 },
           ),
@@ -199,7 +178,7 @@ describe('tilings', () => {
             );
             sum += intersectionArea(parcel, zone, ws);
           }
-        expect(Math.abs(sum - zone.area)).toBeLessThanOrEqual(1e-8 * zone.area);
+        expect(Math.abs(sum - zone.area)).toBeLessThanOrEqual(1e-9 * zone.area);
       }),
       { numRuns: 20 },
     );
