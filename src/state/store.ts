@@ -3,6 +3,7 @@
 import { useSyncExternalStore } from 'react';
 import type { AreaMethod, Problem, Project } from '../core/types.ts';
 import type { Lang } from '../ui/i18n.ts';
+import type { PickStack } from './picks.ts';
 
 export interface Selection {
   layerId: string;
@@ -18,6 +19,8 @@ export interface AppState {
   visibility: Record<string, boolean>;
   opacity: Record<string, number>;
   selection: Selection | null;
+  /** the features under the last click, most specific first, for stepping through them (picks.ts) */
+  pickStack: PickStack | null;
   /** a place the map should show; seq changes on every request so the same place can be asked twice */
   focus: { bbox: [number, number, number, number]; seq: number } | null;
   /** messages about what the app changed (repairs), newest last */
@@ -88,6 +91,7 @@ export const store = createStore({
   visibility: {},
   opacity: {},
   selection: null,
+  pickStack: null,
   focus: null,
   notices: [],
 });

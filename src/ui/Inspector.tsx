@@ -5,6 +5,7 @@ import { formatHa, formatKm, formatKm2, formatMu } from '../core/units.ts';
 import { store, useAppState } from '../state/store.ts';
 import { useT } from './i18n-context.ts';
 import { layerTitle } from './layer-title.ts';
+import { PickCycler } from './PickCycler.tsx';
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return '—';
@@ -51,9 +52,15 @@ export function Inspector() {
   const layer = selection && project?.layers.find((l) => l.id === selection.layerId);
   const feature = layer?.features[selection!.featureIndex];
   return (
-    <section className="panel inspector" aria-label={t('inspector')} data-testid="inspector">
+    <section
+      className="panel inspector"
+      aria-label={t('inspector')}
+      data-testid="inspector"
+      data-selected={feature ? `${layer.id}#${selection!.featureIndex}` : undefined}
+    >
       <h2>
         {t('inspector')}
+        <PickCycler />
         {feature && (
           <button className="link" onClick={() => store.set({ selection: null })}>
             {t('close')}
