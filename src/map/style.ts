@@ -134,7 +134,8 @@ export function layerStyles(layer: ProjectLayer): LayerSpecification[] {
           type: 'line',
           source: s,
           filter: ['!=', ['get', 'zm_cat'], 'planned'],
-          paint: { 'line-color': '#7a3b2e', 'line-width': 1, 'line-opacity': 0.7 },
+          // dark brown: apart from the red line's red and the roads' grey
+          paint: { 'line-color': '#553322', 'line-width': 1, 'line-opacity': 0.7 },
         },
         {
           id: id('planned-halo'),
@@ -244,7 +245,8 @@ export function layerStyles(layer: ProjectLayer): LayerSpecification[] {
           paint: {
             'line-color': RELOCATION_COLOR,
             'line-width': 1.8,
-            'line-dasharray': [3, 1],
+            // dotted: the planned boundary and planned roads are dashed
+            'line-dasharray': [1, 1.5],
           },
         },
         label(id('label'), labelSourceId(s), 12, '#3e2723', { minzoom: 12 } as Partial<LayerSpecification>),

@@ -82,9 +82,7 @@ export function deltaE2000([L1, a1, b1]: Lab, [L2, a2, b2]: Lab): number {
   const Sc = 1 + 0.045 * Cmp;
   const Sh = 1 + 0.015 * Cmp * T;
   const Rt = -Math.sin(2 * dTheta * deg) * Rc;
-  return Math.sqrt(
-    (dLp / Sl) ** 2 + (dCp / Sc) ** 2 + (dHp / Sh) ** 2 + Rt * (dCp / Sc) * (dHp / Sh),
-  );
+  return Math.sqrt((dLp / Sl) ** 2 + (dCp / Sc) ** 2 + (dHp / Sh) ** 2 + Rt * (dCp / Sc) * (dHp / Sh));
 }
 
 export function deltaEHex(a: string, b: string): number {
