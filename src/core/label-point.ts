@@ -115,8 +115,10 @@ export function labelPoint(g: Geometry | null | undefined): LabelPoint | null {
       const seg = Math.hypot(bx - ax, by - ay);
       if (walked + seg >= length / 2 && seg > 0) {
         const t = (length / 2 - walked) / seg;
-        // screen y points south: a segment rising to the east turns the text anticlockwise
-        let angle = (-Math.atan2(by - ay, bx - ax) * 180) / Math.PI;
+        // the angle on screen (Web Mercator, y pointing south): a segment rising to the east turns
+        // the text anticlockwise, which MapLibre's clockwise text-rotate gives as negative
+        const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+        let angle = (-Math.atan2(mercY(by) - mercY(ay), ((bx - ax) / k) * (Math.PI / 180)) * 180) / Math.PI;
         if (angle > 90) angle -= 180;
         else if (angle < -90) angle += 180;
         return { lon: (ax + t * (bx - ax)) / k, lat: ay + t * (by - ay), angle, room: length * M_PER_DEG };
