@@ -1,4 +1,3 @@
-/// <reference path="./types/polylabel.d.ts" />
 // One label position per feature, computed once from the whole geometry: MapLibre places polygon
 // and line labels per tile piece, so a feature crossing tiles was named two to four times.
 import type { Geometry, Position } from 'geojson';

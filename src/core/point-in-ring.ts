@@ -15,6 +15,9 @@ export function pointInRing(x: number, y: number, ring: readonly Position[]): bo
 /** Whether (x, y) lies inside a polygon geometry: inside an outer ring and outside its holes. */
 export function pointInPolygons(x: number, y: number, polygons: readonly (readonly Position[][])[]): boolean {
   return polygons.some(
-    (rings) => rings[0] !== undefined && pointInRing(x, y, rings[0]) && !rings.slice(1).some((h) => pointInRing(x, y, h)),
+    (rings) =>
+      rings[0] !== undefined &&
+      pointInRing(x, y, rings[0]) &&
+      !rings.slice(1).some((h) => pointInRing(x, y, h)),
   );
 }

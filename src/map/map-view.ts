@@ -296,7 +296,12 @@ export class MapView {
       layerId,
       featureIndex,
     }));
-    return { ...ordered[0]!, lngLat: [at.lng, at.lat], point: { x: point.x, y: point.y }, candidates: ordered };
+    return {
+      ...ordered[0]!,
+      lngLat: [at.lng, at.lat],
+      point: { x: point.x, y: point.y },
+      candidates: ordered,
+    };
   }
 
   /** Label features MapLibre placed on screen now (for tests: one per feature, none repeated). */

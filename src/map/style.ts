@@ -39,9 +39,30 @@ export interface HatchSpec {
 
 /** The fill patterns, drawn in code by hatch.ts and registered under these image ids. */
 export const HATCHES: Record<string, HatchSpec> = {
-  [HATCH_CONTROL]: { color: ZONE_COLORS.control, backgroundAlpha: 0.22, size: 12, spacing: 6, lineWidth: 1.6, kind: '/' },
-  [HATCH_REDLINE]: { color: CONSTRAINT_COLORS.redline, backgroundAlpha: 0.12, size: 14, spacing: 7, lineWidth: 1.4, kind: '\\' },
-  [HATCH_FARMLAND]: { color: CONSTRAINT_COLORS.farmland, backgroundAlpha: 0.2, size: 16, spacing: 8, lineWidth: 1.3, kind: 'x' },
+  [HATCH_CONTROL]: {
+    color: ZONE_COLORS.control,
+    backgroundAlpha: 0.22,
+    size: 12,
+    spacing: 6,
+    lineWidth: 1.6,
+    kind: '/',
+  },
+  [HATCH_REDLINE]: {
+    color: CONSTRAINT_COLORS.redline,
+    backgroundAlpha: 0.12,
+    size: 14,
+    spacing: 7,
+    lineWidth: 1.4,
+    kind: '\\',
+  },
+  [HATCH_FARMLAND]: {
+    color: CONSTRAINT_COLORS.farmland,
+    backgroundAlpha: 0.2,
+    size: 16,
+    spacing: 8,
+    lineWidth: 1.3,
+    kind: 'x',
+  },
 };
 
 // Villages read apart from the zone parts' reds, oranges and greens: magenta for relocation planned,
@@ -158,7 +179,12 @@ export function layerStyles(layer: ProjectLayer): LayerSpecification[] {
       ] as LayerSpecification[];
     case 'park':
       return [
-        { id: id('fill'), type: 'fill', source: s, paint: { 'fill-color': PARK_COLOR, 'fill-opacity': 0.08 } },
+        {
+          id: id('fill'),
+          type: 'fill',
+          source: s,
+          paint: { 'fill-color': PARK_COLOR, 'fill-opacity': 0.08 },
+        },
         {
           id: id('line'),
           type: 'line',
@@ -275,7 +301,11 @@ export function layerStyles(layer: ProjectLayer): LayerSpecification[] {
             id: id('line'),
             type: 'line',
             source: s,
-            paint: { 'line-color': CONSTRAINT_COLORS.urbanBoundary, 'line-width': 2.5, 'line-dasharray': [5, 2] },
+            paint: {
+              'line-color': CONSTRAINT_COLORS.urbanBoundary,
+              'line-width': 2.5,
+              'line-dasharray': [5, 2],
+            },
           },
         ];
       const redline = layer.kind === 'ecological-redline';

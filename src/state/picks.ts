@@ -45,7 +45,11 @@ export function stackPosition(
 }
 
 /** The next (step 1) or previous (step −1) feature of the stack, wrapping around. */
-export function stepPick(stack: PickStack | null, selection: Selection | null, step: 1 | -1): Selection | null {
+export function stepPick(
+  stack: PickStack | null,
+  selection: Selection | null,
+  step: 1 | -1,
+): Selection | null {
   const pos = stackPosition(stack, selection);
   if (!pos) return selection;
   return stack!.items[(pos.index + step + pos.count) % pos.count]!;

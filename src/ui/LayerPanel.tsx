@@ -8,7 +8,8 @@ import { layerTitle } from './layer-title.ts';
 
 /** CSS stripes in the directions the map's hatch runs ('/' stripes come from a 135° gradient). */
 function hatchSwatch(item: LegendItem): string {
-  const stripes = (deg: number) => `repeating-linear-gradient(${deg}deg, ${item.color} 0 2px, transparent 2px 5px)`;
+  const stripes = (deg: number) =>
+    `repeating-linear-gradient(${deg}deg, ${item.color} 0 2px, transparent 2px 5px)`;
   if (item.hatch === 'x') return `${stripes(135)}, ${stripes(45)}`;
   return stripes(item.hatch === '\\' ? 45 : 135);
 }

@@ -30,7 +30,12 @@ export function PickCycler() {
   if (!shown) return null;
   return (
     <span className="pick-cycler" data-testid="pick-cycler">
-      <button className="link" aria-label={t('pickPrev')} title={`${t('pickPrev')} ([)`} onClick={() => step(-1)}>
+      <button
+        className="link"
+        aria-label={t('pickPrev')}
+        title={`${t('pickPrev')} ([)`}
+        onClick={() => step(-1)}
+      >
         ◂
       </button>
       <span title={t('pickCount')} data-testid="pick-position">
