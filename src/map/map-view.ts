@@ -197,7 +197,13 @@ export class MapView {
         else this.map.addLayer(spec);
       }
     }
-    for (const spec of [...onTop, ...symbols]) this.map.addLayer(spec);
+    // MapLibre places the topmost symbol layer's labels first: the zone parts' names, the subject of
+    // the map, go on top so villages' and townships' names give way to them.
+    const zoneIds = new Set(project.layers.filter((l) => l.role === 'zone').map((l) => labelSourceId(l.id)));
+    const isZone = (spec: maplibregl.LayerSpecification) =>
+      'source' in spec && zoneIds.has(String(spec.source));
+    for (const spec of [...onTop, ...symbols.filter((x) => !isZone(x)), ...symbols.filter(isZone)])
+      this.map.addLayer(spec);
     if (this.map.getLayer(HIGHLIGHT)) this.map.moveLayer(HIGHLIGHT);
   }
 
