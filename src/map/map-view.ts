@@ -4,19 +4,13 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Project, ProjectLayer } from '../core/types.ts';
-import {
-  HATCH_CONTROL,
-  ON_TOP,
-  HATCH_FARMLAND,
-  HATCH_REDLINE,
-  layerStyles,
-  ROLE_ORDER,
-  ZONE_COLORS,
-} from './style.ts';
+import { HATCHES, labelSourceId, ON_TOP, layerStyles, ROLE_ORDER } from './style.ts';
 import { hatchImage } from './hatch.ts';
 import type { Geometry } from 'geojson';
-import { displayCollection } from './decorate.ts';
+import { displayCollection, labelCollection } from './decorate.ts';
 import { bbox } from '@turf/bbox';
+import { orderPicks } from '../core/pick-order.ts';
+import { MAP_LOCALES, type MapLang } from './locale.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -24,6 +18,10 @@ export interface FeaturePick {
   layerId: string;
   featureIndex: number;
   lngLat: [number, number];
+  /** the screen point that was picked at */
+  point: { x: number; y: number };
+  /** every feature under the pointer, most specific first (the pick itself is the first) */
+  candidates: { layerId: string; featureIndex: number }[];
 }
 
 const HIGHLIGHT = 'zm-highlight';
@@ -55,7 +53,11 @@ export class MapView {
    */
   constructor(
     container: HTMLElement,
-    opts: { basemap?: BasemapOption; largeLayerData?: (layer: ProjectLayer) => Promise<string> } = {},
+    opts: {
+      basemap?: BasemapOption;
+      largeLayerData?: (layer: ProjectLayer) => Promise<string>;
+      lang?: MapLang;
+    } = {},
   ) {
     this.largeLayerData = opts.largeLayerData;
     const sources: maplibregl.StyleSpecification['sources'] = {};
@@ -77,12 +79,12 @@ export class MapView {
       center: [114.53, 32.17],
       zoom: 11,
       localIdeographFontFamily: CJK_FONTS,
+      locale: MAP_LOCALES[opts.lang ?? 'zh'],
       attributionControl: false,
       preserveDrawingBuffer: true,
       canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
     } as maplibregl.MapOptions);
-    this.map.addControl(new maplibregl.NavigationControl({ showCompass: true }), 'top-right');
-    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    this.addControls();
     this.ready = new Promise((resolve) => {
       this.map.on('load', () => {
         this.addHatches();
@@ -113,10 +115,32 @@ export class MapView {
     });
   }
 
+  private controls: maplibregl.IControl[] = [];
+
+  private addControls(): void {
+    const nav = new maplibregl.NavigationControl({ showCompass: true });
+    const scale = new maplibregl.ScaleControl({ unit: 'metric' });
+    this.map.addControl(nav, 'top-right');
+    this.map.addControl(scale, 'bottom-left');
+    this.controls = [nav, scale];
+  }
+
+  /**
+   * Switches the controls' tooltips and the scale's units to a language. MapLibre reads its UI
+   * strings from the `locale` given at construction and has no setter, so the table is patched and
+   * the controls are added again to read it.
+   */
+  setLang(lang: MapLang): void {
+    const internal = this.map as unknown as { _locale?: Record<string, string> };
+    internal._locale = { ...internal._locale, ...MAP_LOCALES[lang] };
+    for (const c of this.controls) this.map.removeControl(c);
+    this.addControls();
+    this.map.getCanvas().setAttribute('aria-label', MAP_LOCALES[lang]['Map.Title']!);
+  }
+
   private addHatches(): void {
-    this.map.addImage(HATCH_CONTROL, hatchImage(ZONE_COLORS.control, 0.22));
-    this.map.addImage(HATCH_REDLINE, hatchImage('#c62828', 0.12, 14, 7, 1.4));
-    this.map.addImage(HATCH_FARMLAND, hatchImage('#7cb342', 0.18, 10, 5, 1.2));
+    for (const [id, h] of Object.entries(HATCHES))
+      this.map.addImage(id, hatchImage(h.color, h.backgroundAlpha, h.size, h.spacing, h.lineWidth, h.kind));
   }
 
   whenReady(): Promise<void> {
@@ -144,7 +168,9 @@ export class MapView {
     }
     for (const ids of this.styleLayerIds.values())
       for (const id of ids) if (this.map.getLayer(id)) this.map.removeLayer(id);
-    if (previous) for (const l of previous.layers) if (this.map.getSource(l.id)) this.map.removeSource(l.id);
+    if (previous)
+      for (const l of previous.layers)
+        for (const id of [l.id, labelSourceId(l.id)]) if (this.map.getSource(id)) this.map.removeSource(id);
     this.styleLayerIds.clear();
     const ordered = [...project.layers].sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
     // The planned boundary, then the labels, go last so they sit above every fill and line.
@@ -159,6 +185,8 @@ export class MapView {
       });
       if (large) this.updateLayer(layer);
       const specs = layerStyles(layer);
+      if (specs.some((spec) => 'source' in spec && spec.source === labelSourceId(layer.id)))
+        this.map.addSource(labelSourceId(layer.id), { type: 'geojson', data: labelCollection(layer) });
       this.styleLayerIds.set(
         layer.id,
         specs.map((s) => s.id),
@@ -169,13 +197,21 @@ export class MapView {
         else this.map.addLayer(spec);
       }
     }
-    for (const spec of [...onTop, ...symbols]) this.map.addLayer(spec);
+    // MapLibre places the topmost symbol layer's labels first: the zone parts' names, the subject of
+    // the map, go on top so villages' and townships' names give way to them.
+    const zoneIds = new Set(project.layers.filter((l) => l.role === 'zone').map((l) => labelSourceId(l.id)));
+    const isZone = (spec: maplibregl.LayerSpecification) =>
+      'source' in spec && zoneIds.has(String(spec.source));
+    for (const spec of [...onTop, ...symbols.filter((x) => !isZone(x)), ...symbols.filter(isZone)])
+      this.map.addLayer(spec);
     if (this.map.getLayer(HIGHLIGHT)) this.map.moveLayer(HIGHLIGHT);
   }
 
   /** Replaces one layer's features (after an edit); at most one setData per layer per call. */
   updateLayer(layer: ProjectLayer): void {
     const src = () => this.map.getSource(layer.id) as maplibregl.GeoJSONSource | undefined;
+    const labels = this.map.getSource(labelSourceId(layer.id)) as maplibregl.GeoJSONSource | undefined;
+    labels?.setData(labelCollection(layer));
     if (this.largeLayerData && layer.features.length > LARGE_LAYER) {
       void this.largeLayerData(layer).then(
         (url) => {
@@ -223,20 +259,67 @@ export class MapView {
   }
 
   private handleClick(e: maplibregl.MapMouseEvent): void {
-    if (!this.project) return;
+    const pick = this.pickAt(e.point);
+    for (const l of this.pickListeners) l(pick);
+  }
+
+  /**
+   * The features drawn under a screen point, most specific first (core's orderPicks). Labels are
+   * not queried: a name over a plot stands for a feature that is itself under the pointer.
+   */
+  pickAt(point: { x: number; y: number }): FeaturePick | null {
+    const project = this.project;
+    if (!project) return null;
     const queryable = [...this.styleLayerIds.values()]
       .flat()
-      .filter((id) => this.map.getLayer(id) && this.map.getLayoutProperty(id, 'visibility') !== 'none');
+      .filter(
+        (id) =>
+          this.map.getLayer(id)?.type !== 'symbol' &&
+          this.map.getLayer(id) &&
+          this.map.getLayoutProperty(id, 'visibility') !== 'none',
+      );
     const box: [maplibregl.PointLike, maplibregl.PointLike] = [
-      [e.point.x - 3, e.point.y - 3],
-      [e.point.x + 3, e.point.y + 3],
+      [point.x - 3, point.y - 3],
+      [point.x + 3, point.y + 3],
     ];
+    // topmost first; a feature drawn by several style layers (fill and outline) counts once
     const hits = this.map.queryRenderedFeatures(box, { layers: queryable });
-    const hit = hits.find((h) => h.id !== undefined);
-    const pick: FeaturePick | null = hit
-      ? { layerId: String(hit.source), featureIndex: Number(hit.id), lngLat: [e.lngLat.lng, e.lngLat.lat] }
-      : null;
-    for (const l of this.pickListeners) l(pick);
+    const seen = new Set<string>();
+    const candidates = [];
+    for (const h of hits) {
+      if (h.id === undefined) continue;
+      const layerId = String(h.source);
+      const featureIndex = Number(h.id);
+      const key = `${layerId}#${featureIndex}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const geometry = project.layers.find((l) => l.id === layerId)?.features[featureIndex]?.geometry;
+      if (geometry) candidates.push({ layerId, featureIndex, geometry, drawOrder: -hits.indexOf(h) });
+    }
+    if (candidates.length === 0) return null;
+    const at = this.map.unproject([point.x, point.y]);
+    const ordered = orderPicks(candidates, at.lng, at.lat).map(({ layerId, featureIndex }) => ({
+      layerId,
+      featureIndex,
+    }));
+    return {
+      ...ordered[0]!,
+      lngLat: [at.lng, at.lat],
+      point: { x: point.x, y: point.y },
+      candidates: ordered,
+    };
+  }
+
+  /** Label features MapLibre placed on screen now (for tests: one per feature, none repeated). */
+  renderedLabels(): { layer: string; featureIndex: number; name: string }[] {
+    const labelLayers = [...this.styleLayerIds.values()]
+      .flat()
+      .filter((id) => this.map.getLayer(id)?.type === 'symbol');
+    return this.map.queryRenderedFeatures(undefined, { layers: labelLayers }).map((f) => ({
+      layer: f.layer.id,
+      featureIndex: Number(f.id),
+      name: String(f.properties?.zm_name ?? ''),
+    }));
   }
 
   destroy(): void {

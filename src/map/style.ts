@@ -3,6 +3,7 @@
 // usual planning colours, roads by class and status (planned roads dashed), villages by relocation.
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { ProjectLayer } from '../core/types.ts';
+import type { HatchKind } from './hatch.ts';
 
 export const HATCH_CONTROL = 'zm-hatch-control';
 export const HATCH_REDLINE = 'zm-hatch-redline';
@@ -15,8 +16,58 @@ export const ZONE_COLORS = {
   control: '#4f9a5d',
 } as const;
 
-// Villages read apart from the zone parts' reds, oranges and greens: magenta for relocation planned.
-export const RELOCATION_COLORS = { none: '#8d8d8d', planned: '#c2185b', done: '#6d4c9f' } as const;
+// 三区三线 in their conventional symbols, apart from the zone parts they lie over: basic farmland
+// yellow-green cross-hatched, the ecological red line red hatched with a red outline, the urban
+// development boundary a purple dashed line.
+export const CONSTRAINT_COLORS = {
+  farmland: '#b5c400',
+  farmlandOutline: '#9e9d24',
+  redline: '#c62828',
+  urbanBoundary: '#6a3d9a',
+} as const;
+export const PARK_COLOR = '#00838f';
+
+export interface HatchSpec {
+  color: string;
+  /** opacity of the tile between the lines */
+  backgroundAlpha: number;
+  size: number;
+  spacing: number;
+  lineWidth: number;
+  kind: HatchKind;
+}
+
+/** The fill patterns, drawn in code by hatch.ts and registered under these image ids. */
+export const HATCHES: Record<string, HatchSpec> = {
+  [HATCH_CONTROL]: {
+    color: ZONE_COLORS.control,
+    backgroundAlpha: 0.22,
+    size: 12,
+    spacing: 6,
+    lineWidth: 1.6,
+    kind: '/',
+  },
+  [HATCH_REDLINE]: {
+    color: CONSTRAINT_COLORS.redline,
+    backgroundAlpha: 0.12,
+    size: 14,
+    spacing: 7,
+    lineWidth: 1.4,
+    kind: '\\',
+  },
+  [HATCH_FARMLAND]: {
+    color: CONSTRAINT_COLORS.farmland,
+    backgroundAlpha: 0.2,
+    size: 16,
+    spacing: 8,
+    lineWidth: 1.3,
+    kind: 'x',
+  },
+};
+
+// Villages read apart from the zone parts' reds, oranges and greens: magenta for relocation planned,
+// brown for done (purple is the urban development boundary's).
+export const RELOCATION_COLORS = { none: '#8d8d8d', planned: '#c2185b', done: '#795548' } as const;
 const RELOCATION_COLOR: ExpressionSpecification = [
   'match',
   ['get', 'zm_reloc'],
@@ -28,12 +79,18 @@ const RELOCATION_COLOR: ExpressionSpecification = [
 ];
 export const ENTERPRISE_COLORS = { producing: '#2f6eb5', building: '#8fb7e6' } as const;
 export const ROAD_COLOR = '#6d6d6d';
+export const ADMIN_COLORS = { county: '#3d3d3d', township: '#6b6b9a' } as const;
+
+/** The point source of a layer's labels (one point per named feature, see labelCollection). */
+export const labelSourceId = (layerId: string): string => `${layerId}::labels`;
 
 export interface LegendItem {
   /** translation key or literal text */
   label: string;
   color: string;
   shape: 'fill' | 'line' | 'dash' | 'hatch' | 'outline' | 'point';
+  /** the direction of a hatch's lines, as the map draws them */
+  hatch?: HatchKind;
   count?: number;
 }
 
@@ -55,7 +112,10 @@ function label(
       'text-font': LABEL_FONT,
       'text-size': size,
       'text-allow-overlap': false,
+      'text-padding': 4,
       'symbol-placement': 'point',
+      // larger features keep their label when labels collide
+      'symbol-sort-key': ['get', 'zm_rank'],
     },
     paint: { 'text-color': color, 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
     ...extra,
@@ -95,7 +155,8 @@ export function layerStyles(layer: ProjectLayer): LayerSpecification[] {
           type: 'line',
           source: s,
           filter: ['!=', ['get', 'zm_cat'], 'planned'],
-          paint: { 'line-color': '#7a3b2e', 'line-width': 1, 'line-opacity': 0.7 },
+          // dark brown: apart from the red line's red and the roads' grey
+          paint: { 'line-color': '#553322', 'line-width': 1, 'line-opacity': 0.7 },
         },
         {
           id: id('planned-halo'),
@@ -111,21 +172,26 @@ export function layerStyles(layer: ProjectLayer): LayerSpecification[] {
           filter: ['==', ['get', 'zm_cat'], 'planned'],
           paint: { 'line-color': ZONE_COLORS.planned, 'line-width': 3.5, 'line-dasharray': [3, 1.5] },
         },
-        label(id('label'), s, 13, '#5a1a12', {
+        label(id('label'), labelSourceId(s), 13, '#5a1a12', {
           filter: ['!=', ['get', 'zm_cat'], 'planned'],
           minzoom: 12,
         } as Partial<LayerSpecification>),
       ] as LayerSpecification[];
     case 'park':
       return [
-        { id: id('fill'), type: 'fill', source: s, paint: { 'fill-color': '#7b3fa0', 'fill-opacity': 0.08 } },
+        {
+          id: id('fill'),
+          type: 'fill',
+          source: s,
+          paint: { 'fill-color': PARK_COLOR, 'fill-opacity': 0.08 },
+        },
         {
           id: id('line'),
           type: 'line',
           source: s,
-          paint: { 'line-color': '#7b3fa0', 'line-width': 2, 'line-dasharray': [2, 2] },
+          paint: { 'line-color': PARK_COLOR, 'line-width': 2, 'line-dasharray': [2, 2] },
         },
-        label(id('label'), s, 14, '#4b1f66'),
+        label(id('label'), labelSourceId(s), 14, '#004d55'),
       ];
     case 'landuse':
     case 'plan':
@@ -171,12 +237,18 @@ export function layerStyles(layer: ProjectLayer): LayerSpecification[] {
           filter: ['==', ['get', 'zm_status'], 'planned'],
           paint: { 'line-color': ROAD_COLOR, 'line-width': ['get', 'zm_width'], 'line-dasharray': [2, 1.5] },
         },
-        label(id('label'), s, 11, '#333333', {
+        // one label per road at the middle of its length, turned along it (line placement repeats
+        // the name in every tile the road crosses)
+        label(id('label'), labelSourceId(s), 11, '#333333', {
           layout: {
             'text-field': ['get', 'zm_name'],
             'text-font': LABEL_FONT,
             'text-size': 11,
-            'symbol-placement': 'line',
+            'text-padding': 4,
+            'symbol-placement': 'point',
+            'symbol-sort-key': ['get', 'zm_rank'],
+            'text-rotate': ['get', 'zm_angle'],
+            'text-rotation-alignment': 'map',
           },
           minzoom: 13,
         } as Partial<LayerSpecification>),
@@ -199,10 +271,11 @@ export function layerStyles(layer: ProjectLayer): LayerSpecification[] {
           paint: {
             'line-color': RELOCATION_COLOR,
             'line-width': 1.8,
-            'line-dasharray': [3, 1],
+            // dotted: the planned boundary and planned roads are dashed
+            'line-dasharray': [1, 1.5],
           },
         },
-        label(id('label'), s, 12, '#3e2723', { minzoom: 12 } as Partial<LayerSpecification>),
+        label(id('label'), labelSourceId(s), 12, '#3e2723', { minzoom: 12 } as Partial<LayerSpecification>),
       ];
     case 'admin': {
       const county = layer.kind === 'county';
@@ -212,12 +285,13 @@ export function layerStyles(layer: ProjectLayer): LayerSpecification[] {
           type: 'line',
           source: s,
           paint: {
-            'line-color': county ? '#3d3d3d' : '#6b6b9a',
+            'line-color': county ? ADMIN_COLORS.county : ADMIN_COLORS.township,
             'line-width': county ? 2.5 : 1.5,
-            'line-dasharray': county ? [6, 2, 1, 2] : [4, 2],
+            // county dash-dot, township dash-dot-dot: neither reads as the urban boundary's dashes
+            'line-dasharray': county ? [6, 2, 1, 2] : [4, 1.5, 1, 1.5, 1, 1.5],
           },
         },
-        label(id('label'), s, county ? 18 : 15, county ? '#222222' : '#3b3b78'),
+        label(id('label'), labelSourceId(s), county ? 18 : 15, county ? '#222222' : '#3b3b78'),
       ];
     }
     case 'constraint': {
@@ -227,7 +301,11 @@ export function layerStyles(layer: ProjectLayer): LayerSpecification[] {
             id: id('line'),
             type: 'line',
             source: s,
-            paint: { 'line-color': '#6a3d9a', 'line-width': 2.5, 'line-dasharray': [5, 2] },
+            paint: {
+              'line-color': CONSTRAINT_COLORS.urbanBoundary,
+              'line-width': 2.5,
+              'line-dasharray': [5, 2],
+            },
           },
         ];
       const redline = layer.kind === 'ecological-redline';
@@ -242,7 +320,10 @@ export function layerStyles(layer: ProjectLayer): LayerSpecification[] {
           id: id('line'),
           type: 'line',
           source: s,
-          paint: { 'line-color': redline ? '#c62828' : '#558b2f', 'line-width': redline ? 2 : 1.2 },
+          paint: {
+            'line-color': redline ? CONSTRAINT_COLORS.redline : CONSTRAINT_COLORS.farmlandOutline,
+            'line-width': redline ? 2 : 1.4,
+          },
         },
       ];
     }
@@ -264,7 +345,7 @@ export function layerStyles(layer: ProjectLayer): LayerSpecification[] {
           },
         },
         { id: id('line'), type: 'line', source: s, paint: { 'line-color': '#173f6e', 'line-width': 0.8 } },
-        label(id('label'), s, 11, '#0d2a4d', { minzoom: 14 } as Partial<LayerSpecification>),
+        label(id('label'), labelSourceId(s), 11, '#0d2a4d', { minzoom: 14 } as Partial<LayerSpecification>),
       ];
   }
 }
@@ -277,7 +358,7 @@ export function legendFor(layer: ProjectLayer, decorated: Record<string, string 
         { label: 'planned', color: ZONE_COLORS.planned, shape: 'dash' },
         { label: 'built', color: ZONE_COLORS.built, shape: 'fill' },
         { label: 'development', color: ZONE_COLORS.development, shape: 'fill' },
-        { label: 'control', color: ZONE_COLORS.control, shape: 'hatch' },
+        { label: 'control', color: ZONE_COLORS.control, shape: 'hatch', hatch: HATCHES[HATCH_CONTROL]!.kind },
       ];
     case 'landuse':
     case 'plan': {
@@ -312,19 +393,29 @@ export function legendFor(layer: ProjectLayer, decorated: Record<string, string 
       return [
         {
           label: `kind.${layer.kind ?? 'township'}`,
-          color: layer.kind === 'county' ? '#3d3d3d' : '#6b6b9a',
+          color: layer.kind === 'county' ? ADMIN_COLORS.county : ADMIN_COLORS.township,
           shape: 'dash',
         },
       ];
     case 'park':
-      return [{ label: 'role.park', color: '#7b3fa0', shape: 'dash' }];
+      return [{ label: 'role.park', color: PARK_COLOR, shape: 'dash' }];
     case 'constraint':
       if (layer.kind === 'urban-boundary')
-        return [{ label: 'kind.urban-boundary', color: '#6a3d9a', shape: 'dash' }];
+        return [{ label: 'kind.urban-boundary', color: CONSTRAINT_COLORS.urbanBoundary, shape: 'dash' }];
       return [
         layer.kind === 'ecological-redline'
-          ? { label: 'kind.ecological-redline', color: '#c62828', shape: 'hatch' }
-          : { label: 'kind.basic-farmland', color: '#558b2f', shape: 'hatch' },
+          ? {
+              label: 'kind.ecological-redline',
+              color: CONSTRAINT_COLORS.redline,
+              shape: 'hatch',
+              hatch: HATCHES[HATCH_REDLINE]!.kind,
+            }
+          : {
+              label: 'kind.basic-farmland',
+              color: CONSTRAINT_COLORS.farmland,
+              shape: 'hatch',
+              hatch: HATCHES[HATCH_FARMLAND]!.kind,
+            },
       ];
   }
 }

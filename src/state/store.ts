@@ -5,6 +5,7 @@ import type { AreaMethod, Problem, Project } from '../core/types.ts';
 import type { Lang } from '../ui/i18n.ts';
 import type { SaveState } from './persist.ts';
 import type { SafeStart } from './safe-start.ts';
+import type { PickStack } from './picks.ts';
 
 export interface Selection {
   layerId: string;
@@ -21,6 +22,8 @@ export interface AppState {
   visibility: Record<string, boolean>;
   opacity: Record<string, number>;
   selection: Selection | null;
+  /** the features under the last click, most specific first, for stepping through them (picks.ts) */
+  pickStack: PickStack | null;
   /** a place the map should show; seq changes on every request so the same place can be asked twice */
   focus: { bbox: [number, number, number, number]; seq: number } | null;
   /** messages about what the app changed (repairs), newest last */
@@ -95,6 +98,7 @@ export const store = createStore({
   visibility: {},
   opacity: {},
   selection: null,
+  pickStack: null,
   focus: null,
   notices: [],
   save: { state: 'idle' },

@@ -8,6 +8,7 @@ import { useT } from './i18n-context.ts';
 import { layerTitle } from './layer-title.ts';
 import { valueLabel } from './value-label.ts';
 import { LongText } from './LongText.tsx';
+import { PickCycler } from './PickCycler.tsx';
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return '—';
@@ -57,9 +58,15 @@ export function Inspector() {
   const layer = selection && project?.layers.find((l) => l.id === selection.layerId);
   const feature = layer?.features[selection!.featureIndex];
   return (
-    <section className="panel inspector" aria-label={t('inspector')} data-testid="inspector">
+    <section
+      className="panel inspector"
+      aria-label={t('inspector')}
+      data-testid="inspector"
+      data-selected={feature ? `${layer.id}#${selection!.featureIndex}` : undefined}
+    >
       <h2>
         {t('inspector')}
+        <PickCycler />
         {feature && <CopyLinkButton selection={selection!} />}
         {feature && (
           <button className="link" onClick={() => store.set({ selection: null })}>

@@ -6,15 +6,20 @@ import { store, useAppState } from '../state/store.ts';
 import { useT } from './i18n-context.ts';
 import { layerTitle } from './layer-title.ts';
 
+/** CSS stripes in the directions the map's hatch runs ('/' stripes come from a 135° gradient). */
+function hatchSwatch(item: LegendItem): string {
+  const stripes = (deg: number) =>
+    `repeating-linear-gradient(${deg}deg, ${item.color} 0 2px, transparent 2px 5px)`;
+  if (item.hatch === 'x') return `${stripes(135)}, ${stripes(45)}`;
+  return stripes(item.hatch === '\\' ? 45 : 135);
+}
+
 function Swatch({ item }: { item: LegendItem }) {
   const style: React.CSSProperties =
     item.shape === 'fill'
       ? { background: item.color }
       : item.shape === 'hatch'
-        ? {
-            background: `repeating-linear-gradient(135deg, ${item.color} 0 2px, transparent 2px 5px)`,
-            border: `1px solid ${item.color}`,
-          }
+        ? { background: hatchSwatch(item), border: `1px solid ${item.color}` }
         : item.shape === 'dash'
           ? { borderTop: `3px dashed ${item.color}`, height: 0, marginTop: 6 }
           : { borderTop: `3px solid ${item.color}`, height: 0, marginTop: 6 };

@@ -5,6 +5,8 @@ import { displayUrl } from '../state/analysis.ts';
 import { markDrawn } from '../state/safe-start.ts';
 import type { Project } from '../core/types.ts';
 import { attachLink, openProjectView } from './link-view.ts';
+import { installTestHook } from '../map/test-hook.ts';
+import { afterClick } from '../state/picks.ts';
 
 function basemapFromUrl(): BasemapOption | undefined {
   // ?basemap=<tile URL template>, e.g. Tianditu with its key, or a local tile server.
@@ -21,20 +23,25 @@ export function MapPane() {
   const opacity = useAppState((s) => s.opacity);
   const focus = useAppState((s) => s.focus);
   const selection = useAppState((s) => s.selection);
+  const lang = useAppState((s) => s.lang);
 
   useEffect(() => {
     const v = new MapView(container.current!, {
       basemap: basemapFromUrl(),
       largeLayerData: (layer) => displayUrl(store.get().project!, layer),
+      lang: store.get().lang,
     });
     view.current = v;
     (window as unknown as { __zonemapMap?: unknown }).__zonemapMap = v.map;
-    const off = v.onPick((pick) =>
-      store.set({ selection: pick ? { layerId: pick.layerId, featureIndex: pick.featureIndex } : null }),
-    );
+    const offHook = installTestHook(v);
+    const off = v.onPick((pick) => {
+      const s = store.get();
+      store.set(afterClick(s.pickStack, s.selection, pick?.candidates ?? [], pick?.point ?? { x: 0, y: 0 }));
+    });
     const detachLink = attachLink(v);
     return () => {
       off();
+      offHook();
       detachLink();
       v.destroy();
       view.current = null;
@@ -83,6 +90,13 @@ export function MapPane() {
       for (const l of project.layers) v.setOpacity(l.id, opacity[l.id] ?? 1);
     });
   }, [opacity, project]);
+
+  const shownLang = useRef(lang);
+  useEffect(() => {
+    if (shownLang.current === lang) return;
+    shownLang.current = lang;
+    view.current?.setLang(lang);
+  }, [lang]);
 
   useEffect(() => {
     if (focus) view.current?.fitBounds(focus.bbox, true);

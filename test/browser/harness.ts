@@ -72,8 +72,12 @@ export async function startHarness(): Promise<Harness> {
 }
 
 /** Opens the app and waits until the sample project is drawn and its statistics computed. */
-export async function openApp(h: Harness, query = ''): Promise<{ page: Page; errors: string[] }> {
-  const page = await h.browser.newPage({ viewport: { width: 1440, height: 900 } });
+export async function openApp(
+  h: Harness,
+  query = '',
+  viewport = { width: 1440, height: 900 },
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await h.browser.newPage({ viewport });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => {

@@ -1,13 +1,2 @@
-import type { Position } from 'geojson';
-
-/** Even-odd ray casting: whether (x, y) lies inside a ring (points on an edge may go either way). */
-export function pointInRing(x: number, y: number, ring: readonly Position[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const a = ring[i]!;
-    const b = ring[j]!;
-    if (a[1]! > y !== b[1]! > y && x < ((b[0]! - a[0]!) * (y - a[1]!)) / (b[1]! - a[1]!) + a[0]!)
-      inside = !inside;
-  }
-  return inside;
-}
+// The ray-casting test lives in core (the map's picking uses it too); io's readers import it here.
+export { pointInRing } from '../../core/point-in-ring.ts';

@@ -1,0 +1,189 @@
+// The map as a planner meets it: a click names the feature under the pointer (stepping through
+// the ones that overlap), each feature is labelled once, the controls speak the page's language.
+// Screenshots at three screen sizes in both languages go to test/output/browser/map-*.png.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { mapIdle, openApp, OUTPUT_DIR, startHarness, type Harness } from './harness.ts';
+
+interface Target {
+  layer: string;
+  index: number;
+  name: string;
+  centre: [number, number];
+  under: { layer: string; index: number; name: string; area_m2: number }[];
+}
+// Click points and what lies under them, from shapely/pyproj (test/fixtures/pick/make-centres.py).
+const { targets, towns } = JSON.parse(readFileSync('test/fixtures/pick/luoshan-centres.json', 'utf8')) as {
+  targets: Target[];
+  towns: { name: string; centre: [number, number] }[];
+};
+
+const SIZES = [
+  { width: 1920, height: 1080 },
+  { width: 1400, height: 900 },
+  { width: 1024, height: 768 },
+];
+
+type Hook = {
+  labels(): { layer: string; featureIndex: number; name: string }[];
+  project(l: [number, number]): { x: number; y: number };
+};
+type TestWindow = { __zonemapTest: Hook; __zonemapMap: { jumpTo(o: object): void } };
+
+async function project(page: Page, at: [number, number]): Promise<{ x: number; y: number }> {
+  return page.evaluate((at) => (window as unknown as TestWindow).__zonemapTest.project(at), at);
+}
+
+async function jumpTo(page: Page, center: [number, number], zoom?: number): Promise<void> {
+  await page.evaluate(
+    ({ center, zoom }) =>
+      (window as unknown as TestWindow).__zonemapMap.jumpTo(zoom ? { center, zoom } : { center }),
+    { center, zoom },
+  );
+  await mapIdle(page);
+}
+
+/** Label names placed more than once on the current screen, with their counts. */
+async function repeatedLabels(page: Page): Promise<{ all: number; repeated: Record<string, number> }> {
+  const labels = await page.evaluate(() => (window as unknown as TestWindow).__zonemapTest.labels());
+  const counts: Record<string, number> = {};
+  for (const l of labels) counts[`${l.layer} ${l.name}`] = (counts[`${l.layer} ${l.name}`] ?? 0) + 1;
+  return {
+    all: labels.length,
+    repeated: Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 1)),
+  };
+}
+
+async function selected(page: Page, previous: string | null): Promise<string | null> {
+  const inspector = page.locator('[data-testid="inspector"]');
+  // wait for the click to land (the selection changes), then read it
+  await page
+    .waitForFunction(
+      (prev) => document.querySelector('[data-testid="inspector"]')?.getAttribute('data-selected') !== prev,
+      previous,
+      { timeout: 2000 },
+    )
+    .catch(() => undefined);
+  return inspector.getAttribute('data-selected');
+}
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('picking on the sample', () => {
+  it('a click at the centre of every enterprise plot and village opens the smallest feature there, and stepping reaches the plot or village', async () => {
+    const { page, errors } = await openApp(h);
+    const canvas = page.locator('.maplibregl-canvas');
+    const box = await canvas.boundingBox();
+    const size = page.viewportSize()!;
+    const wrong: string[] = [];
+    let previous: string | null = null;
+    let stepped = 0;
+    for (const t of targets) {
+      let pt = await project(page, t.centre);
+      if (pt.x < 60 || pt.y < 120 || pt.x > box!.width - 60 || pt.y > box!.height - 40) {
+        await jumpTo(page, t.centre);
+        pt = await project(page, t.centre);
+      }
+      await page.mouse.click(box!.x + pt.x, box!.y + pt.y);
+      const first = await selected(page, previous);
+      const expected = t.under.map((u) => `${u.layer}#${u.index}`);
+      if (first !== expected[0]) wrong.push(`${t.name}: first ${first}, expected ${expected[0]}`);
+      // step with ▸ until the target itself is shown: as many steps as smaller features lie over it
+      let now = first;
+      const want = `${t.layer}#${t.index}`;
+      let steps = 0;
+      while (now !== want && steps < expected.length) {
+        await page.click('[data-testid="pick-next"]');
+        now = await selected(page, now);
+        steps++;
+      }
+      stepped += steps;
+      if (now !== want || steps !== expected.indexOf(want))
+        wrong.push(`${t.name}: reached ${now} after ${steps} steps, expected ${expected.indexOf(want)}`);
+      else if (!(await page.locator('[data-testid="inspector"]').textContent())!.includes(t.name))
+        wrong.push(`${t.name}: the inspector does not name it`);
+      previous = now;
+    }
+    expect(wrong).toEqual([]);
+    // three villages have an enterprise plot over their centre (the fixture says which)
+    expect(stepped).toBeGreaterThanOrEqual(3);
+    expect(size.width).toBe(1440);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 600_000);
+
+  it('clicking the same place again steps to the next feature under it, and ] / [ step too', async () => {
+    const { page } = await openApp(h);
+    const t = targets.find((x) => x.name === '周楼村')!;
+    expect(t.under.length).toBeGreaterThanOrEqual(3);
+    const canvas = page.locator('.maplibregl-canvas');
+    const box = (await canvas.boundingBox())!;
+    const pt = await project(page, t.centre);
+    const order = t.under.map((u) => `${u.layer}#${u.index}`);
+    const seen: (string | null)[] = [];
+    let prev: string | null = null;
+    for (let i = 0; i < order.length + 1; i++) {
+      await page.mouse.click(box.x + pt.x, box.y + pt.y);
+      prev = await selected(page, prev);
+      seen.push(prev);
+    }
+    expect(seen).toEqual([...order, order[0]]);
+    expect(await page.locator('[data-testid="pick-position"]').textContent()).toBe(`1/${order.length}`);
+    await page.keyboard.press(']');
+    expect(await selected(page, order[0]!)).toBe(order[1]);
+    await page.keyboard.press('[');
+    expect(await selected(page, order[1]!)).toBe(order[0]);
+    await page.screenshot({ path: `${OUTPUT_DIR}/map-pick-cycler.png` });
+    await page.close();
+  });
+});
+
+describe('labels and controls', () => {
+  for (const lang of ['zh', 'en'] as const)
+    for (const size of SIZES)
+      it(`${lang} ${size.width}×${size.height}: every label appears once, also at zoom 15`, async () => {
+        const { page, errors } = await openApp(h, lang === 'en' ? '?lang=en' : '', size);
+        // basic farmland starts hidden: shown here to see it over the zone's control part
+        await page.locator('[data-layer="farmland"] input[type="checkbox"]').check();
+        await mapIdle(page);
+        await page.screenshot({ path: `${OUTPUT_DIR}/map-${lang}-${size.width}x${size.height}.png` });
+        const overview = await repeatedLabels(page);
+        expect(overview.repeated).toEqual({});
+        expect(overview.all).toBeGreaterThan(8);
+        // the names the issue saw two or three times at zoom 15
+        for (const name of ['陈店村', '朱堰村', '宝城街道']) {
+          const t = [...targets, ...towns].find((x) => x.name === name)!;
+          await jumpTo(page, t.centre, 15);
+          if (name === '陈店村')
+            await page.screenshot({ path: `${OUTPUT_DIR}/map-${lang}-${size.width}x${size.height}-z15.png` });
+          const r = await repeatedLabels(page);
+          expect(r.repeated).toEqual({});
+          const labels = await page.evaluate(() => (window as unknown as TestWindow).__zonemapTest.labels());
+          expect(labels.filter((l) => l.name === name)).toHaveLength(1);
+        }
+        expect(errors).toEqual([]);
+        await page.close();
+      });
+
+  it('the zoom and compass buttons speak the page language and switch with it', async () => {
+    const { page } = await openApp(h);
+    const zoomIn = page.locator('.maplibregl-ctrl-zoom-in');
+    expect(await zoomIn.getAttribute('title')).toBe('放大');
+    expect(await page.locator('.maplibregl-ctrl-compass').getAttribute('title')).toContain('正北');
+    await page.click('[data-testid="lang-switch"]');
+    await expect.poll(() => page.locator('.maplibregl-ctrl-zoom-in').getAttribute('title')).toBe('Zoom in');
+    expect(await page.locator('.maplibregl-ctrl-zoom-out').getAttribute('title')).toBe('Zoom out');
+    expect(await page.locator('.maplibregl-ctrl-zoom-in')).toBeTruthy();
+    expect(await page.locator('.maplibregl-ctrl-zoom-in').count()).toBe(1);
+    await page.click('[data-testid="lang-switch"]');
+    await expect.poll(() => page.locator('.maplibregl-ctrl-zoom-in').getAttribute('title')).toBe('放大');
+    await page.close();
+  });
+});
