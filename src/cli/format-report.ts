@@ -7,21 +7,21 @@ const mu = (m2: number) => num(m2 / M2_PER_MU, 0);
 const km2 = (m2: number) => num(m2 / 1e6, 4);
 const ha = (m2: number) => num(m2 / 1e4, 2);
 
-const CATEGORY_ZH: Record<string, string> = {
+export const CATEGORY_ZH: Record<string, string> = {
   planned: '规划区',
   built: '建成区',
   development: '发展区',
   control: '控制区',
   unknown: '未知类别',
 };
-const RELOCATION_ZH: Record<string, string> = { none: '不搬迁', planned: '规划搬迁', done: '已搬迁' };
+export const RELOCATION_ZH: Record<string, string> = { none: '不搬迁', planned: '规划搬迁', done: '已搬迁' };
 const STATUS_ZH: Record<string, string> = {
   built: '已建',
   building: '在建',
   planned: '规划',
   unknown: '未填',
 };
-const KIND_ZH: Record<string, string> = {
+export const KIND_ZH: Record<string, string> = {
   'basic-farmland': '永久基本农田',
   'ecological-redline': '生态保护红线',
   'urban-boundary': '城镇开发边界',

@@ -1,7 +1,8 @@
 // Entry of the `zonemap` command line (contract.md section 2). Returns the exit status:
 // 0 done, 1 the data has errors, 2 bad usage.
 const USAGE = `用法 (usage):
-  zonemap report DIR_OR_MANIFEST [--json] [--csv DIR] [--area ellipsoidal|plane]
+  zonemap report DIR_OR_MANIFEST [--scenario ID] [--json] [--csv DIR] [--area ellipsoidal|plane]
+  zonemap compare DIR_OR_MANIFEST --from ID --to ID [--json] [--area ellipsoidal|plane]
   zonemap area FILE [--crs CODE] [--json] [--area ellipsoidal|plane]
   zonemap validate FILE [--crs CODE] [--json]
 `;
@@ -10,6 +11,7 @@ type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   report: async () => (await import('./report.ts')).run,
+  compare: async () => (await import('./compare.ts')).run,
   area: async () => (await import('./area.ts')).run,
   validate: async () => (await import('./validate.ts')).run,
 };
