@@ -90,16 +90,20 @@ export async function run(args: string[]): Promise<number> {
   }
   const [from, to] = loaded.scenarios;
   // One scenario's problem is an error there and a warning in the other: each is told once, as
-  // its worst.
-  const byText = new Map<string, Problem>();
-  for (const p of [...(from?.problems ?? loaded.problems), ...(to?.problems ?? [])]) {
-    const key = describeProblem(p);
+  // its worst, with the scenario it concerns most.
+  const byText = new Map<string, { p: Problem; scenario: string }>();
+  const tagged = [
+    ...(from?.problems ?? loaded.problems).map((p) => ({ p, scenario: from?.id ?? parsed.from })),
+    ...(to?.problems ?? []).map((p) => ({ p, scenario: to?.id ?? parsed.to })),
+  ];
+  for (const t of tagged) {
+    const key = describeProblem(t.p);
     const had = byText.get(key);
-    if (!had || (had.severity !== 'error' && p.severity === 'error')) byText.set(key, p);
+    if (!had || (had.p.severity !== 'error' && t.p.severity === 'error')) byText.set(key, t);
   }
   const problems = [...byText.values()];
-  const errors = problems.filter((p) => p.severity === 'error');
-  const warnings = problems.filter((p) => p.severity !== 'error');
+  const errors = problems.filter((t) => t.p.severity === 'error').map((t) => t.p);
+  const warnings = problems.filter((t) => t.p.severity !== 'error');
   for (const p of errors) process.stderr.write(`错误 ${describeProblem(p)}\n`);
   if (!from || !to) {
     process.stderr.write(`zonemap compare: 项目无法打开，请按上面的说明修改后重试。\n`);
@@ -116,7 +120,7 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`${failureText('compare', e)}\n`);
     return 1;
   }
-  c.warnings = [...warnings.map((w) => ({ ...warningEntry(w), scenario: '' })), ...c.warnings];
+  c.warnings = [...warnings.map((w) => ({ ...warningEntry(w.p), scenario: w.scenario })), ...c.warnings];
   const names = { fromName: from.name, toName: to.name };
   if (parsed.json) process.stdout.write(`${JSON.stringify(jsonOf(c, names), null, 2)}\n`);
   else {

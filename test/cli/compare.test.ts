@@ -131,7 +131,11 @@ describe('zonemap compare', () => {
     expect(u.code).toBe(1);
     expect(u.err).toMatch(/zonemap\.json 中方案 expand-east 要替换的图层 "zone" 不存在.*zones, towns/);
     // The other scenario is still fine to compare with the base.
-    expect(zonemap('compare', unknownLayer, '--to', 'expand-east-gk', '--json').code).toBe(0);
+    const other = zonemap('compare', unknownLayer, '--to', 'expand-east-gk', '--json');
+    expect(other.code).toBe(0);
+    expect(JSON.parse(other.out).warnings).toContainEqual(
+      expect.objectContaining({ code: 'scenario-unknown-layer', scenario: 'base' }),
+    );
   });
 
   it('exits 1 for duplicate scenario ids', () => {
