@@ -135,6 +135,20 @@ describe('pieces', () => {
     expect(added.filter(has)).toHaveLength(2);
   });
 
+  it('are the whole planned area when one side has no zone at all', () => {
+    const base = projects.get('base')!;
+    const none = { ...base, layers: base.layers.filter((l) => l.role !== 'zone') };
+    const want = expected.comparisons[0]!.ellipsoidal.zones.planned!.from_m2;
+    const c = compareScenarios(none, base, { areaMethod: 'ellipsoidal' });
+    close(c.added_m2, want, 1e-7);
+    expect(c.removed_m2).toBe(0);
+    expect(c.pieces.map((p) => [p.change, p.townships])).toEqual([['added', ['城关镇']]]);
+    close(c.pieces[0]!.area_m2, want, 1e-7);
+    const back = compareScenarios(base, none, { areaMethod: 'ellipsoidal' });
+    expect(back.pieces.map((p) => p.change)).toEqual(['removed']);
+    expect(back.zones[0]!.to_m2).toBe(0);
+  });
+
   it('are none between one boundary read from lon/lat and from Gauss-Kruger (slivers dropped)', () => {
     const c = compareScenarios(projects.get('expand-east')!, projects.get('expand-east-gk')!);
     expect(c.pieces).toEqual([]);
