@@ -167,6 +167,21 @@ describe('zonemap report --scenario', () => {
     expect(b.scenario).toBe('base');
   });
 
+  it('exits 1 for a broken scenario, and 0 with a warning for the base it does not change', () => {
+    const dir = brokenCopy((m) => {
+      (m.scenarios as { layers: Record<string, string> }[])[0]!.layers = { zone: 'x.geojson' };
+    });
+    const bad = zonemap('report', dir, '--scenario', 'expand-east');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('[scenario-unknown-layer]');
+    noStack(bad.err);
+    const base = zonemap('report', dir, '--json');
+    expect(base.code).toBe(0);
+    expect(JSON.parse(base.out).warnings).toContainEqual(
+      expect.objectContaining({ code: 'scenario-unknown-layer' }),
+    );
+  });
+
   it('titles the tables with the scenario’s name', () => {
     expect(zonemap('report', FIXTURE, '--scenario', 'expand-east').out).toContain(
       '东扩测试集聚区（方案 东扩方案）',
