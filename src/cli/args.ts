@@ -13,14 +13,20 @@ export interface CommandArgs {
   crs?: string;
   area?: AreaMethod;
   csv?: string;
+  scenario?: string;
+  from?: string;
+  to?: string;
 }
 
-type Flag = 'crs' | 'area' | 'csv';
+type Flag = 'crs' | 'area' | 'csv' | 'scenario' | 'from' | 'to';
 
 const NEEDS_VALUE: Record<Flag, string> = {
   crs: '--crs 后面需要坐标系代码，如 EPSG:4547 (--crs needs a CRS code)',
   area: '--area 后面需要 ellipsoidal 或 plane (--area needs ellipsoidal or plane)',
   csv: '--csv 后面需要一个文件夹 (--csv needs a folder)',
+  scenario: '--scenario 后面需要方案 id，如 base (--scenario needs a scenario id)',
+  from: '--from 后面需要方案 id，如 base (--from needs a scenario id)',
+  to: '--to 后面需要方案 id (--to needs a scenario id)',
 };
 
 /** Parses `args` for a command taking the given flags; a string is the usage error to print. */
@@ -57,6 +63,9 @@ export function parseCommandArgs(args: string[], flags: Flag[], missingTarget: s
     ...(values.crs !== undefined ? { crs: values.crs as string } : {}),
     ...(area !== undefined ? { area: area as AreaMethod } : {}),
     ...(values.csv !== undefined ? { csv: values.csv as string } : {}),
+    ...(values.scenario !== undefined ? { scenario: values.scenario as string } : {}),
+    ...(values.from !== undefined ? { from: values.from as string } : {}),
+    ...(values.to !== undefined ? { to: values.to as string } : {}),
   };
 }
 

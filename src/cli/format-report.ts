@@ -18,7 +18,7 @@ const ha = (m2: number) => num(m2 / 1e4, 2);
 
 // The words come from core's catalogue, as in the page and the exports.
 const ZH = 'zh' as const;
-const ADMIN_KIND_ZH: Record<string, string> = { county: '县', township: '乡镇', village: '行政村' };
+export const ADMIN_KIND_ZH: Record<string, string> = { county: '县', township: '乡镇', village: '行政村' };
 
 export function methodLabel(r: Pick<Report, 'areaMethod' | 'planeCrs'>): string {
   return r.areaMethod === 'ellipsoidal'

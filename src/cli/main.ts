@@ -2,7 +2,8 @@
 // 0 done, 1 the data has errors, 2 bad usage.
 import { writeErr, writeOut } from './terminal-safe.ts';
 const USAGE = `用法 (usage):
-  zonemap report DIR_OR_MANIFEST [--json] [--csv DIR] [--area ellipsoidal|plane]
+  zonemap report DIR_OR_MANIFEST [--scenario ID] [--json] [--csv DIR] [--area ellipsoidal|plane]
+  zonemap compare DIR_OR_MANIFEST --from ID --to ID [--json] [--area ellipsoidal|plane]
   zonemap area FILE [--crs CODE] [--json] [--area ellipsoidal|plane]
   zonemap validate FILE [--crs CODE] [--json]
 `;
@@ -11,6 +12,7 @@ type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   report: async () => (await import('./report.ts')).run,
+  compare: async () => (await import('./compare.ts')).run,
   area: async () => (await import('./area.ts')).run,
   validate: async () => (await import('./validate.ts')).run,
 };

@@ -1,22 +1,25 @@
-// `zonemap report DIR_OR_MANIFEST [--json] [--csv DIR] [--area ellipsoidal|plane]` (contract §2, §3).
-// Exit 0: done; 1: the data has errors; 2: bad usage.
+// `zonemap report DIR_OR_MANIFEST [--scenario ID] [--json] [--csv DIR] [--area ellipsoidal|plane]`
+// (contract §2, §3, §5). Exit 0: done; 1: the data has errors; 2: bad usage or unknown scenario.
 import { writeErr, writeOut } from './terminal-safe.ts';
 import { existsSync, statSync } from 'node:fs';
 import { parseCommandArgs } from './args.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildReport, type Report } from '../core/report.ts';
-import type { AreaMethod } from '../core/types.ts';
+import type { AreaMethod, Problem, Project } from '../core/types.ts';
 import { loadProjectBundle } from '../io/export/project-bundle.ts';
-import { loadProjectFromPath, readFileBytes } from '../io/node-project.ts';
+import { loadScenariosFromPath, readFileBytes } from '../io/node-project.ts';
+import { BASE_SCENARIO } from '../io/scenarios.ts';
 import { looksLikeZip } from '../io/zip.ts';
+import { unknownScenarioText } from './scenario-args.ts';
 import { describeProblem, failureText, forCommandLine, warningEntry } from './format-problems.ts';
 import { reportText } from './format-report.ts';
 import { reportTables } from '../core/report-tables.ts';
 import { writeCsvTable } from '../io/export/csv.ts';
 
-const USAGE = `用法 (usage): zonemap report DIR_OR_MANIFEST [--json] [--csv DIR] [--area ellipsoidal|plane]
-  DIR_OR_MANIFEST  项目文件夹（内含 zonemap.json）或清单文件路径
+const USAGE = `用法 (usage): zonemap report DIR_OR_MANIFEST [--scenario ID] [--json] [--csv DIR] [--area ellipsoidal|plane]
+  DIR_OR_MANIFEST  项目文件夹（内含 zonemap.json）、清单文件路径或 zonemap 导出的项目包 (.zip)
+  --scenario ID    按方案统计（默认 base，即基础方案；方案写在 zonemap.json 的 scenarios 中）
   --json           按约定的 JSON 格式输出
   --csv DIR        另把各表写成 CSV 文件（UTF-8，Excel 可直接打开）
   --area METHOD    ellipsoidal 椭球面积（默认，取项目设置）或 plane 高斯-克吕格平面面积
@@ -27,34 +30,60 @@ interface Args {
   json: boolean;
   csvDir?: string;
   area?: AreaMethod;
+  scenario?: string;
 }
 
 function parseArgs(args: string[]): Args | string {
-  const p = parseCommandArgs(args, ['csv', 'area'], '缺少项目文件夹或清单文件 (no DIR_OR_MANIFEST given)');
+  const p = parseCommandArgs(
+    args,
+    ['csv', 'area', 'scenario'],
+    '缺少项目文件夹或清单文件 (no DIR_OR_MANIFEST given)',
+  );
   if (typeof p === 'string') return p;
   return {
     target: p.target,
     json: p.json,
     ...(p.csv ? { csvDir: p.csv } : {}),
     ...(p.area ? { area: p.area } : {}),
+    ...(p.scenario ? { scenario: p.scenario } : {}),
   };
 }
 
 const WANTS =
   'report 需要项目文件夹（内含 zonemap.json）、清单文件 zonemap.json 或 zonemap 导出的项目包 (.zip)；单个图层文件请用 zonemap area 或 zonemap validate (report wants a project folder, its zonemap.json or a project bundle)';
 
-/** The project at `target`: a folder, a manifest, or a project bundle; a string is a usage error. */
-async function loadTarget(target: string): Promise<Awaited<ReturnType<typeof loadProjectFromPath>> | string> {
-  if (statSync(target).isDirectory()) return loadProjectFromPath(target);
-  const bytes = await readFileBytes(target);
-  if (looksLikeZip(bytes)) {
+interface Target {
+  project: Project | null;
+  problems: Problem[];
+  /** the scenario chosen with --scenario, when one was */
+  chosen?: { id: string; name: string };
+}
+
+/**
+ * The project at `target` for the scenario asked for: a folder or a manifest (with its scenarios),
+ * or a project bundle (its base only). A string is a usage error (exit 2).
+ */
+async function loadTarget(target: string, scenario: string | undefined): Promise<Target | string> {
+  const manifestLike = statSync(target).isDirectory() || /\.json$/i.test(target);
+  if (!manifestLike) {
+    const bytes = await readFileBytes(target);
+    if (!looksLikeZip(bytes)) return `"${target}" 不是项目清单。${WANTS}`;
     const bundle = await loadProjectBundle(bytes);
     if (bundle.problems.some((p) => p.code === 'not-a-bundle'))
       return `"${target}" 是压缩包，但其中没有 zonemap.json，不是项目包。${WANTS}`;
-    return bundle;
+    if (scenario && scenario !== BASE_SCENARIO)
+      return `项目包 "${target}" 只含基础方案 base，没有方案 "${scenario}"；请对项目文件夹使用 --scenario (a bundle holds the base scenario only)`;
+    return { project: bundle.project, problems: bundle.problems };
   }
-  if (!/\.json$/i.test(target)) return `"${target}" 不是项目清单。${WANTS}`;
-  return loadProjectFromPath(target);
+  const id = scenario ?? BASE_SCENARIO;
+  const loaded = await loadScenariosFromPath(target, [id]);
+  if (loaded.unknown.length) return unknownScenarioText(loaded.unknown, loaded);
+  const chosen = loaded.scenarios[0];
+  return {
+    project: chosen?.project ?? null,
+    problems: chosen?.problems ?? loaded.problems,
+    ...(scenario && chosen ? { chosen: { id: chosen.id, name: chosen.name } } : {}),
+  };
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -73,12 +102,12 @@ export async function run(args: string[]): Promise<number> {
     );
     return 2;
   }
-  const loaded = await loadTarget(parsed.target);
+  const loaded = await loadTarget(parsed.target, parsed.scenario);
   if (typeof loaded === 'string') {
     writeErr(`zonemap report: ${loaded}\n`);
     return 2;
   }
-  const project = loaded.project;
+  const { project, chosen } = loaded;
   const problems = loaded.problems.map((p) => forCommandLine(p, 'manifest'));
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity !== 'error');
@@ -95,9 +124,10 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   report.warnings = [...warnings.map(warningEntry), ...report.warnings];
-  if (parsed.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  const shown = chosen ? { scenario: chosen.id, scenarioName: chosen.name } : {};
+  if (parsed.json) process.stdout.write(`${JSON.stringify({ ...shown, ...report }, null, 2)}\n`);
   else {
-    writeOut(reportText(project.name, report));
+    writeOut(reportText(chosen ? `${project.name}（方案 ${chosen.name}）` : project.name, report));
     for (const w of report.warnings) writeErr(`提示 ${describeProblem(w)}\n`);
   }
   if (parsed.csvDir) {

@@ -290,6 +290,31 @@ export const MESSAGES = {
     zh: (p) => `另有 ${s(p.count)} 个同类问题（${s(p.problemCode)}）未逐一列出。`,
     en: (p) => `${s(p.count)} more problems of this kind (${s(p.problemCode)}) are not listed one by one.`,
   },
+  // Scenarios in the manifest (contract §5).
+  'scenario-invalid': {
+    zh: (p) =>
+      `项目文件 ${s(p.manifest)} 中的方案 ${s(p.scenario)} 设置有误（${s(p.detail)}）。请按 scenarios: [{ "id", "name", "note", "layers": { 图层id: "文件" } }] 的格式改正。`,
+    en: (p) =>
+      `Scenario ${s(p.scenario)} in ${s(p.manifest)} is set up wrongly (${s(p.detail)}). Write it as scenarios: [{ "id", "name", "note", "layers": { layerId: "file" } }].`,
+  },
+  'scenario-duplicate-id': {
+    zh: (p) =>
+      `项目文件 ${s(p.manifest)} 中有 ${s(p.count)} 个方案的 id 都是 "${s(p.scenario)}"。请给每个方案不同的 id。`,
+    en: (p) =>
+      `${s(p.count)} scenarios in ${s(p.manifest)} share the id "${s(p.scenario)}". Give each scenario its own id.`,
+  },
+  'scenario-unknown-layer': {
+    zh: (p) =>
+      `项目文件 ${s(p.manifest)} 中方案 ${s(p.scenario)} 要替换的图层 "${s(p.layer)}" 不存在。方案的 layers 只能用基础图层的 id：${s(p.ids)}。`,
+    en: (p) =>
+      `Scenario ${s(p.scenario)} in ${s(p.manifest)} replaces a layer "${s(p.layer)}" that does not exist. Its layers must name base layer ids: ${s(p.ids)}.`,
+  },
+  'scenario-file-missing': {
+    zh: (p) =>
+      `找不到方案 ${s(p.scenario)} 中图层 ${s(p.layer)} 的文件 "${s(p.file)}"（${s(p.detail)}）。文件路径相对于 ${s(p.manifest)} 所在文件夹；请把文件放到那里或改正 zonemap.json 中的路径。`,
+    en: (p) =>
+      `The file "${s(p.file)}" of layer ${s(p.layer)} in scenario ${s(p.scenario)} was not found (${s(p.detail)}). Paths are relative to the folder of ${s(p.manifest)}: put the file there or correct the path in zonemap.json.`,
+  },
 } satisfies Record<string, MessageText>;
 
 /** The validity engine's codes speak with core's words, so validate and area say the same thing. */

@@ -1,6 +1,5 @@
 // The project manifest (contract.md section 1) → a Project with every layer read, reprojected to
 // lon/lat and its fields mapped. Works on any file source: a folder (Node), a drop, a bundle.
-import { resolveFieldMapping } from '../core/fields.ts';
 import {
   LAYER_ROLES,
   type AreaMethod,
@@ -11,17 +10,14 @@ import {
 } from '../core/types.ts';
 import { resolveIoCrs } from './coords/crs-names.ts';
 import { eachPosition } from './coords/detect.ts';
-import { describeError, errorOf, ProblemError, warningOf, type IoProblem } from './problem.ts';
-import { readLayerFile } from './read.ts';
-import { featureProblems } from './validate-file.ts';
+import { readManifestLayer, type LoadedLayer, type ManifestLayerSpec } from './manifest-layer.ts';
+import { errorOf, warningOf, type IoProblem } from './problem.ts';
 import { parseJsonText } from './read-geojson.ts';
+import { parseScenarios, type ScenarioList } from './scenarios.ts';
 
 export const DEFAULT_INTENSITY_THRESHOLD = 120;
 
-/** A layer as loaded, with any manifest keys zonemap does not know kept for saving back. */
-export interface LoadedLayer extends ProjectLayer {
-  extra?: Record<string, unknown>;
-}
+export type { LoadedLayer } from './manifest-layer.ts';
 
 const KNOWN_TOP = new Set(['name', 'crs', 'areaMethod', 'layers', 'settings', 'quotas']);
 // sourceCrs: written by project bundles, whose layers are stored in lon/lat, to remember the CRS a
@@ -72,6 +68,13 @@ function meanLongitude(layers: readonly ProjectLayer[]): number | undefined {
   return n > 0 ? sum / n : undefined;
 }
 
+export interface LoadedProject {
+  project: Project | null;
+  problems: Problem[];
+  /** the manifest's scenarios (contract §5), not yet read; absent when the manifest was unreadable */
+  scenarios?: ScenarioList;
+}
+
 export interface LoadProjectOptions {
   manifestName?: string;
   onProgress?: (fraction: number) => void;
@@ -82,7 +85,7 @@ export async function loadProject(
   manifestText: string,
   readFile: (name: string) => Promise<Uint8Array>,
   opts: LoadProjectOptions = {},
-): Promise<{ project: Project | null; problems: Problem[] }> {
+): Promise<LoadedProject> {
   const manifestName = opts.manifestName ?? 'zonemap.json';
   const problems: IoProblem[] = [];
   const parsed = parseJsonText(manifestText.replace(/^\uFEFF/, ''), manifestName);
@@ -162,6 +165,7 @@ export async function loadProject(
     );
   }
   const layers: LoadedLayer[] = [];
+  const specs: ManifestLayerSpec[] = [];
   const usedIds = new Set<string>();
   for (let i = 0; i < rawLayers.length; i++) {
     if (opts.signal?.aborted) return { project: null, problems: [...problems, errorOf('aborted')] };
@@ -209,48 +213,28 @@ export async function loadProject(
     }
     usedIds.add(id);
 
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(raw.file);
-    } catch (e) {
-      if (e instanceof ProblemError) {
-        problems.push({ ...e.problem, file: raw.file, layer: id });
-        continue;
-      }
-      problems.push(
-        errorOf(
-          'layer-file-missing',
-          { layer: id, file: raw.file, detail: describeError(e) },
-          { file: raw.file, layer: id },
-        ),
-      );
-      continue;
-    }
-    const layerCrs = typeof raw.crs === 'string' ? raw.crs : undefined;
-    const read = await readLayerFile(raw.file, bytes, {
-      crs: layerCrs,
-      defaultCrs: crs,
-      hintLon: meanLongitude(layers),
-      signal: opts.signal,
-      onProgress: (f) => opts.onProgress?.((i + f) / rawLayers.length),
-    });
-    for (const p of read.problems) problems.push({ ...(p as IoProblem), layer: id });
-    // Geometry errors make the data wrong (exit 1 in the CLI). A self-crossing ring is measured as
-    // MakeValid repairs it and the report warns of it, and validation warnings are validate's own.
-    for (const p of featureProblems(read, { file: raw.file, layer: id, role, figuresOnly: true }))
-      if (p.severity === 'error') problems.push(p);
-    const layer: LoadedLayer = {
+    const spec: ManifestLayerSpec = {
       id,
       role,
       file: raw.file,
-      crs:
-        typeof raw.sourceCrs === 'string' && resolveIoCrs(raw.sourceCrs) && resolveIoCrs(read.crs)?.geographic
-          ? raw.sourceCrs
-          : read.crs,
-      fields: resolveFieldMapping(role, read.features, stringFields(raw.fields)),
-      features: read.features,
+      ...(typeof raw.kind === 'string' ? { kind: raw.kind } : {}),
+      ...(typeof raw.crs === 'string' ? { crs: raw.crs } : {}),
+      ...(typeof raw.sourceCrs === 'string' ? { sourceCrs: raw.sourceCrs } : {}),
+      fields: stringFields(raw.fields),
     };
-    if (typeof raw.kind === 'string') layer.kind = raw.kind;
+    specs.push(spec);
+    const layer = await readManifestLayer(
+      spec,
+      readFile,
+      {
+        defaultCrs: crs,
+        hintLon: meanLongitude(layers),
+        signal: opts.signal,
+        onProgress: (f) => opts.onProgress?.((i + f) / rawLayers.length),
+      },
+      problems,
+    );
+    if (!layer) continue;
     const extra = pickExtra(raw, KNOWN_LAYER);
     if (extra) layer.extra = extra;
     layers.push(layer);
@@ -270,5 +254,7 @@ export async function loadProject(
   const extra = pickExtra(m, KNOWN_TOP);
   if (extra) project.extra = extra;
   opts.onProgress?.(1);
-  return { project, problems };
+  // Scenarios stay in `extra` as written, so saving the project keeps them; their files are read
+  // only when a scenario is asked for (scenarios.ts).
+  return { project, problems, scenarios: parseScenarios(m.scenarios, specs, manifestName) };
 }

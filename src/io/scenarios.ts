@@ -1,0 +1,250 @@
+// Scenarios (方案, contract §5): named alternatives of some base layers, kept in the manifest as
+//   "scenarios": [{ "id", "name", "note", "layers": { baseLayerId: "file" | { file, crs, fields } } }]
+// A scenario layer keeps the base layer's id, role and kind, and its CRS and field mapping unless
+// the object form gives them. The base project itself is the scenario `base`.
+import type { Problem, Project } from '../core/types.ts';
+import { readManifestLayer, type LoadedLayer, type ManifestLayerSpec } from './manifest-layer.ts';
+import { errorOf, type IoProblem } from './problem.ts';
+
+export const BASE_SCENARIO = 'base';
+
+export interface ScenarioSpec {
+  id: string;
+  name: string;
+  note: string;
+  /** the base layers this scenario replaces, resolved (id, role and kind of the base layer) */
+  layers: ManifestLayerSpec[];
+  /** what is wrong with this entry; errors when the scenario is used */
+  problems: IoProblem[];
+}
+
+export interface ScenarioList {
+  scenarios: ScenarioSpec[];
+  /** problems of the list itself (an entry without an id, not an array) */
+  problems: IoProblem[];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function stringFields(v: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, val] of Object.entries(v)) if (typeof val === 'string' && val !== '') out[k] = val;
+  return out;
+}
+
+/** The scenarios of a manifest checked against its layers; no file is read here. */
+export function parseScenarios(
+  raw: unknown,
+  baseLayers: readonly ManifestLayerSpec[],
+  manifest: string,
+): ScenarioList {
+  const list: ScenarioList = { scenarios: [], problems: [] };
+  if (raw === undefined) return list;
+  const invalid = (scenario: string, detail: string) =>
+    errorOf('scenario-invalid', { manifest, scenario, detail }, { file: manifest });
+  if (!Array.isArray(raw)) {
+    list.problems.push(invalid('—', 'scenarios 应为数组 / "scenarios" should be an array'));
+    return list;
+  }
+  const byId = new Map<string, ScenarioSpec[]>();
+  const baseIds = baseLayers.map((l) => l.id);
+  raw.forEach((entry: unknown, i) => {
+    const label = `#${i + 1}`;
+    if (!isObject(entry)) {
+      list.problems.push(invalid(label, '不是对象 / not an object'));
+      return;
+    }
+    if (typeof entry.id !== 'string' || entry.id.trim() === '') {
+      list.problems.push(invalid(label, '缺少 id / no "id"'));
+      return;
+    }
+    const id = entry.id;
+    if (id === BASE_SCENARIO) {
+      list.problems.push(
+        invalid(id, 'id "base" 表示基础方案本身，请换一个 id / "base" is the base project itself'),
+      );
+      return;
+    }
+    const spec: ScenarioSpec = {
+      id,
+      name: typeof entry.name === 'string' && entry.name.trim() !== '' ? entry.name : id,
+      note: typeof entry.note === 'string' ? entry.note : '',
+      layers: [],
+      problems: [],
+    };
+    if (!isObject(entry.layers)) {
+      spec.problems.push(invalid(id, '缺少 layers 对象 / no "layers" object'));
+    } else {
+      for (const [layerId, value] of Object.entries(entry.layers)) {
+        const base = baseLayers.find((l) => l.id === layerId);
+        if (!base) {
+          spec.problems.push(
+            errorOf(
+              'scenario-unknown-layer',
+              { manifest, scenario: id, layer: layerId, ids: baseIds.join(', ') || '—' },
+              { file: manifest, layer: layerId },
+            ),
+          );
+          continue;
+        }
+        const given = typeof value === 'string' ? { file: value } : isObject(value) ? value : undefined;
+        if (!given || typeof given.file !== 'string' || given.file === '') {
+          spec.problems.push(
+            invalid(
+              id,
+              `layers.${layerId} 应为文件名或 { "file": … } / should be a file name or { "file": … }`,
+            ),
+          );
+          continue;
+        }
+        if (given.crs !== undefined && typeof given.crs !== 'string') {
+          spec.problems.push(invalid(id, `layers.${layerId}.crs 应为文字 / should be a string`));
+          continue;
+        }
+        if (given.fields !== undefined && !isObject(given.fields)) {
+          spec.problems.push(invalid(id, `layers.${layerId}.fields 应为对象 / should be an object`));
+          continue;
+        }
+        const crs = typeof given.crs === 'string' ? given.crs : base.crs;
+        spec.layers.push({
+          id: base.id,
+          role: base.role,
+          ...(base.kind !== undefined ? { kind: base.kind } : {}),
+          file: given.file,
+          ...(crs !== undefined ? { crs } : {}),
+          fields: isObject(given.fields) ? stringFields(given.fields) : { ...base.fields },
+        });
+      }
+    }
+    const same = byId.get(id) ?? [];
+    same.push(spec);
+    byId.set(id, same);
+    if (same.length === 1) list.scenarios.push(spec);
+  });
+  for (const [id, same] of byId)
+    if (same.length > 1)
+      same[0]!.problems.push(
+        errorOf('scenario-duplicate-id', { manifest, scenario: id, count: same.length }, { file: manifest }),
+      );
+  return list;
+}
+
+/** Every scenario id a project has, base first. */
+export function scenarioIds(list: ScenarioList | undefined): string[] {
+  return [BASE_SCENARIO, ...(list?.scenarios.map((sc) => sc.id) ?? [])];
+}
+
+/** "base（基础方案）, expand-east（东扩方案）" for messages naming the scenarios that exist. */
+export function describeScenarioIds(list: ScenarioList | undefined): string {
+  return [
+    `${BASE_SCENARIO}（基础方案）`,
+    ...(list?.scenarios.map((sc) => (sc.name !== sc.id ? `${sc.id}（${sc.name}）` : sc.id)) ?? []),
+  ].join(', ');
+}
+
+/**
+ * The project as a scenario: the base with the scenario's layers read and put in place of the base
+ * layers they replace. Layers not replaced are the base's own objects, so caches keyed by geometry
+ * are shared between scenarios.
+ */
+export async function applyScenario(
+  base: Project,
+  spec: ScenarioSpec,
+  readFile: (name: string) => Promise<Uint8Array>,
+  manifest: string,
+  opts: { signal?: AbortSignal } = {},
+): Promise<{ project: Project; problems: IoProblem[] }> {
+  const problems: IoProblem[] = [...spec.problems];
+  const replaced = new Map<string, LoadedLayer>();
+  for (const layerSpec of spec.layers) {
+    const baseLayer = base.layers.find((l) => l.id === layerSpec.id);
+    const own: IoProblem[] = [];
+    const layer = await readManifestLayer(
+      layerSpec,
+      readFile,
+      // A file that declares no CRS is read in the CRS its base layer came in.
+      { defaultCrs: baseLayer?.crs ?? base.crs, ...(opts.signal ? { signal: opts.signal } : {}) },
+      own,
+    );
+    for (const p of own)
+      problems.push(
+        p.code === 'layer-file-missing'
+          ? errorOf(
+              'scenario-file-missing',
+              {
+                manifest,
+                scenario: spec.id,
+                layer: layerSpec.id,
+                file: layerSpec.file,
+                detail: String(p.params?.detail ?? ''),
+              },
+              { file: layerSpec.file, layer: layerSpec.id },
+            )
+          : p,
+      );
+    if (!layer) continue;
+    const extra = (baseLayer as LoadedLayer | undefined)?.extra;
+    if (extra) layer.extra = extra;
+    replaced.set(layer.id, layer);
+  }
+  const layers = base.layers.map((l) => replaced.get(l.id) ?? l);
+  // A replacement for a base layer whose own file failed to load still counts in the scenario.
+  for (const [id, layer] of replaced) if (!base.layers.some((l) => l.id === id)) layers.push(layer);
+  return { project: { ...base, layers }, problems };
+}
+
+export interface ScenarioLoad {
+  id: string;
+  name: string;
+  note: string;
+  project: Project;
+  /** the base problems that still concern this scenario, then the scenario's own */
+  problems: Problem[];
+}
+
+/**
+ * The requested scenarios of a loaded project (`base` is the project itself). Unknown ids come
+ * back in `unknown`; problems of the other scenarios' entries come back as warnings.
+ */
+export async function loadScenarios(
+  loaded: { project: Project; problems: Problem[]; scenarios?: ScenarioList },
+  ids: readonly string[],
+  readFile: (name: string) => Promise<Uint8Array>,
+  manifest: string,
+): Promise<{ scenarios: ScenarioLoad[]; unknown: string[] }> {
+  const list = loaded.scenarios ?? { scenarios: [], problems: [] };
+  const unknown = ids.filter((id) => id !== BASE_SCENARIO && !list.scenarios.some((sc) => sc.id === id));
+  if (unknown.length) return { scenarios: [], unknown };
+  const asWarning = (p: Problem): Problem => ({ ...p, severity: 'warning' });
+  const others = (id: string): Problem[] => [
+    ...list.problems,
+    ...list.scenarios.filter((sc) => sc.id !== id).flatMap((sc) => sc.problems),
+  ];
+  const out: ScenarioLoad[] = [];
+  for (const id of ids) {
+    const spec = list.scenarios.find((sc) => sc.id === id);
+    if (!spec) {
+      out.push({
+        id,
+        name: '基础方案',
+        note: '',
+        project: loaded.project,
+        problems: [...loaded.problems, ...others(id).map(asWarning)],
+      });
+      continue;
+    }
+    const { project, problems } = await applyScenario(loaded.project, spec, readFile, manifest);
+    // Base problems of a layer this scenario replaces do not concern it.
+    const replaced = new Set(spec.layers.map((l) => l.id));
+    const baseProblems = loaded.problems.filter((p) => !(p.layer !== undefined && replaced.has(p.layer)));
+    out.push({
+      id,
+      name: spec.name,
+      note: spec.note,
+      project,
+      problems: [...baseProblems, ...problems, ...others(id).map(asWarning)],
+    });
+  }
+  return { scenarios: out, unknown };
+}
