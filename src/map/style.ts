@@ -27,6 +27,7 @@ const RELOCATION_COLOR: ExpressionSpecification = [
   RELOCATION_COLORS.none,
 ];
 export const ENTERPRISE_COLORS = { producing: '#2f6eb5', building: '#8fb7e6' } as const;
+export const ENTERPRISE_BELOW_COLOR = '#d81b1b';
 export const ROAD_COLOR = '#6d6d6d';
 
 export interface LegendItem {
@@ -264,6 +265,14 @@ export function layerStyles(layer: ProjectLayer): LayerSpecification[] {
           },
         },
         { id: id('line'), type: 'line', source: s, paint: { 'line-color': '#173f6e', 'line-width': 0.8 } },
+        // plots below the project's investment-intensity threshold: a red outline over the plain one
+        {
+          id: id('below'),
+          type: 'line',
+          source: s,
+          filter: ['==', ['get', 'zm_below'], 1],
+          paint: { 'line-color': ENTERPRISE_BELOW_COLOR, 'line-width': 2.5 },
+        },
         label(id('label'), s, 11, '#0d2a4d', { minzoom: 14 } as Partial<LayerSpecification>),
       ];
   }
@@ -307,6 +316,7 @@ export function legendFor(layer: ProjectLayer, decorated: Record<string, string 
       return [
         { label: 'ent.producing', color: ENTERPRISE_COLORS.producing, shape: 'fill' },
         { label: 'ent.building', color: ENTERPRISE_COLORS.building, shape: 'fill' },
+        { label: 'ent.below', color: ENTERPRISE_BELOW_COLOR, shape: 'outline' },
       ];
     case 'admin':
       return [

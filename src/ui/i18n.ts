@@ -145,6 +145,7 @@ const zh = {
   'road.支路': '支路',
   'ent.producing': '已投产',
   'ent.building': '在建',
+  'ent.below': '投资强度低于门槛',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -295,6 +296,7 @@ const en: Record<MessageKey, string> = {
   'road.支路': 'Local',
   'ent.producing': 'Producing',
   'ent.building': 'Under construction',
+  'ent.below': 'Below the intensity threshold',
 };
 
 const DICTS: Record<Lang, Record<MessageKey, string>> = { zh, en };
