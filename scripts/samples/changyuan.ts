@@ -91,11 +91,19 @@ export function build(): Map<string, string> {
   let n = 0;
   for (const park of parks) {
     const quota = QUOTA_KM2[park.name as keyof typeof QUOTA_KM2] * 1e6;
-    const cells = meshParcels(park.ring, 7, 5, rnd);
+    // cells of about 350 m whole inside the park (four corners), visited in a PRNG order
+    const xsP = park.ring.map((p) => p[0]);
+    const ysP = park.ring.map((p) => p[1]);
+    const nx = Math.max(2, Math.round((Math.max(...xsP) - Math.min(...xsP)) / 350));
+    const ny = Math.max(2, Math.round((Math.max(...ysP) - Math.min(...ysP)) / 350));
+    const cells = meshParcels(park.ring, nx, ny, rnd)
+      .filter((c) => c.length === 4)
+      .map((c) => ({ c, k: rnd() }))
+      .sort((a, b) => a.k - b.k)
+      .map((x) => x.c);
     const goal = quota * (0.7 + 0.25 * rnd());
     let used = 0;
     for (const cell of cells) {
-      if (rnd() < 0.55) continue;
       // a plot is the cell's inner part, so plots never touch and roads run between them
       const xs = cell.map((p) => p[0]);
       const ys = cell.map((p) => p[1]);

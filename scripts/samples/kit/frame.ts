@@ -1,7 +1,7 @@
 // Where a sample is drawn: a plane in metres (a local transverse Mercator, or a Gauss-Kruger zone)
 // and its conversion to longitude/latitude on the 1e-7° lattice the samples are written on.
 import proj4 from 'proj4';
-import type { Pt } from './geo.ts';
+import { geod, type Pt } from './geo.ts';
 
 export interface Frame {
   /** the plane's proj4 definition */
@@ -11,17 +11,30 @@ export interface Frame {
   /** longitude/latitude of the point as written (what every reader measures) */
   toLonLat(p: Pt): Pt;
   fromLonLat(p: Pt): Pt;
+  /** one step of the written lattice, in plane metres (x, y) */
+  step: Pt;
 }
 
 export const rnd7 = (x: number): number => Math.round(x * 1e7) / 1e7;
 export const rnd3 = (x: number): number => Math.round(x * 1e3) / 1e3;
 
-/** A local plane with its origin (0, 0) at the given point, x east and y north in metres. */
+/**
+ * A local plane with its origin (0, 0) at the given point, x east and y north in metres, mapped
+ * linearly to lon/lat (metres per degree at the origin, on CGCS2000). Linear, so that a straight
+ * edge here is straight in lon/lat too, as every reader draws and clips it: a cut point computed
+ * here then lies on the written edge (a transverse Mercator would put it decimetres off).
+ */
 export function localFrame(lon0: number, lat0: number): Frame {
-  return planeFrame(
-    `+proj=tmerc +lat_0=${lat0} +lon_0=${lon0} +k=1 +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs`,
-    'lonlat',
-  );
+  const kx = geod.Inverse(lat0, lon0 - 0.005, lat0, lon0 + 0.005).s12! / 0.01;
+  const ky = geod.Inverse(lat0 - 0.005, lon0, lat0 + 0.005, lon0).s12! / 0.01;
+  const lonlat = (p: Pt): Pt => [rnd7(lon0 + p[0] / kx), rnd7(lat0 + p[1] / ky)];
+  return {
+    def: `linear lon/lat about ${lon0}, ${lat0}`,
+    write: lonlat,
+    toLonLat: lonlat,
+    fromLonLat: (p) => [(p[0] - lon0) * kx, (p[1] - lat0) * ky],
+    step: [1e-7 * kx, 1e-7 * ky],
+  };
 }
 
 /** Layers written in lon/lat (to 1e-7°) or in the plane itself (to the mm), e.g. a Gauss-Kruger zone. */
@@ -37,6 +50,8 @@ export function planeFrame(def: string, written: 'lonlat' | 'plane'): Frame {
     write: written === 'lonlat' ? lonlat : (p) => [rnd3(p[0]), rnd3(p[1])],
     toLonLat: written === 'lonlat' ? lonlat : (p) => inv([rnd3(p[0]), rnd3(p[1])]),
     fromLonLat: (p) => t.forward([p[0], p[1]]) as Pt,
+    // lon/lat frames here are only ever local ones; a plane one writes millimetres
+    step: written === 'plane' ? [1e-3, 1e-3] : [0.01, 0.01],
   };
 }
 

@@ -44,18 +44,52 @@ export function ringArea(ring: readonly Pt[], frame: Frame): number {
 
 /**
  * Scale `ring` about (cx, cy) so that its written ellipsoidal area is `target` m². Area grows as s²,
- * so the secant step converges in a few rounds; the lattice leaves an error well under 1 m².
+ * so the secant step converges in a few rounds, down to the lattice's noise (≈ 10 m² for a few km²:
+ * each vertex rounds by up to 5 mm); then scales 5 parts in 10⁸ apart are tried until one is
+ * written within 0.5 m² of the figure.
  */
 export function scaleToArea(ring: readonly Pt[], cx: number, cy: number, target: number, frame: Frame): Pt[] {
+  const at = (s: number) => ring.map(([x, y]) => [cx + (x - cx) * s, cy + (y - cy) * s] as Pt);
   let s = 1;
-  let scaled = ring.slice();
-  for (let it = 0; it < 30; it++) {
-    scaled = ring.map(([x, y]) => [cx + (x - cx) * s, cy + (y - cy) * s] as Pt);
-    const a = ringArea(scaled, frame);
-    if (Math.abs(a - target) < 0.05) break;
+  let best = { s, err: Infinity };
+  for (let it = 0; it < 30 && best.err > 0.5; it++) {
+    const a = ringArea(at(s), frame);
+    if (Math.abs(a - target) < best.err) best = { s, err: Math.abs(a - target) };
     s *= Math.sqrt(target / a);
   }
-  return scaled;
+  for (let k = 1; k < 400 && best.err > 0.5; k++) {
+    const t = best.s * (1 + (k % 2 ? 1 : -1) * Math.ceil(k / 2) * 5e-8);
+    const err = Math.abs(ringArea(at(t), frame) - target);
+    if (err < best.err) best = { s: t, err };
+  }
+  return tuneToArea(at(best.s), target, frame);
+}
+
+/**
+ * The last metre²: the lattice lets a whole scaling miss by a few m², so one vertex at a time is
+ * moved by up to 3 lattice steps each way, whichever move brings the area nearest the figure (a move
+ * nearly along the neighbours' chord changes the area by a fraction of a m²).
+ */
+export function tuneToArea(ring: readonly Pt[], target: number, frame: Frame): Pt[] {
+  let cur = ring.slice();
+  let err = Math.abs(ringArea(cur, frame) - target);
+  for (let round = 0; round < 4 && err > 0.5; round++) {
+    let best = { err, ring: cur };
+    for (let i = 0; i < cur.length; i++) {
+      for (let dx = -3; dx <= 3; dx++) {
+        for (let dy = -3; dy <= 3; dy++) {
+          if (!dx && !dy) continue;
+          const moved = cur.slice();
+          moved[i] = [cur[i]![0] + dx * frame.step[0], cur[i]![1] + dy * frame.step[1]];
+          const e = Math.abs(ringArea(moved, frame) - target);
+          if (e < best.err) best = { err: e, ring: moved };
+        }
+      }
+    }
+    cur = best.ring;
+    err = best.err;
+  }
+  return cur;
 }
 
 /** An outline whose written area is exactly the figure. */

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mapIdle, openApp, OUTPUT_DIR, startHarness, type Harness } from './harness.ts';
+
+// Each sample opened in the built app (?sample=ID and through the 示例项目 picker), its planned area
+// read in the statistics panel as the seed report gives it, and a screenshot kept.
+const SAMPLES = [
+  { id: 'luoshan', name: '罗山县产业集聚区', planned: '8.5133' },
+  { id: 'yichuan', name: '伊川县产业集聚区（示例数据，非官方）', planned: '8.7190' },
+  { id: 'lushan', name: '鲁山县产业集聚区（示例数据，非官方）', planned: '16.3300' },
+  { id: 'changyuan', name: '长垣县产业集聚区（示例数据，非官方）', planned: '40.8000' },
+  { id: 'zhecheng', name: '柘城县产业集聚区（示例数据，非官方）', planned: '14.0000' },
+];
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('sample projects in the app', () => {
+  for (const s of SAMPLES) {
+    it(`?sample=${s.id} opens ${s.name} with its planned area ${s.planned} km²`, async () => {
+      const { page, errors } = await openApp(h, `?sample=${s.id}`);
+      await expect.poll(() => page.locator('.project-name').textContent()).toBe(s.name);
+      await expect
+        .poll(() => page.locator('[data-testid="row-planned"] td.km2').textContent())
+        .toBe(s.planned);
+      await mapIdle(page);
+      await page.screenshot({ path: `${OUTPUT_DIR}/sample-${s.id}.png` });
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 90_000);
+  }
+
+  it('the 示例项目 picker lists the five, each marked 示例数据，非官方, and opens the one chosen', async () => {
+    const { page } = await openApp(h);
+    const options = await page.locator('[data-testid="sample-picker"] option').allTextContents();
+    expect(options.slice(1)).toEqual(
+      SAMPLES.map((s) => `${s.name.replace(/（.*）$/, '')} · 示例数据，非官方`),
+    );
+    page.on('dialog', (d) => void d.accept());
+    await page.selectOption('[data-testid="sample-picker"]', 'lushan');
+    await expect
+      .poll(() => page.locator('.project-name').textContent(), { timeout: 30_000 })
+      .toBe(SAMPLES[2]!.name);
+    await expect.poll(() => page.locator('[data-testid="row-planned"] td.km2').textContent()).toBe('16.3300');
+    await page.close();
+  }, 90_000);
+});
