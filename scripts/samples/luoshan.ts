@@ -7,8 +7,10 @@
  * cells are split into two triangles ("faces"). Every layer polygon is a union of faces traced into
  * rings, so neighbouring polygons share identical vertices, land-use parcels tile the study area
  * without gaps or overlaps, and the zone parts partition the planned area exactly. The ellipsoidal
- * (CGCS2000) areas of the zone parts are then tuned to the official figures by moving a few boundary
- * vertices (on the rounded 1e-7° lattice) and checked with GeographicLib.
+ * (CGCS2000) areas of the zone parts are then tuned to the figures of the seed report (planned 8.5133 km²
+ * = built 3.7 + development 1.8133 + control 3 km², domain.md) by moving a few boundary vertices (on
+ * the rounded 1e-7° lattice) and checked with GeographicLib. The data is made up: no official
+ * boundary is reproduced, only the report's totals.
  *
  * No Math.random: a seeded mulberry32 PRNG and an integer hash drive all choices, so re-running gives
  * byte-identical files.

@@ -1,15 +1,19 @@
 // `zonemap area FILE [--crs CODE] [--json] [--area ellipsoidal|plane]` (contract §2): the area of
 // every polygonal feature of one file, in file order. Exit 0: done; 1: the data has errors; 2: bad usage.
+import { writeErr, writeOut } from './terminal-safe.ts';
 import { parseCommandArgs, startFileCommand } from './args.ts';
 import { featureProblems } from '../io/validate-file.ts';
 import { geometryAreaWithProblems } from '../core/area.ts';
+import { areaTotals } from '../core/area-totals.ts';
+import { categoryLabel } from '../core/labels.ts';
+import { warningText } from '../core/warning-text.ts';
 import { crsShortName, resolveCrs } from '../core/crs.ts';
 import { fieldText, resolveFieldMapping } from '../core/fields.ts';
 import { layerPlaneCrs, lonLatCentre, nearestGk3Crs } from '../core/plane.ts';
 import { polygonsOf } from '../core/shape.ts';
 import type { AreaMethod, Feature } from '../core/types.ts';
 import { readLayerFile } from '../io/read.ts';
-import { describeProblem, failureText } from './format-problems.ts';
+import { describeProblem, failureText, forCommandLine } from './format-problems.ts';
 import { num, table } from './format-table.ts';
 import { methodLabel } from './format-report.ts';
 
@@ -44,14 +48,17 @@ interface AreaRow {
 export async function run(args: string[]): Promise<number> {
   const start = await startFileCommand('area', args, USAGE, parseArgs);
   if (typeof start === 'number') return start;
-  const { parsed, bytes } = start;
-  const read = await readLayerFile(parsed.file, bytes, parsed.crs ? { crs: parsed.crs } : {});
+  const { parsed, bytes, sidecars } = start;
+  const read = await readLayerFile(parsed.file, bytes, {
+    sidecars,
+    ...(parsed.crs ? { crs: parsed.crs } : {}),
+  });
   // Data errors (as validate finds them) make the exit status 1; a self-crossing ring is measured as
   // MakeValid repairs it, with a warning below.
-  const errors = [...read.problems, ...featureProblems(read, { file: parsed.file })].filter(
-    (p) => p.severity === 'error' && p.code !== 'self-intersection',
-  );
-  for (const p of errors) process.stderr.write(`错误 ${describeProblem(p, parsed.file)}\n`);
+  const errors = [...read.problems, ...featureProblems(read, { file: parsed.file })]
+    .filter((p) => p.severity === 'error' && p.code !== 'self-intersection')
+    .map((p) => forCommandLine(p, 'cli'));
+  for (const p of errors) writeErr(`错误 ${describeProblem(p, parsed.file)}\n`);
 
   const features: Feature[] = read.features;
   const fields = resolveFieldMapping('zone', features);
@@ -70,26 +77,38 @@ export async function run(args: string[]): Promise<number> {
           code: p.code,
           feature: i,
           ...(name ? { name } : {}),
-          message: `要素 #${i}${name ? `「${name}」` : ''}：${p.message}`,
+          message: `要素 #${i}${name ? `「${name}」` : ''}：${warningText({ code: p.code, ...(p.params ? { params: p.params } : {}) }, 'zh', p.message)}`,
           ...(p.at ? { at: p.at } : {}),
         });
     });
   } catch (e) {
-    process.stderr.write(`${failureText('area', e)}\n`);
+    writeErr(`${failureText('area', e)}\n`);
     return 1;
   }
   const method = { areaMethod: parsed.area, ...(parsed.area === 'plane' ? { planeCrs } : {}) };
+  const totals = areaTotals(
+    features,
+    new Map(rows.map((r) => [r.feature, r.area_m2])),
+    parsed.area,
+    planeCrs,
+  );
   if (parsed.json) {
     const out = {
       ...method,
       crs: read.crs,
       features: rows.map((r) => ({ feature: r.feature, name: r.name, area_m2: r.area_m2 })),
+      totals,
       warnings,
     };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {
-    const total = rows.reduce((s, r) => s + r.area_m2, 0);
-    process.stdout.write(
+    const totalRows = totals.map((t) => {
+      const what = `${t.category ? `${categoryLabel(t.category, 'zh')} ` : ''}合计 ${t.features.length} 个`;
+      if (t.area_m2 === null) return ['', `${what}（要素相互重叠，不合计）`, '—', '—', '—', '—'];
+      const a = t.area_m2;
+      return ['', what, num(a, 2), num((a * 3) / 2000, 2), num(a / 1e4, 4), num(a / 1e6, 4)];
+    });
+    writeOut(
       `${parsed.file} — 坐标系 ${crsShortName(read.crs)}，面积算法: ${methodLabel(method)}\n` +
         table(
           '要素面积',
@@ -109,19 +128,12 @@ export async function run(args: string[]): Promise<number> {
             num(r.area_m2 / 1e4, 4),
             num(r.area_m2 / 1e6, 4),
           ]),
-          [
-            '',
-            `合计 ${rows.length} 个`,
-            num(total, 2),
-            num((total * 3) / 2000, 2),
-            num(total / 1e4, 4),
-            num(total / 1e6, 4),
-          ],
+          totalRows,
         ),
     );
-    for (const w of warnings) process.stderr.write(`提示 ${parsed.file}：${w.message} [${w.code}]\n`);
+    for (const w of warnings) writeErr(`提示 ${parsed.file}：${w.message} [${w.code}]\n`);
     if (rows.length === 0 && errors.length === 0)
-      process.stderr.write(`提示 ${parsed.file}：文件中没有面要素，没有可计算的面积。\n`);
+      writeErr(`提示 ${parsed.file}：文件中没有面要素，没有可计算的面积。\n`);
   }
   return errors.length ? 1 : 0;
 }

@@ -1,7 +1,10 @@
 // Argument parsing for every command, on Node's util.parseArgs; errors become one plain sentence.
 import { parseArgs } from 'node:util';
 import type { AreaMethod } from '../core/types.ts';
-import { readFileBytes } from '../io/node-project.ts';
+import type { ReadOptions } from '../io/read-types.ts';
+import { readFileBytes, readShapefileSidecars } from '../io/node-project.ts';
+import { ProblemError } from '../io/problem.ts';
+import { writeErr, writeOut } from './terminal-safe.ts';
 
 export interface CommandArgs {
   /** the one positional argument: FILE or DIR_OR_MANIFEST */
@@ -66,20 +69,27 @@ export async function startFileCommand<A extends { file: string }>(
   args: string[],
   usage: string,
   parse: (args: string[]) => A | string,
-): Promise<{ parsed: A; bytes: Uint8Array } | number> {
+): Promise<{ parsed: A; bytes: Uint8Array; sidecars: NonNullable<ReadOptions['sidecars']> } | number> {
   if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(usage);
+    writeOut(usage);
     return 0;
   }
   const parsed = parse(args);
   if (typeof parsed === 'string') {
-    process.stderr.write(`zonemap ${command}: ${parsed}\n${usage}`);
+    writeErr(`zonemap ${command}: ${parsed}\n${usage}`);
     return 2;
   }
   try {
-    return { parsed, bytes: await readFileBytes(parsed.file) };
-  } catch {
-    process.stderr.write(
+    const bytes = await readFileBytes(parsed.file);
+    return { parsed, bytes, sidecars: await readShapefileSidecars(parsed.file) };
+  } catch (e) {
+    if (e instanceof ProblemError) {
+      // Too large: the data is the problem (1); a device or FIFO given as FILE is bad usage (2).
+      const en = e.problem.messageEn;
+      writeErr(`zonemap ${command}: ${parsed.file}：${e.problem.message}\n(${en})\n`);
+      return e.problem.code === 'file-too-large' ? 1 : 2;
+    }
+    writeErr(
       `zonemap ${command}: 找不到或无法读取文件 "${parsed.file}"，请检查路径 (cannot read the file)\n`,
     );
     return 2;

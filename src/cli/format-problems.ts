@@ -1,6 +1,7 @@
 // Problems and warnings in plain words for standard error, and as JSON warnings entries.
 import type { Problem } from '../core/types.ts';
 import type { ReportWarning } from '../core/report.ts';
+import { formatMessage, type MessageParams } from '../io/messages.ts';
 
 export function describeProblem(p: Problem | ReportWarning, fallbackFile?: string): string {
   const file = ('file' in p && p.file) || fallbackFile;
@@ -32,4 +33,20 @@ export function failureText(command: string, e: unknown): string {
   if (process.env.ZONEMAP_DEBUG && e instanceof Error && e.stack) return e.stack;
   const detail = e instanceof Error ? e.message : String(e);
   return `zonemap ${command}: 计算中出现意外错误 (${detail.slice(0, 200)})。请先用 zonemap validate 检查各图层文件；若文件无误，请把这条消息和数据一起反馈给开发者。`;
+}
+
+/**
+ * A problem worded for the command line: where the app says "choose the CRS when importing", the
+ * fix here is `--crs` (a file command) or the layer's "crs" in zonemap.json (report).
+ */
+export function forCommandLine<P extends Problem>(p: P, fix: 'cli' | 'manifest'): P {
+  const params = (p as { params?: MessageParams }).params;
+  if (p.code !== 'projected-without-crs' || !params) return p;
+  const next = { ...params, fix };
+  return {
+    ...p,
+    params: next,
+    message: formatMessage(p.code, next, 'zh'),
+    messageEn: formatMessage(p.code, next, 'en'),
+  };
 }

@@ -1,34 +1,24 @@
 // The report as Chinese tables for people, and as CSV files, from the Report of src/core/report.ts.
 import type { Report } from '../core/report.ts';
 import { M2_PER_MU } from '../core/units.ts';
+import {
+  categoryLabel,
+  enterpriseStatusLabel,
+  kindLabel,
+  planLabel,
+  relocationLabel,
+  roadClassLabel,
+  roadStatusLabel,
+} from '../core/labels.ts';
 import { num, pct, table } from './format-table.ts';
 
 const mu = (m2: number) => num(m2 / M2_PER_MU, 0);
 const km2 = (m2: number) => num(m2 / 1e6, 4);
 const ha = (m2: number) => num(m2 / 1e4, 2);
 
-const CATEGORY_ZH: Record<string, string> = {
-  planned: '规划区',
-  built: '建成区',
-  development: '发展区',
-  control: '控制区',
-  unknown: '未知类别',
-};
-const RELOCATION_ZH: Record<string, string> = { none: '不搬迁', planned: '规划搬迁', done: '已搬迁' };
-const STATUS_ZH: Record<string, string> = {
-  built: '已建',
-  building: '在建',
-  planned: '规划',
-  unknown: '未填',
-};
-const KIND_ZH: Record<string, string> = {
-  'basic-farmland': '永久基本农田',
-  'ecological-redline': '生态保护红线',
-  'urban-boundary': '城镇开发边界',
-  county: '县',
-  township: '乡镇',
-  village: '行政村',
-};
+// The words come from core's catalogue, as in the page and the exports.
+const ZH = 'zh' as const;
+const ADMIN_KIND_ZH: Record<string, string> = { county: '县', township: '乡镇', village: '行政村' };
 
 export function methodLabel(r: Pick<Report, 'areaMethod' | 'planeCrs'>): string {
   return r.areaMethod === 'ellipsoidal'
@@ -70,7 +60,7 @@ export function reportText(name: string, r: Report): string {
           { title: '面积(km²)', right: true },
           { title: '面积(亩)', right: true },
         ],
-        r.zones.map((z) => [z.name, CATEGORY_ZH[z.category] ?? z.category, km2(z.area_m2), mu(z.area_m2)]),
+        r.zones.map((z) => [z.name, categoryLabel(z.category, ZH), km2(z.area_m2), mu(z.area_m2)]),
       ),
     );
   if (r.landUse.length) {
@@ -94,7 +84,7 @@ export function reportText(name: string, r: Report): string {
     if (p.classes.length)
       parts.push(
         table(
-          `规划对照: ${p.layer} (${p.kind})`,
+          `规划对照：${planLabel(p, ZH, r.plans.filter((q) => q.kind === p.kind).length > 1)}`,
           [
             { title: '用地代码' },
             { title: '用地名称' },
@@ -117,7 +107,7 @@ export function reportText(name: string, r: Report): string {
           { title: '占本单位', right: true },
         ],
         r.admin.map((a) => [
-          KIND_ZH[a.kind] ?? a.layer,
+          ADMIN_KIND_ZH[a.kind] ?? a.layer,
           a.name,
           a.code,
           mu(a.overlap_m2),
@@ -140,7 +130,7 @@ export function reportText(name: string, r: Report): string {
         r.villages.map((v) => [
           v.name,
           mu(v.overlap_m2),
-          RELOCATION_ZH[v.relocation] ?? v.relocation,
+          relocationLabel(v.relocation, ZH),
           num(v.population ?? null, 0),
           num(v.households ?? null, 0),
         ]),
@@ -159,20 +149,8 @@ export function reportText(name: string, r: Report): string {
         ],
         r.constraints.map((k) =>
           k.outside_m2 !== undefined
-            ? [
-                KIND_ZH[k.kind] ?? k.kind,
-                k.layer,
-                '规划区在边界外',
-                mu(k.outside_m2 ?? 0),
-                pct(k.share_of_zone),
-              ]
-            : [
-                KIND_ZH[k.kind] ?? k.kind,
-                k.layer,
-                '与规划区重叠',
-                mu(k.overlap_m2 ?? 0),
-                pct(k.share_of_zone),
-              ],
+            ? [kindLabel(k.kind, ZH), k.layer, '规划区在边界外', mu(k.outside_m2 ?? 0), pct(k.share_of_zone)]
+            : [kindLabel(k.kind, ZH), k.layer, '与规划区重叠', mu(k.overlap_m2 ?? 0), pct(k.share_of_zone)],
         ),
       ),
     );
@@ -181,7 +159,11 @@ export function reportText(name: string, r: Report): string {
       table(
         '规划区内道路',
         [{ title: '等级' }, { title: '状态' }, { title: '长度(km)', right: true }],
-        r.roads.map((x) => [x.class, STATUS_ZH[x.status] ?? x.status, num(x.length_m / 1000, 2)]),
+        r.roads.map((x) => [
+          roadClassLabel(x.class, ZH),
+          roadStatusLabel(x.status, ZH),
+          num(x.length_m / 1000, 2),
+        ]),
         ['合计', `路网密度 ${num(r.roadDensity_km_per_km2, 2)} km/km²`, num(r.totals.roadLength_m / 1000, 2)],
       ),
     );
@@ -222,7 +204,7 @@ export function reportText(name: string, r: Report): string {
         ],
         r.enterprises.map((e) => [
           e.name,
-          e.status,
+          enterpriseStatusLabel(e.status, ZH),
           e.park ?? '',
           num(e.area_mu, 1),
           num(e.investment, 0),
@@ -231,7 +213,7 @@ export function reportText(name: string, r: Report): string {
         [
           `共 ${t.enterprises} 家`,
           Object.entries(t.enterprisesByStatus)
-            .map(([k, v]) => `${k}${v}`)
+            .map(([k, v]) => `${enterpriseStatusLabel(k, ZH)}${v}`)
             .join(' '),
           '',
           num(t.enterpriseArea_m2 / M2_PER_MU, 1),

@@ -1,4 +1,5 @@
 // Plain-text tables for a terminal: CJK characters take two columns, numbers align right.
+import { cellSafe } from './terminal-safe.ts';
 
 /** Display width of a string in a monospaced terminal (East Asian wide and full-width count 2). */
 export function displayWidth(s: string): number {
@@ -30,9 +31,23 @@ export interface Column {
   right?: boolean;
 }
 
-/** A table with a title line, a header, a rule, the rows and an optional total row. */
-export function table(title: string, columns: Column[], rows: string[][], total?: string[]): string {
-  const all = total ? [...rows, total] : rows;
+/** A table with a title line, a header, a rule, the rows and optional total rows (one or several). */
+export function table(
+  title: string,
+  columns: Column[],
+  dataRows: string[][],
+  dataTotal?: string[] | string[][],
+): string {
+  // Cells hold names from the data: no control character may reach the terminal or break a row.
+  const rows = dataRows.map((r) => r.map(cellSafe));
+  const totalRows =
+    dataTotal === undefined
+      ? []
+      : Array.isArray(dataTotal[0])
+        ? (dataTotal as string[][])
+        : [dataTotal as string[]];
+  const totals = totalRows.map((r) => r.map(cellSafe));
+  const all = [...rows, ...totals];
   const widths = columns.map((c, i) =>
     Math.max(displayWidth(c.title), ...all.map((r) => displayWidth(r[i] ?? ''))),
   );
@@ -42,8 +57,8 @@ export function table(title: string, columns: Column[], rows: string[][], total?
       .join('  ')
       .trimEnd();
   const rule = widths.map((w) => '─'.repeat(w)).join('  ');
-  const out = [`【${title}】`, line(columns.map((c) => c.title)), rule, ...rows.map(line)];
-  if (total) out.push(rule, line(total));
+  const out = [`【${cellSafe(title)}】`, line(columns.map((c) => c.title)), rule, ...rows.map(line)];
+  if (totals.length) out.push(rule, ...totals.map(line));
   return out.join('\n') + '\n';
 }
 

@@ -1,5 +1,6 @@
 // Entry of the `zonemap` command line (contract.md section 2). Returns the exit status:
 // 0 done, 1 the data has errors, 2 bad usage.
+import { writeErr, writeOut } from './terminal-safe.ts';
 const USAGE = `用法 (usage):
   zonemap report DIR_OR_MANIFEST [--json] [--csv DIR] [--area ellipsoidal|plane]
   zonemap area FILE [--crs CODE] [--json] [--area ellipsoidal|plane]
@@ -17,14 +18,12 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 export async function main(args: string[]): Promise<number> {
   const [name, ...rest] = args;
   if (name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(USAGE);
+    writeOut(USAGE);
     return 0;
   }
   const load = name === undefined ? undefined : COMMANDS[name];
   if (!load) {
-    process.stderr.write(
-      name === undefined ? USAGE : `zonemap: 未知命令 "${name}" (unknown command)\n${USAGE}`,
-    );
+    writeErr(name === undefined ? USAGE : `zonemap: 未知命令 "${name}" (unknown command)\n${USAGE}`);
     return 2;
   }
   const run = await load();

@@ -1,13 +1,16 @@
 // `zonemap report DIR_OR_MANIFEST [--json] [--csv DIR] [--area ellipsoidal|plane]` (contract §2, §3).
 // Exit 0: done; 1: the data has errors; 2: bad usage.
-import { existsSync } from 'node:fs';
+import { writeErr, writeOut } from './terminal-safe.ts';
+import { existsSync, statSync } from 'node:fs';
 import { parseCommandArgs } from './args.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildReport, type Report } from '../core/report.ts';
 import type { AreaMethod } from '../core/types.ts';
-import { loadProjectFromPath } from '../io/node-project.ts';
-import { describeProblem, failureText, warningEntry } from './format-problems.ts';
+import { loadProjectBundle } from '../io/export/project-bundle.ts';
+import { loadProjectFromPath, readFileBytes } from '../io/node-project.ts';
+import { looksLikeZip } from '../io/zip.ts';
+import { describeProblem, failureText, forCommandLine, warningEntry } from './format-problems.ts';
 import { reportText } from './format-report.ts';
 import { reportTables } from '../core/report-tables.ts';
 import { writeCsvTable } from '../io/export/csv.ts';
@@ -37,51 +40,74 @@ function parseArgs(args: string[]): Args | string {
   };
 }
 
+const WANTS =
+  'report 需要项目文件夹（内含 zonemap.json）、清单文件 zonemap.json 或 zonemap 导出的项目包 (.zip)；单个图层文件请用 zonemap area 或 zonemap validate (report wants a project folder, its zonemap.json or a project bundle)';
+
+/** The project at `target`: a folder, a manifest, or a project bundle; a string is a usage error. */
+async function loadTarget(target: string): Promise<Awaited<ReturnType<typeof loadProjectFromPath>> | string> {
+  if (statSync(target).isDirectory()) return loadProjectFromPath(target);
+  const bytes = await readFileBytes(target);
+  if (looksLikeZip(bytes)) {
+    const bundle = await loadProjectBundle(bytes);
+    if (bundle.problems.some((p) => p.code === 'not-a-bundle'))
+      return `"${target}" 是压缩包，但其中没有 zonemap.json，不是项目包。${WANTS}`;
+    return bundle;
+  }
+  if (!/\.json$/i.test(target)) return `"${target}" 不是项目清单。${WANTS}`;
+  return loadProjectFromPath(target);
+}
+
 export async function run(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(USAGE);
+    writeOut(USAGE);
     return 0;
   }
   const parsed = parseArgs(args);
   if (typeof parsed === 'string') {
-    process.stderr.write(`zonemap report: ${parsed}\n${USAGE}`);
+    writeErr(`zonemap report: ${parsed}\n${USAGE}`);
     return 2;
   }
   if (!existsSync(parsed.target)) {
-    process.stderr.write(
+    writeErr(
       `zonemap report: 找不到 "${parsed.target}"，请给出项目文件夹（内含 zonemap.json）或清单文件的路径 (no such file or folder)\n`,
     );
     return 2;
   }
-  const { project, problems } = await loadProjectFromPath(parsed.target);
+  const loaded = await loadTarget(parsed.target);
+  if (typeof loaded === 'string') {
+    writeErr(`zonemap report: ${loaded}\n`);
+    return 2;
+  }
+  const project = loaded.project;
+  const problems = loaded.problems.map((p) => forCommandLine(p, 'manifest'));
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity !== 'error');
-  for (const p of errors) process.stderr.write(`错误 ${describeProblem(p)}\n`);
+  for (const p of errors) writeErr(`错误 ${describeProblem(p)}\n`);
   if (!project) {
-    process.stderr.write(`zonemap report: 项目无法打开，请按上面的说明修改后重试。\n`);
+    writeErr(`zonemap report: 项目无法打开，请按上面的说明修改后重试。\n`);
     return 1;
   }
   let report: Report;
   try {
     report = buildReport(project, parsed.area ? { areaMethod: parsed.area } : {});
   } catch (e) {
-    process.stderr.write(`${failureText('report', e)}\n`);
+    writeErr(`${failureText('report', e)}\n`);
     return 1;
   }
   report.warnings = [...warnings.map(warningEntry), ...report.warnings];
   if (parsed.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else {
-    process.stdout.write(reportText(project.name, report));
-    for (const w of report.warnings) process.stderr.write(`提示 ${describeProblem(w)}\n`);
+    writeOut(reportText(project.name, report));
+    for (const w of report.warnings) writeErr(`提示 ${describeProblem(w)}\n`);
   }
   if (parsed.csvDir) {
     try {
       await mkdir(parsed.csvDir, { recursive: true });
       for (const t of reportTables(report))
         await writeFile(path.join(parsed.csvDir, `${t.name}.csv`), writeCsvTable([t.header, ...t.rows]));
-      if (!parsed.json) process.stdout.write(`CSV 已写入 ${parsed.csvDir}\n`);
+      if (!parsed.json) writeOut(`CSV 已写入 ${parsed.csvDir}\n`);
     } catch (e) {
-      process.stderr.write(
+      writeErr(
         `zonemap report: 无法写入 CSV 文件夹 "${parsed.csvDir}" (${e instanceof Error ? e.message : String(e)})，请换一个可写的文件夹。\n`,
       );
       return 1;

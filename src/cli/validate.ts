@@ -1,10 +1,12 @@
 // `zonemap validate FILE [--crs CODE] [--json]` (contract.md sections 2 and 4).
 // Exit 0: no errors (warnings allowed); 1: the data has errors; 2: bad usage.
+import { writeErr, writeOut } from './terminal-safe.ts';
 import { parseCommandArgs, startFileCommand } from './args.ts';
 import type { Problem } from '../core/types.ts';
 import { crsShortName } from '../core/crs.ts';
 import { resolveIoCrs } from '../io/coords/crs-names.ts';
 import { validateLayerFile } from '../io/validate-file.ts';
+import { forCommandLine } from './format-problems.ts';
 
 const USAGE = `用法 (usage): zonemap validate FILE [--crs CODE] [--json]
   FILE   GeoJSON、压缩的 Shapefile (.zip)、KML/KMZ 或 CSV
@@ -44,8 +46,13 @@ function describe(p: Problem, file: string): string {
 export async function run(args: string[]): Promise<number> {
   const start = await startFileCommand('validate', args, USAGE, parseArgs);
   if (typeof start === 'number') return start;
-  const { parsed, bytes } = start;
-  const result = await validateLayerFile(parsed.file, bytes, { crs: parsed.crs });
+  const { parsed, bytes, sidecars } = start;
+  const checked = await validateLayerFile(parsed.file, bytes, { crs: parsed.crs, sidecars });
+  const result = {
+    ...checked,
+    errors: checked.errors.map((p) => forCommandLine(p, 'cli')),
+    warnings: checked.warnings.map((p) => forCommandLine(p, 'cli')),
+  };
   if (parsed.json) {
     const out = {
       valid: result.valid,
@@ -54,12 +61,12 @@ export async function run(args: string[]): Promise<number> {
     };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {
-    for (const p of result.errors) process.stderr.write(`错误 ${describe(p, parsed.file)}\n`);
-    for (const p of result.warnings) process.stderr.write(`提示 ${describe(p, parsed.file)}\n`);
+    for (const p of result.errors) writeErr(`错误 ${describe(p, parsed.file)}\n`);
+    for (const p of result.warnings) writeErr(`提示 ${describe(p, parsed.file)}\n`);
     const summary = result.valid
       ? `${parsed.file}：通过检查，${result.features.length} 个要素（坐标系 ${crsShortName(result.crs)}）${result.warnings.length ? `，${result.warnings.length} 条提示` : ''}。`
       : `${parsed.file}：发现 ${result.errors.length} 个错误${result.warnings.length ? `、${result.warnings.length} 条提示` : ''}，请按上面的说明修改后重新检查。`;
-    process.stdout.write(`${summary}\n`);
+    writeOut(`${summary}\n`);
   }
   return result.valid ? 0 : 1;
 }

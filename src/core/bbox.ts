@@ -19,5 +19,3 @@ export const bboxOfRing = (ring: ArrayLike<number>): BBox => extendBBox(emptyBBo
 
 export const bboxesMeet = (a: BBox, b: BBox): boolean =>
   a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
-
-export const bboxIsEmpty = (b: BBox): boolean => !(b[0] <= b[2]);

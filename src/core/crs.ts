@@ -123,11 +123,6 @@ export function gk3ZoneForLon(lon: number): number {
   return Math.round(lon / 3);
 }
 
-/** The 6-degree zone number containing a longitude. */
-export function gk6ZoneForLon(lon: number): number {
-  return Math.floor(lon / 6) + 1;
-}
-
 /** Reads "EPSG:4547", "epsg:4547", "4547", "urn:ogc:def:crs:EPSG::4547", "CRS84" → EPSG number. */
 export function epsgNumber(text: string): number | undefined {
   const t = text.trim();

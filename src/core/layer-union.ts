@@ -87,3 +87,8 @@ export function layerUnion(features: readonly Feature[], ws: Workspace): Shape |
   perWs.set(ws.key, u ?? null);
   return u;
 }
+
+/** Whether some of the features overlap one another by more than rounding slivers. */
+export function featuresOverlap(features: readonly Feature[], ws: Workspace): boolean {
+  return coverOf(features, ws).overlaps;
+}

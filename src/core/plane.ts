@@ -1,6 +1,6 @@
 // The Gauss-Kruger plane that `plane` areas are measured in (contract §3): the layer's own CRS where
 // it is a Gauss-Kruger CRS, else the CGCS2000 3-degree zone (no zone prefix) nearest the centroid.
-import { crsTransforms, gk3ZoneForLon, gaussKrugerCode, resolveCrs, type PointTransform } from './crs.ts';
+import { gk3ZoneForLon, gaussKrugerCode, resolveCrs } from './crs.ts';
 import type { Feature, Geometry, Position } from './types.ts';
 
 /** The CGCS2000 3-degree Gauss-Kruger CRS (EPSG 4534+n−25) whose central meridian is nearest `lon`. */
@@ -59,9 +59,4 @@ export function lonLatCentre(features: Iterable<Feature>): [number, number] | un
       if (y > maxY) maxY = y;
     });
   return minX <= maxX ? [(minX + maxX) / 2, (minY + maxY) / 2] : undefined;
-}
-
-/** lon/lat → plane coordinates of a CRS. */
-export function toPlane(crs: string): PointTransform {
-  return crsTransforms(crs).fromLonLat;
 }

@@ -2,7 +2,7 @@
 import type { OverlayNote } from './overlay.ts';
 import { layerCoverInside, layerUnion } from './layer-union.ts';
 import { differenceArea } from './overlay.ts';
-import { featureShape, layersOf, type ReportContext } from './report-context.ts';
+import { featureShape, layersOf, plainWarning, type ReportContext } from './report-context.ts';
 import type { ConstraintEntry } from './report-types.ts';
 import type { Shape } from './shape.ts';
 import { m2ToMu } from './units.ts';
@@ -17,13 +17,9 @@ export function analyseConstraints(ctx: ReportContext, planned: Shape | undefine
     const { area: inside, overlaps } = planned
       ? layerCoverInside(layer.features, planned, ctx.ws, notes)
       : { area: 0, overlaps: false };
-    for (const n of notes) ctx.warnings.push({ code: n.code, layer: layer.id, message: n.message });
+    for (const n of notes) ctx.warnings.push(plainWarning(n.code, {}, { layer: layer.id }));
     if (overlaps)
-      ctx.warnings.push({
-        code: 'layer-overlaps-itself',
-        layer: layer.id,
-        message: `图层 ${layer.id} 的要素相互重叠，重叠部分只计一次 (features overlap one another; counted once)`,
-      });
+      ctx.warnings.push(plainWarning('layer-overlaps-itself', { layer: layer.id }, { layer: layer.id }));
     const kind = layer.kind ?? 'constraint';
     if (kind === 'urban-boundary') {
       // Measured as planned − boundary directly (see differenceArea), the union built once per layer.

@@ -6,6 +6,7 @@ import { layerPlaneCrs, lonLatCentre, nearestGk3Crs } from './plane.ts';
 import { shapeFromPc, shapeOf, type Shape } from './shape.ts';
 import type { AreaMethod, Feature, Project, ProjectLayer } from './types.ts';
 import type { ReportWarning } from './report-types.ts';
+import { warningText, type WarningParams } from './warning-text.ts';
 import { workspaceFor, type Workspace } from './workspace.ts';
 
 export interface ReportContext {
@@ -59,10 +60,38 @@ export function featureName(layer: ProjectLayer, f: Feature, index: number): str
   return fieldText(layer, f, 'name') ?? `#${index}`;
 }
 
-/** "图层 L 第 i 个要素「name」" for messages, without a name when the feature has none. */
-export function featureLabel(layer: ProjectLayer, f: Feature, index: number): string {
-  const name = fieldText(layer, f, 'name');
-  return `图层 ${layer.id} 第 ${index} 个要素${name ? `「${name}」` : ''}`;
+/** A warning about one feature, worded by the catalogue (its Chinese words are `message`). */
+export function featureWarning(
+  layer: ProjectLayer,
+  f: Feature,
+  index: number,
+  code: string,
+  params: WarningParams,
+  extra: Pick<ReportWarning, 'at'> = {},
+): ReportWarning {
+  const own = fieldText(layer, f, 'name');
+  const w: ReportWarning = {
+    code,
+    layer: layer.id,
+    feature: index,
+    name: featureName(layer, f, index),
+    params: { ...params, ...(own ? { name: own } : {}) },
+    message: '',
+    ...extra,
+  };
+  w.message = warningText(w, 'zh');
+  return w;
+}
+
+/** A warning not tied to one feature, worded by the catalogue. */
+export function plainWarning(
+  code: string,
+  params: WarningParams,
+  where: Pick<ReportWarning, 'layer'> = {},
+): ReportWarning {
+  const w: ReportWarning = { code, ...where, params, message: '' };
+  w.message = warningText(w, 'zh');
+  return w;
 }
 
 /** A feature's shape in a workspace, reporting its repairs once per feature as warnings. */
@@ -79,15 +108,9 @@ export function featureShape(
       const key = `${layer.id}\u0000${index}\u0000${p.code}`;
       if (ctx.warned.has(key)) continue;
       ctx.warned.add(key);
-      const name = featureName(layer, f, index);
-      ctx.warnings.push({
-        code: p.code,
-        layer: layer.id,
-        feature: index,
-        name,
-        message: `${featureLabel(layer, f, index)}: ${p.message}`,
-        ...(p.at ? { at: p.at } : {}),
-      });
+      ctx.warnings.push(
+        featureWarning(layer, f, index, p.code, { ...(p.params ?? {}) }, p.at ? { at: p.at } : {}),
+      );
     }
   }
   return s;
@@ -101,14 +124,7 @@ export function overlayWarnings(
   notes: OverlayNote[],
 ): void {
   for (const n of notes) {
-    const name = featureName(layer, f, index);
-    ctx.warnings.push({
-      code: n.code,
-      layer: layer.id,
-      feature: index,
-      name,
-      message: `${featureLabel(layer, f, index)}: ${n.message}`,
-    });
+    ctx.warnings.push(featureWarning(layer, f, index, n.code, {}));
   }
   notes.length = 0;
 }

@@ -2,7 +2,14 @@
 // lies in, parks' totals, and construction-land quota used against allocated per park.
 import { fieldNumber, fieldText } from './fields.ts';
 import { intersectionArea } from './overlay.ts';
-import { featureName, featureShape, layersOf, layerWorkspace, type ReportContext } from './report-context.ts';
+import {
+  featureName,
+  featureShape,
+  layersOf,
+  layerWorkspace,
+  plainWarning,
+  type ReportContext,
+} from './report-context.ts';
 import { roadLengthInside } from './report-roads.ts';
 import type { EnterpriseEntry, ParkEntry, QuotaEntry } from './report-types.ts';
 import type { Shape } from './shape.ts';
@@ -106,11 +113,7 @@ export function analyseEnterprises(ctx: ReportContext): EnterpriseAnalysis {
 
   const quotas: QuotaEntry[] = Object.entries(ctx.project.quotas ?? {}).map(([park, allocated]) => {
     const used = usedByPark.get(park) ?? 0;
-    if (!parks.some((p) => p.name === park))
-      ctx.warnings.push({
-        code: 'quota-park-missing',
-        message: `建设用地指标中的园区「${park}」在园区图层中找不到，已用面积按 0 计；请核对园区名称`,
-      });
+    if (!parks.some((p) => p.name === park)) ctx.warnings.push(plainWarning('quota-park-missing', { park }));
     return {
       park,
       allocated_m2: allocated,

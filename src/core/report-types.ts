@@ -1,13 +1,17 @@
 // The report (contract §3) with the extra unit fields and the summary a dashboard needs.
 import type { AreaMethod, ZoneCategory } from './types.ts';
 import type { RelocationStatus } from './fields.ts';
+import type { WarningParams } from './warning-text.ts';
 
 export interface ReportWarning {
   code: string;
   layer?: string;
   feature?: number;
   name?: string;
+  /** the Chinese words (contract §3); the page words the warning from `code` and `params` */
   message: string;
+  /** what the catalogue (warning-text.ts) needs to word the warning in any language */
+  params?: WarningParams;
   at?: [number, number];
 }
 

@@ -5,10 +5,12 @@ import type { Workspace } from './workspace.ts';
 import {
   cachedUnion,
   featureName,
+  featureWarning,
   featureShape,
   layersOf,
   layerWorkspace,
   makeContext,
+  plainWarning,
   type ReportContext,
 } from './report-context.ts';
 import type { Composition, ZoneEntry } from './report-types.ts';
@@ -66,23 +68,16 @@ export function analyseZones(ctx: ReportContext): ZoneAnalysis {
   if (plannedFeatures.length === 0 && all.length > 0) {
     // Without a planned boundary, the zone is what the features cover: unknown ones first, else all.
     plannedFeatures = unknown.length ? unknown : all;
-    ctx.warnings.push({
-      code: 'no-planned-zone',
-      layer: all[0]!.layer.id,
-      message:
-        '没有类别为"规划区"的要素，规划范围按' +
-        (unknown.length ? '未标类别的要素' : '全部分区要素') +
-        '合并计算；请在分区图层的"类别"字段填写 规划区/建成区/发展区/控制区',
-    });
+    ctx.warnings.push(
+      plainWarning(
+        'no-planned-zone',
+        { fallback: unknown.length ? 'unknown' : 'all' },
+        { layer: all[0]!.layer.id },
+      ),
+    );
   } else if (unknown.length) {
     for (const z of unknown)
-      ctx.warnings.push({
-        code: 'zone-category-unknown',
-        layer: z.layer.id,
-        feature: z.index,
-        name: featureName(z.layer, z.feature, z.index),
-        message: `分区要素「${featureName(z.layer, z.feature, z.index)}」的类别无法识别，未计入构成；请填写 规划区/建成区/发展区/控制区`,
-      });
+      ctx.warnings.push(featureWarning(z.layer, z.feature, z.index, 'zone-category-unknown', {}));
   }
 
   const shapesOf = (list: ZoneFeature[]) =>
@@ -95,10 +90,7 @@ export function analyseZones(ctx: ReportContext): ZoneAnalysis {
     ? cachedUnion('planned', ctx.ws, geomsOf(plannedFeatures), () => shapesOf(plannedFeatures))
     : undefined;
   if (plannedFeatures.length && !planned)
-    ctx.warnings.push({
-      code: 'overlay-failed',
-      message: '规划区各要素无法合并，规划面积按 0 计；请用 zonemap validate 检查分区图层',
-    });
+    ctx.warnings.push(plainWarning('overlay-failed', { what: 'planned' }));
   const plannedArea = Math.max(0, planned?.area ?? 0);
 
   const byCat: Record<(typeof CATEGORIES)[number], number> = { built: 0, development: 0, control: 0 };

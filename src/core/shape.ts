@@ -13,6 +13,8 @@ import { planarRingArea, type Workspace } from './workspace.ts';
 export interface ShapeProblem {
   code: 'self-intersection' | 'hole-outside-shell' | 'overlapping-parts' | 'repair-failed';
   message: string;
+  /** words for warning-text.ts: the number of crossings */
+  params?: { count: number };
   /** lon/lat of the first crossing, where there is one */
   at?: [number, number];
 }
@@ -163,6 +165,7 @@ function repairPolygon(rings: Float64Array[], ws: Workspace, problems: ShapeProb
   if (first) {
     problems.push({
       code: 'self-intersection',
+      params: { count: crossings.length },
       message: `边界自相交 ${crossings.length} 处，已按 GEOS MakeValid 的方式修复计算 (ring crosses itself at ${crossings.length} point(s); measured as repaired)`,
       at: lonLatAt(ws, first.x, first.y),
     });

@@ -4,16 +4,6 @@ import type { Feature, FeatureCollection, Geometry, Polygon, MultiPolygon, Posit
 
 export type { Feature, FeatureCollection, Geometry, Polygon, MultiPolygon, Position };
 
-declare const lonLatBrand: unique symbol;
-declare const planeBrand: unique symbol;
-/** Geographic coordinates in degrees, [lon, lat]. */
-export type LonLat = readonly [number, number] & { readonly [lonLatBrand]: true };
-/** Projected plane coordinates in metres, [easting, northing]. */
-export type PlaneXY = readonly [number, number] & { readonly [planeBrand]: true };
-
-export const asLonLat = (p: Position): LonLat => p as unknown as LonLat;
-export const asPlaneXY = (p: Position): PlaneXY => p as unknown as PlaneXY;
-
 export type AreaMethod = 'ellipsoidal' | 'plane';
 
 export type LayerRole =
@@ -73,8 +63,4 @@ export interface Problem {
   feature?: number;
   name?: string;
   at?: [number, number];
-}
-
-export function assertNever(x: never): never {
-  throw new Error(`unexpected value: ${String(x)}`);
 }

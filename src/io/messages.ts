@@ -8,13 +8,43 @@ export interface MessageText {
 }
 
 const s = (v: string | number | undefined): string => (v === undefined ? '' : String(v));
+const size = (p: MessageParams): string => (p.size !== undefined ? s(p.size) : `${s(p.sizeMB)} MB`);
+const limit = (p: MessageParams): string => (p.limit !== undefined ? s(p.limit) : `${s(p.limitMB)} MB`);
 
 export const MESSAGES = {
   'file-too-large': {
     zh: (p) =>
-      `文件有 ${s(p.sizeMB)} MB，超过上限 ${s(p.limitMB)} MB。请先在 GIS 软件中裁剪到本区域或按图层拆分后再导入。`,
+      `文件太大（${size(p)}，超过上限 ${limit(p)}）。请先在 GIS 软件中裁剪到本区域或按图层拆分后再导入。`,
     en: (p) =>
-      `The file is ${s(p.sizeMB)} MB, over the ${s(p.limitMB)} MB limit. Clip it to the area or split it by layer in a GIS program first.`,
+      `The file is too large (${size(p)}, limit ${limit(p)}). Clip it to the area or split it by layer in a GIS program first.`,
+  },
+  'not-a-regular-file': {
+    zh: (p) =>
+      `这不是普通文件（${s(p.kind)}），无法作为图层读取。请给出 GeoJSON、Shapefile (.zip)、KML/KMZ 或 CSV 文件的路径。`,
+    en: (p) =>
+      `This is not a regular file (${s(p.kind)}) and cannot be read as a layer. Give the path of a GeoJSON, zipped Shapefile, KML/KMZ or CSV file.`,
+  },
+  'zip-entry-too-large': {
+    zh: (p) =>
+      `压缩包中的 "${s(p.entry)}" 解压后有 ${s(p.size)}，超过单个文件上限 ${s(p.limit)}。压缩包可能已损坏或被构造过；请只把需要的图层文件重新打包后再导入。`,
+    en: (p) =>
+      `The zip entry "${s(p.entry)}" is too large: it unpacks to ${s(p.size)}, over the ${s(p.limit)} limit for one file. The archive may be damaged or crafted; zip only the layer files you need and import again.`,
+  },
+  'zip-too-large': {
+    zh: (p) => `压缩包解压后共有 ${s(p.size)}，超过上限 ${s(p.limit)}。请按图层分别打包，或先裁剪到本区域。`,
+    en: (p) =>
+      `The zip archive unpacks to ${s(p.size)} in all, over the ${s(p.limit)} limit. Zip each layer on its own, or clip the data to the area first.`,
+  },
+  'zip-too-many-entries': {
+    zh: (p) => `压缩包中有 ${s(p.count)} 个文件，超过上限 ${s(p.limit)} 个。请只把需要的图层文件重新打包。`,
+    en: (p) =>
+      `The zip archive holds ${s(p.count)} files, over the limit of ${s(p.limit)}. Zip only the layer files you need.`,
+  },
+  'property-too-deep': {
+    zh: (p) =>
+      `属性 "${s(p.key)}" 嵌套超过 ${s(p.limit)} 层，无法读取。属性应是文字、数字或浅层的列表；请在 GIS 软件中删除或展平该属性后重新导出。`,
+    en: (p) =>
+      `The property "${s(p.key)}" is nested more than ${s(p.limit)} levels deep and cannot be read. Properties should be text, numbers or shallow lists; delete or flatten it in a GIS program and export again.`,
   },
   'unknown-format': {
     zh: () =>
@@ -141,11 +171,32 @@ export const MESSAGES = {
     zh: () => '导入已取消。',
     en: () => 'The import was cancelled.',
   },
+  // `fix` says where the user sets the CRS: the import dialog (default), `--crs` on the command
+  // line ('cli') or the layer's "crs" in zonemap.json ('manifest').
   'projected-without-crs': {
-    zh: (p) =>
-      `坐标是以米为单位的平面坐标（如 ${s(p.sample)}），但文件按经纬度读取。${p.suggestion ? `可能的坐标系：${s(p.suggestion)}。` : ''}请在导入时选择该坐标系${p.suggestion ? '' : '（Gauss-Kruger 投影带）'}。`,
-    en: (p) =>
-      `The coordinates are metres in a plane (e.g. ${s(p.sample)}) but the file is read as longitude/latitude. ${p.suggestion ? `Likely CRS: ${s(p.suggestion)}. ` : ''}Choose ${p.suggestion ? 'it' : 'the Gauss-Kruger zone'} when importing.`,
+    zh: (p) => {
+      // Without a likely zone the code shown is only an example of the form.
+      const code = p.likely ? s(p.likely) : 'EPSG:4547';
+      const eg = p.likely ? '' : '（按实际投影带，例如）';
+      const fix =
+        p.fix === 'cli'
+          ? `请用 --crs ${eg}${code} 指定坐标系后重新运行`
+          : p.fix === 'manifest'
+            ? `请在 zonemap.json 中为该图层写上 "crs": ${eg}"${code}"`
+            : `请在导入时选择该坐标系${p.suggestion ? '' : '（Gauss-Kruger 投影带）'}`;
+      return `坐标是以米为单位的平面坐标（如 ${s(p.sample)}），但文件按经纬度读取。${p.suggestion ? `可能的坐标系：${s(p.suggestion)}。` : ''}${fix}。`;
+    },
+    en: (p) => {
+      const code = p.likely ? s(p.likely) : 'EPSG:4547';
+      const eg = p.likely ? '' : ' (the actual zone, e.g.)';
+      const fix =
+        p.fix === 'cli'
+          ? `Run again with --crs${eg} ${code}.`
+          : p.fix === 'manifest'
+            ? `Give the layer "crs":${eg} "${code}" in zonemap.json.`
+            : `Choose ${p.suggestion ? 'it' : 'the Gauss-Kruger zone'} when importing.`;
+      return `The coordinates are metres in a plane (e.g. ${s(p.sample)}) but the file is read as longitude/latitude. ${p.suggestion ? `Likely CRS: ${s(p.suggestion)}. ` : ''}${fix}`;
+    },
   },
   'coordinate-out-of-range': {
     zh: (p) =>
@@ -245,17 +296,8 @@ export const MESSAGES = {
   },
 } satisfies Record<string, MessageText>;
 
-export type KnownCode = keyof typeof MESSAGES;
-
-const extraMessages = new Map<string, MessageText>();
-
-/** Lets other io modules (validation) add their codes to the same table. */
-export function registerMessages(table: Record<string, MessageText>): void {
-  for (const [code, text] of Object.entries(table)) extraMessages.set(code, text);
-}
-
 export function messageText(code: string): MessageText | undefined {
-  return (MESSAGES as Record<string, MessageText>)[code] ?? extraMessages.get(code);
+  return (MESSAGES as Record<string, MessageText>)[code];
 }
 
 export function formatMessage(code: string, params: MessageParams, lang: 'zh' | 'en' = 'zh'): string {

@@ -1,17 +1,65 @@
 // NODE ONLY (the CLI and tests): loads a project from a folder or a manifest path on disk.
 // Never import this from the page or a Worker; everything else in src/io is runtime-neutral.
-import { readFile, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem, Project } from '../core/types.ts';
-import { describeError, errorOf } from './problem.ts';
+import { describeError, errorOf, ProblemError } from './problem.ts';
 import { loadProject, type LoadProjectOptions } from './project.ts';
+import { fileTooLarge, MAX_FILE_BYTES } from './read.ts';
 
 /** The answer when the manifest or its folder cannot be read. */
 function unreadable(file: string, e: unknown): { project: null; problems: Problem[] } {
+  if (e instanceof ProblemError) return { project: null, problems: [{ ...e.problem, file }] };
   return {
     project: null,
     problems: [errorOf('layer-file-missing', { layer: '—', file, detail: describeError(e) }, { file })],
   };
+}
+
+function kindOf(s: Stats): string {
+  if (s.isDirectory()) return '文件夹 / a folder';
+  if (s.isCharacterDevice()) return '字符设备 / a character device';
+  if (s.isBlockDevice()) return '块设备 / a block device';
+  if (s.isFIFO()) return '命名管道 / a FIFO';
+  if (s.isSocket()) return '套接字 / a socket';
+  return '特殊文件 / a special file';
+}
+
+/**
+ * NODE ONLY: a file's bytes, checked before reading: regular files only (a device or FIFO such as
+ * /dev/zero never ends), the size limit judged from stat, and the read itself stops at the limit
+ * in case the file grows meanwhile. Refusals throw ProblemError with the problem to report.
+ */
+export async function readFileBytes(file: string, limit = MAX_FILE_BYTES): Promise<Uint8Array> {
+  const info = await stat(file);
+  if (!info.isFile()) throw new ProblemError(errorOf('not-a-regular-file', { kind: kindOf(info) }, { file }));
+  if (info.size > limit) throw new ProblemError(fileTooLarge(file, info.size, limit));
+  const handle = await open(file, 'r');
+  try {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      // One read for a file whose size stat told; small further reads only if it grew meanwhile.
+      const want = Math.min(limit + 1 - total, Math.max(64 * 1024, info.size + 1 - total));
+      const buf = new Uint8Array(want);
+      const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > limit) throw new ProblemError(fileTooLarge(file, total, limit));
+      chunks.push(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead));
+    }
+    if (chunks.length === 1) return chunks[0]!;
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const c of chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  } finally {
+    await handle.close();
+  }
 }
 
 export async function loadProjectFromPath(
@@ -26,17 +74,38 @@ export async function loadProjectFromPath(
   }
   let text: string;
   try {
-    text = await readFile(manifestPath, 'utf8');
+    text = new TextDecoder().decode(await readFileBytes(manifestPath));
   } catch (e) {
     return unreadable(manifestPath, e);
   }
   const dir = path.dirname(manifestPath);
-  const readLayer = async (name: string): Promise<Uint8Array> =>
-    new Uint8Array(await readFile(path.resolve(dir, name)));
+  const readLayer = (name: string): Promise<Uint8Array> => readFileBytes(path.resolve(dir, name));
   return loadProject(text, readLayer, { ...opts, manifestName: manifestPath });
 }
 
-/** NODE ONLY: reads one file's bytes for the CLI. */
-export async function readFileBytes(file: string): Promise<Uint8Array> {
-  return new Uint8Array(await readFile(file));
+/**
+ * NODE ONLY: the .dbf, .prj and .cpg beside a loose .shp (same name, extension in any case), so
+ * `zonemap area out.shp` reads the Shapefile as GIS programs leave it. Each goes through the same
+ * checked read as the .shp (regular file, size limit).
+ */
+export async function readShapefileSidecars(
+  shpPath: string,
+): Promise<{ dbf?: Uint8Array; prj?: Uint8Array; cpg?: Uint8Array }> {
+  if (!/\.shp$/i.test(shpPath)) return {};
+  const dir = path.dirname(shpPath);
+  const stem = path.basename(shpPath).replace(/\.shp$/i, '');
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return {};
+  }
+  const out: { dbf?: Uint8Array; prj?: Uint8Array; cpg?: Uint8Array } = {};
+  for (const ext of ['dbf', 'prj', 'cpg'] as const) {
+    const name =
+      names.find((n) => n === `${stem}.${ext}`) ??
+      names.find((n) => n.toLowerCase() === `${stem}.${ext}`.toLowerCase());
+    if (name) out[ext] = await readFileBytes(path.join(dir, name));
+  }
+  return out;
 }

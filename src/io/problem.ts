@@ -36,11 +36,15 @@ export const errorOf = (code: string, params?: MessageParams, where?: Where): Io
 export const warningOf = (code: string, params?: MessageParams, where?: Where): IoProblem =>
   makeProblem(code, 'warning', params, where);
 
-export const hasErrors = (problems: readonly Problem[]): boolean =>
-  problems.some((p) => p.severity === 'error');
-
 /** A short description of an unexpected exception, never its stack. */
 export function describeError(e: unknown): string {
   if (e instanceof Error) return e.message.slice(0, 200);
   return String(e).slice(0, 200);
+}
+
+/** Thrown by a file source (e.g. a size-limited read) to report a problem of its own, not "missing". */
+export class ProblemError extends Error {
+  constructor(readonly problem: IoProblem) {
+    super(problem.message);
+  }
 }

@@ -11,7 +11,7 @@ import {
 } from '../core/types.ts';
 import { resolveIoCrs } from './coords/crs-names.ts';
 import { eachPosition } from './coords/detect.ts';
-import { describeError, errorOf, warningOf, type IoProblem } from './problem.ts';
+import { describeError, errorOf, ProblemError, warningOf, type IoProblem } from './problem.ts';
 import { readLayerFile } from './read.ts';
 import { featureProblems } from './validate-file.ts';
 import { parseJsonText } from './read-geojson.ts';
@@ -213,6 +213,10 @@ export async function loadProject(
     try {
       bytes = await readFile(raw.file);
     } catch (e) {
+      if (e instanceof ProblemError) {
+        problems.push({ ...e.problem, file: raw.file, layer: id });
+        continue;
+      }
       problems.push(
         errorOf(
           'layer-file-missing',

@@ -22,6 +22,8 @@ export interface ReadOptions {
   signal?: AbortSignal;
   /** refuse files larger than this many bytes (default MAX_FILE_BYTES, 500 MB) */
   maxBytes?: number;
+  /** a loose .shp's companions (.dbf, .prj, .cpg), found beside it by the caller */
+  sidecars?: { dbf?: Uint8Array; prj?: Uint8Array; cpg?: Uint8Array };
 }
 
 /**

@@ -12,11 +12,12 @@ import { readGeoJsonText } from './read-geojson.ts';
 import { readFeatureCollectionChunked } from './geojson-chunks.ts';
 import { fieldText, resolveFieldMapping } from '../core/fields.ts';
 import { nullMalformedGeometries } from './geometry/well-formed.ts';
+import { tooDeepProblems } from './nesting.ts';
 import type { RawLayer, ReadOptions } from './read-types.ts';
 import { reprojectFeatures } from './reproject.ts';
-import { readZippedShapefile } from './shapefile/read-shapefile.ts';
+import { readShapefileParts, readZippedShapefile } from './shapefile/read-shapefile.ts';
 import { decodeText } from './text-encoding.ts';
-import { extensionOf, looksLikeZip, unzip } from './zip.ts';
+import { extensionOf, formatBytes, listZip, looksLikeZip } from './zip.ts';
 
 export type { ReadOptions } from './read-types.ts';
 
@@ -52,7 +53,7 @@ export async function detectFormat(fileName: string, bytes: Uint8Array): Promise
   if (looksLikeZip(bytes)) {
     if (ext === 'kmz') return 'kmz';
     try {
-      const names = [...(await unzip(bytes)).files.keys()].map(extensionOf);
+      const names = listZip(bytes).map(extensionOf);
       if (names.includes('shp')) return 'shapefile';
       if (names.includes('kml')) return 'kmz';
     } catch {
@@ -92,7 +93,10 @@ async function readRaw(
       return chunked ?? readGeoJsonText(decodeText(bytes, 'utf-8').text, fileName);
     }
     case 'shapefile':
-      return readZippedShapefile(bytes, fileName, opts.encoding);
+      // A loose .shp is read with whatever companions the caller found beside it.
+      return looksLikeZip(bytes)
+        ? readZippedShapefile(bytes, fileName, opts.encoding)
+        : readShapefileParts({ shp: bytes, ...opts.sidecars }, fileName, opts.encoding);
     case 'kml':
       return readKmlText(decodeText(bytes).text, fileName);
     case 'kmz':
@@ -100,6 +104,16 @@ async function readRaw(
     case 'csv':
       return readCsvBytes(bytes, fileName, opts.encoding);
   }
+}
+
+/** The refusal of a file over the size limit, in words: "2.1 GB, limit 500 MB". */
+export function fileTooLarge(file: string, size: number, limit = MAX_FILE_BYTES): IoProblem {
+  const mb = (n: number): number => Math.round(n / 1024 / 1024);
+  return errorOf(
+    'file-too-large',
+    { size: formatBytes(size), limit: formatBytes(limit), sizeMB: mb(size), limitMB: mb(limit) },
+    { file },
+  );
 }
 
 const abortedResult = (file: string): ReadResult => ({
@@ -190,11 +204,10 @@ export async function readLayerFile(
   try {
     const limit = opts.maxBytes ?? MAX_FILE_BYTES;
     if (bytes.length > limit) {
-      const mb = (n: number): number => Math.round(n / 1024 / 1024);
       return {
         features: [],
         crs: 'EPSG:4326',
-        problems: [errorOf('file-too-large', { sizeMB: mb(bytes.length), limitMB: mb(limit) }, { file })],
+        problems: [fileTooLarge(file, bytes.length, limit)],
       };
     }
     if (opts.signal?.aborted) return abortedResult(file);
@@ -204,6 +217,9 @@ export async function readLayerFile(
       return { features: [], crs: 'EPSG:4326', problems: [errorOf('unknown-format', {}, { file })] };
     const raw = await readRaw(format, fileName, bytes, opts);
     if (opts.signal?.aborted) return abortedResult(file);
+    // Values nested past any map data's need cannot be cloned to the page or walked: refuse the file.
+    const tooDeep = tooDeepProblems(raw.features, file);
+    if (tooDeep.length > 0) return { features: [], crs: 'EPSG:4326', problems: tooDeep, format };
     opts.onProgress?.(0.5);
     const wellFormed = nullMalformedGeometries(raw.features, file);
     raw.features = wellFormed.features;

@@ -24,7 +24,7 @@ export async function groupImportFiles(files: File[]): Promise<File[]> {
     const entries = await Promise.all(
       parts.map(async (p): Promise<[string, Uint8Array]> => [p.name, new Uint8Array(await p.arrayBuffer())]),
     );
-    out.push(new File([(await zipFiles(entries)) as BlobPart], `${key}.zip`, { type: 'application/zip' }));
+    out.push(new File([(await zipFiles(entries, 0)) as BlobPart], `${key}.zip`, { type: 'application/zip' }));
   }
   return out;
 }

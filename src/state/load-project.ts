@@ -1,6 +1,7 @@
 // Loads a project into the store: the bundled sample by default, or one the user opens.
 import type { Project, ProjectLayer } from '../core/types.ts';
-import { clearCurrentProject, createAutosave, loadCurrentProject } from './persist.ts';
+import { clearSavedProject, createAutosave, loadSavedProject } from './persist.ts';
+import { claimProject, lastOpeningFailed, markOpening, setMarkerOwner } from './safe-start.ts';
 import { store } from './store.ts';
 import { analysisClient } from './analysis.ts';
 
@@ -54,7 +55,16 @@ export function installProject(project: Project, problems: ReturnType<typeof sto
     visibility[l.id] = initiallyVisible(l);
     opacity[l.id] = 1;
   }
-  store.set({ status: 'ready', project, problems, visibility, opacity, selection: null });
+  // The manifest's area method is the page's too (the command line honours it the same way).
+  store.set({
+    status: 'ready',
+    project,
+    problems,
+    visibility,
+    opacity,
+    selection: null,
+    areaMethod: project.areaMethod,
+  });
 }
 
 export async function loadSampleProject(sample: SampleId = DEFAULT_SAMPLE): Promise<void> {
@@ -95,33 +105,115 @@ export async function loadSampleProject(sample: SampleId = DEFAULT_SAMPLE): Prom
 
 /**
  * On start: the project saved from the last session (imports, edits) if there is one, else the
- * sample. Afterwards every change of the project is saved, so a reload or a crash loses nothing.
- * `?sample=ID` (e.g. ?sample=lushan) opens that sample instead, as a link to it would.
+ * sample. The saved records are checked first; a damaged record, or a last opening that never
+ * drew (the tab crashed or hung), opens safe mode instead of the map. Afterwards every change of
+ * the project is saved as it happens, and the store says whether it is saved.
  */
 let started = false;
+let autosave: ReturnType<typeof createAutosave> | null = null;
+/** set while a project that is saved already is installed, so it is not written again */
+let quietInstall = false;
+
 export async function startProject(): Promise<void> {
   if (started) return;
   started = true;
-  const asked = new URLSearchParams(location.search).get('sample');
-  const saved = isSampleId(asked) ? undefined : await loadCurrentProject();
-  if (saved) installProject(saved.project, []);
-  else await loadSampleProject(isSampleId(asked) ? asked : DEFAULT_SAMPLE);
+  const role = await claimProject(() =>
+    store.set((s) => (s.save.state === 'readonly' ? { save: { state: 'readonly', free: true } } : {})),
+  );
+  const owner = role === 'owner';
+  setMarkerOwner(owner);
+  const crashed = owner && lastOpeningFailed();
+  const saved = await loadSavedProject();
+  if (saved.kind === 'unreadable') {
+    store.set({
+      status: 'safe',
+      safe: {
+        reason: 'unreadable',
+        project: null,
+        issues: [],
+        error: { name: saved.name, message: saved.message },
+      },
+    });
+  } else if (saved.kind === 'saved' && (crashed || saved.issues.length > 0 || !saved.project)) {
+    store.set({
+      status: 'safe',
+      safe: {
+        reason: saved.issues.length > 0 || !saved.project ? 'damaged' : 'crashed',
+        project: saved.project,
+        issues: saved.issues,
+        ...(saved.savedAt !== undefined ? { savedAt: saved.savedAt } : {}),
+      },
+    });
+  } else if (saved.kind === 'saved' && saved.project) {
+    markOpening();
+    installProject(saved.project, []);
+  } else {
+    markOpening();
+    await loadSampleProject();
+  }
+  if (!owner) {
+    store.set({ save: { state: 'readonly' } });
+    return;
+  }
+  // What was opened from storage is saved already; the unchanged sample needs no saving.
+  if (store.get().status === 'ready' && saved.kind === 'saved')
+    store.set({ save: { state: 'saved', at: saved.savedAt ?? Date.now() } });
   let last = store.get().project;
+  let lastIds = layerIds(last);
   const client = analysisClient();
-  const autosave = createAutosave((p) => client.persist(p));
+  autosave = createAutosave(
+    (p) => client.persist(p),
+    (save) => store.set({ save }),
+  );
   store.subscribe(() => {
     const p = store.get().project;
-    if (p && p !== last) autosave.schedule(p);
+    if (p === last) return;
+    // Before scheduling: the save's own status update comes back through this listener.
     last = p;
+    if (!p || quietInstall) return;
+    // A new layer is drawn next: guard that drawing as a start is guarded.
+    const ids = layerIds(p);
+    if (ids !== lastIds) markOpening();
+    lastIds = ids;
+    autosave?.schedule(p);
   });
-  addEventListener('pagehide', () => void autosave.flush());
+}
+
+const layerIds = (p: Project | null): string => (p ? p.layers.map((l) => l.id).join('\n') : '');
+
+/** Safe mode's "open": draws what was recovered; a repaired project replaces the damaged records. */
+export function openRecovered(): void {
+  const safe = store.get().safe;
+  if (!safe?.project) return;
+  markOpening();
+  // Undamaged (the last opening crashed): what is on disk is this project, nothing to write.
+  quietInstall = safe.issues.length === 0;
+  try {
+    installProject(safe.project, []);
+  } finally {
+    quietInstall = false;
+  }
+  store.set({ safe: null });
 }
 
 /** Drops the saved project and opens a bundled sample (the default one unless named). */
 export async function resetToSample(sample: SampleId = DEFAULT_SAMPLE): Promise<void> {
   // Without IndexedDB (private mode) there is nothing saved to clear: open the sample all the same.
-  const clear = () => clearCurrentProject().catch(() => undefined);
-  await clear();
+  await clearSavedProject().catch(() => deleteDatabaseQuietly());
+  store.set({ safe: null });
+  markOpening();
   await loadSampleProject(sample);
-  await clear();
+}
+
+/** A database that cannot even be opened (written by a newer zonemap) can still be deleted. */
+function deleteDatabaseQuietly(): Promise<void> {
+  return new Promise((resolve) => {
+    try {
+      const req = globalThis.indexedDB?.deleteDatabase('zonemap');
+      if (!req) return resolve();
+      req.onsuccess = req.onerror = req.onblocked = () => resolve();
+    } catch {
+      resolve();
+    }
+  });
 }

@@ -9,29 +9,22 @@ const baseName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
 export async function openProjectFiles(files: File[]): Promise<{ opened: boolean; problems: Problem[] }> {
   const manifest = files.find((f) => baseName(f.name) === 'zonemap.json');
   if (manifest) {
-    const { loadProject } = await import('../io/project.ts');
-    const byName = new Map(files.map((f) => [baseName(f.name), f]));
-    const { project, problems } = await loadProject(
-      await manifest.text(),
-      async (name) => {
-        const f = byName.get(baseName(name));
-        if (!f) throw new Error(`${name}: 未随 zonemap.json 一起选择，请把项目文件夹里的所有文件一起选中`);
-        return new Uint8Array(await f.arrayBuffer());
-      },
-      { manifestName: manifest.name },
-    );
+    // Read in the import worker: layer files may be zips, and zips are never unpacked on the page.
+    const { openManifestInWorker } = await import('../worker/import-client.ts');
+    const { project, problems } = await openManifestInWorker(manifest, files);
     if (project) installProject(project, problems);
     return { opened: project !== null, problems };
   }
   const zip = files.length === 1 && /\.zip$/i.test(files[0]!.name) ? files[0]! : undefined;
   if (zip) {
-    const { loadProjectBundle } = await import('../io/export/project-bundle.ts');
-    const { project, problems } = await loadProjectBundle(new Uint8Array(await zip.arrayBuffer()));
+    // Unpacked in the import worker: a zip bomb must not reach the page's memory.
+    const { openBundleInWorker } = await import('../worker/import-client.ts');
+    const { bundle, project, problems } = await openBundleInWorker(zip);
     if (project) {
       installProject(project, problems);
       return { opened: true, problems };
     }
-    if (!problems.some((p) => p.code === 'not-a-bundle')) return { opened: false, problems };
+    if (bundle) return { opened: false, problems };
   }
   return { opened: false, problems: [] };
 }

@@ -17,10 +17,6 @@ export function addLayer(project: Project, layer: ProjectLayer): Project {
   return { ...project, layers: [...project.layers, layer] };
 }
 
-export function removeLayer(project: Project, layerId: string): Project {
-  return { ...project, layers: project.layers.filter((l) => l.id !== layerId) };
-}
-
 /** Replaces one feature of one layer. */
 export function replaceFeature(project: Project, layerId: string, index: number, feature: Feature): Project {
   return {

@@ -3,6 +3,8 @@
 import { useSyncExternalStore } from 'react';
 import type { AreaMethod, Problem, Project } from '../core/types.ts';
 import type { Lang } from '../ui/i18n.ts';
+import type { SaveState } from './persist.ts';
+import type { SafeStart } from './safe-start.ts';
 
 export interface Selection {
   layerId: string;
@@ -10,7 +12,8 @@ export interface Selection {
 }
 
 export interface AppState {
-  status: 'loading' | 'ready' | 'error';
+  /** 'safe': the saved project is held back (see safe-start.ts) until the user chooses */
+  status: 'loading' | 'ready' | 'error' | 'safe';
   project: Project | null;
   problems: Problem[];
   lang: Lang;
@@ -22,6 +25,10 @@ export interface AppState {
   focus: { bbox: [number, number, number, number]; seq: number } | null;
   /** messages about what the app changed (repairs), newest last */
   notices: string[];
+  /** whether the project is saved, shown to the user */
+  save: SaveState;
+  /** why the app started in safe mode, and what it recovered */
+  safe: SafeStart | null;
 }
 
 const PREFS_KEY = 'zonemap.prefs.v1';
@@ -90,6 +97,8 @@ export const store = createStore({
   selection: null,
   focus: null,
   notices: [],
+  save: { state: 'idle' },
+  safe: null,
 });
 
 export function useAppState<T>(select: (s: AppState) => T): T {

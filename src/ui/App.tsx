@@ -6,6 +6,8 @@ import { Inspector } from './Inspector.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
 import { MapPane } from './MapPane.tsx';
 import { ProblemList } from './ProblemList.tsx';
+import { SafeMode } from './SafeMode.tsx';
+import { SaveStatus } from './SaveStatus.tsx';
 import { StatsPanel } from './StatsPanel.tsx';
 import { Toasts } from './Toasts.tsx';
 
@@ -18,6 +20,8 @@ export function App() {
   const status = useAppState((s) => s.status);
   const name = useAppState((s) => s.project?.name);
   const selected = useAppState((s) => s.selection !== null);
+  // A second tab of the project only looks: nothing it does could be saved.
+  const readOnly = useAppState((s) => s.save.state === 'readonly');
   const [importing, setImporting] = useState<File[] | null>(null);
   const [dragging, setDragging] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -39,9 +43,11 @@ export function App() {
           <span className="project-name">{name ?? ''}</span>
           <span className="app-name">{t('appTitle')}</span>
         </h1>
+        <SaveStatus />
         <div className="spacer" />
         <button
           data-testid="reset-sample"
+          disabled={readOnly}
           onClick={() => {
             // The open project may hold the user's imports and repairs: ask before dropping them.
             if (window.confirm(t('confirmReset'))) void resetToSample();
@@ -51,6 +57,7 @@ export function App() {
         </button>
         <select
           data-testid="sample-picker"
+          disabled={readOnly}
           value=""
           title={t('samplesNote')}
           onChange={(e) => {
@@ -65,7 +72,7 @@ export function App() {
             </option>
           ))}
         </select>
-        <button data-testid="open-folder" onClick={() => folderInput.current?.click()}>
+        <button data-testid="open-folder" disabled={readOnly} onClick={() => folderInput.current?.click()}>
           {t('openFolder')}
         </button>
         <input
@@ -80,7 +87,12 @@ export function App() {
             if (files.length) setImporting(files);
           }}
         />
-        <button data-testid="import-button" onClick={() => fileInput.current?.click()} title={t('dropHint')}>
+        <button
+          data-testid="import-button"
+          disabled={readOnly}
+          onClick={() => fileInput.current?.click()}
+          title={t('dropHint')}
+        >
           {t('importFile')}
         </button>
         <button data-testid="export-button" onClick={() => setExporting(true)}>
@@ -122,10 +134,10 @@ export function App() {
           e.preventDefault();
           setDragging(false);
           const files = [...e.dataTransfer.files];
-          if (files.length) setImporting(files);
+          if (files.length && !readOnly) setImporting(files);
         }}
       >
-        <MapPane />
+        {status === 'safe' ? <SafeMode /> : <MapPane />}
         <Toasts />
         {dragging && <div className="drop-hint">{t('dropHint')}</div>}
       </main>

@@ -24,6 +24,7 @@ const UNUSABLE = new Set([
   'coordinate-out-of-range',
   'unknown-crs',
   'file-too-large',
+  'layer-too-large',
   'invalid-json',
 ]);
 

@@ -6,6 +6,8 @@ import { store, useAppState } from '../state/store.ts';
 import { CopyLinkButton } from './CopyLinkButton.tsx';
 import { useT } from './i18n-context.ts';
 import { layerTitle } from './layer-title.ts';
+import { valueLabel } from './value-label.ts';
+import { LongText } from './LongText.tsx';
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return '—';
@@ -37,7 +39,10 @@ function Measure({ layer, feature }: { layer: ProjectLayer; feature: Feature }) 
       )}
       <span className="muted">
         {' '}
-        ({t(method)}
+        {/* a length is measured along geodesics or plane lines, not by an area method */}(
+        {m.area_m2 === undefined
+          ? t(method === 'ellipsoidal' ? 'lengthEllipsoidal' : 'lengthPlane')
+          : t(method)}
         {m.planeCrs ? `, ${m.planeCrs}` : ''})
       </span>
     </p>
@@ -46,7 +51,7 @@ function Measure({ layer, feature }: { layer: ProjectLayer; feature: Feature }) 
 
 /** Properties of the clicked feature. Text is rendered as React text nodes, so nothing in the data can run. */
 export function Inspector() {
-  const { t, td } = useT();
+  const { t, td, lang } = useT();
   const selection = useAppState((s) => s.selection);
   const project = useAppState((s) => s.project);
   const layer = selection && project?.layers.find((l) => l.id === selection.layerId);
@@ -75,7 +80,9 @@ export function Inspector() {
               {Object.entries(feature.properties ?? {}).map(([k, v]) => (
                 <tr key={k}>
                   <th>{k}</th>
-                  <td>{show(v)}</td>
+                  <td title={valueLabel(layer, k, v, lang) === undefined ? undefined : show(v)}>
+                    {valueLabel(layer, k, v, lang) ?? <LongText text={show(v)} />}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { MapView, type BasemapOption } from '../map/map-view.ts';
 import { store, useAppState } from '../state/store.ts';
 import { displayUrl } from '../state/analysis.ts';
+import { markDrawn } from '../state/safe-start.ts';
 import type { Project } from '../core/types.ts';
 import { attachLink, openProjectView } from './link-view.ts';
 
@@ -57,7 +58,10 @@ export function MapPane() {
         v.setVisibility(l.id, s.visibility[l.id] ?? true);
         v.setOpacity(l.id, s.opacity[l.id] ?? 1);
       }
-      v.map.once('idle', () => document.body.setAttribute('data-map-ready', 'true'));
+      v.map.once('idle', () => {
+        markDrawn();
+        document.body.setAttribute('data-map-ready', 'true');
+      });
     });
     return () => {
       cancelled = true;

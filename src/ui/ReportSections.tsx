@@ -1,9 +1,12 @@
-// The report's sections below the composition: land use, constraints, administrative units,
-// villages, quotas, roads. Every figure is the report's (core); this file only lays them out.
-import type { Report } from '../core/report.ts';
-import { formatKm, formatMu, formatPercent } from '../core/units.ts';
+// The report's sections below the composition: land use, plan review, constraints, administrative
+// units, villages, enterprises, quotas, roads, and the report's notes. Every figure is the report's
+// (core); this file only lays them out, with the catalogue's words for the data's codes.
+import { enterpriseStatusLabel, kindLabel, planLabel, relocationLabel } from '../core/labels.ts';
+import type { EnterpriseEntry, LandUseEntry, Report, VillageEntry } from '../core/report.ts';
+import { formatKm, formatKm2, formatMu, formatPercent } from '../core/units.ts';
+import { warningText } from '../core/warning-text.ts';
 import { useT } from './i18n-context.ts';
-import type { MessageKey } from './i18n.ts';
+import { SortableTable, type SortColumn } from './SortableTable.tsx';
 
 interface Row {
   key: string;
@@ -61,6 +64,126 @@ function FigureTable({
   );
 }
 
+const whole = (n: number | null | undefined, lang: 'zh' | 'en') =>
+  n === null || n === undefined ? '—' : Math.round(n).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
+
+function PlanTables({ report }: { report: Report }) {
+  const { t, lang } = useT();
+  const columns: SortColumn<LandUseEntry>[] = [
+    { title: t('colCode'), text: (r) => r.class, value: (r) => r.class },
+    { title: t('colClassName'), text: (r) => r.name, value: (r) => r.name },
+    { title: t('colMu'), text: (r) => formatMu(r.area_m2), value: (r) => r.area_m2, num: true },
+    { title: t('colShare'), text: (r) => formatPercent(r.share), value: (r) => r.share, num: true },
+  ];
+  const plans = report.plans.filter((p) => p.classes.length > 0);
+  if (plans.length === 0) return null;
+  return (
+    <>
+      {plans.map((p) => (
+        <div key={p.layer} data-testid={`plan-${p.layer}`}>
+          <h3>
+            {t('planReview')}：{planLabel(p, lang, plans.filter((q) => q.kind === p.kind).length > 1)}
+          </h3>
+          <SortableTable
+            columns={columns}
+            rows={p.classes}
+            rowKey={(r) => r.class}
+            testid={`plan-table-${p.layer}`}
+            lang={lang}
+          />
+        </div>
+      ))}
+    </>
+  );
+}
+
+function VillageTable({ villages }: { villages: readonly VillageEntry[] }) {
+  const { t, lang } = useT();
+  const columns: SortColumn<VillageEntry>[] = [
+    { title: t('colVillage'), text: (v) => v.name, value: (v) => v.name },
+    { title: t('colMu'), text: (v) => formatMu(v.overlap_m2), value: (v) => v.overlap_m2, num: true },
+    { title: t('colKm2'), text: (v) => formatKm2(v.overlap_m2), value: (v) => v.overlap_m2, num: true },
+    {
+      title: t('colRelocation'),
+      text: (v) => relocationLabel(v.relocation, lang),
+      value: (v) => relocationLabel(v.relocation, lang),
+    },
+    {
+      title: t('colPopulation'),
+      text: (v) => whole(v.population, lang),
+      value: (v) => v.population ?? null,
+      num: true,
+    },
+  ];
+  return (
+    <SortableTable
+      columns={columns}
+      rows={villages}
+      rowKey={(v) => `${v.layer}/${v.feature}`}
+      testid="village-table"
+      lang={lang}
+    />
+  );
+}
+
+function EnterpriseTable({ enterprises }: { enterprises: readonly EnterpriseEntry[] }) {
+  const { t, lang } = useT();
+  const columns: SortColumn<EnterpriseEntry>[] = [
+    { title: t('colName'), text: (e) => e.name, value: (e) => e.name },
+    {
+      title: t('colStatus'),
+      text: (e) => enterpriseStatusLabel(e.status, lang),
+      value: (e) => enterpriseStatusLabel(e.status, lang),
+    },
+    { title: t('colPark'), text: (e) => e.park ?? '—', value: (e) => e.park },
+    { title: t('colMu'), text: (e) => formatMu(e.area_m2), value: (e) => e.area_m2, num: true },
+    {
+      title: t('colInvestment'),
+      text: (e) => whole(e.investment, lang),
+      value: (e) => e.investment,
+      num: true,
+    },
+    {
+      title: t('colIntensity'),
+      text: (e) =>
+        e.intensity_wan_per_mu === null
+          ? '—'
+          : `${e.intensity_wan_per_mu.toFixed(1)}${e.belowThreshold ? ' *' : ''}`,
+      value: (e) => e.intensity_wan_per_mu,
+      num: true,
+    },
+  ];
+  return (
+    <>
+      <h3>{t('enterpriseList')}</h3>
+      <SortableTable
+        columns={columns}
+        rows={enterprises}
+        rowKey={(e) => `${e.layer}/${e.feature}`}
+        testid="enterprise-table"
+        lang={lang}
+      />
+    </>
+  );
+}
+
+function Warnings({ report }: { report: Report }) {
+  const { t, lang } = useT();
+  if (report.warnings.length === 0) return null;
+  return (
+    <>
+      <h3>{t('reportWarnings')}</h3>
+      <ul className="report-warnings" data-testid="report-warnings">
+        {report.warnings.slice(0, 50).map((w, i) => (
+          <li key={i} data-code={w.code}>
+            {warningText(w, lang, w.message)}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export function ReportSections({ report }: { report: Report }) {
   const { t, lang } = useT();
   const mu: [string] = [t('mu')];
@@ -76,12 +199,13 @@ export function ReportSections({ report }: { report: Report }) {
           cells: [formatMu(r.area_m2), formatPercent(r.share)],
         }))}
       />
+      <PlanTables report={report} />
       <FigureTable
         title={t('constraints')}
         testid="constraints"
         rows={report.constraints.map((r) => ({
           key: r.layer,
-          label: r.kind === 'urban-boundary' ? t('outsideUrbanBoundary') : t(`kind.${r.kind}` as MessageKey),
+          label: r.kind === 'urban-boundary' ? t('outsideUrbanBoundary') : kindLabel(r.kind, lang),
           cells: [formatMu(r.overlap_m2 ?? r.outside_m2 ?? 0), mu],
         }))}
       />
@@ -105,8 +229,10 @@ export function ReportSections({ report }: { report: Report }) {
               .replace('{r}', String(totals.villagesToRelocate))
               .replace('{p}', totals.populationAffected.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en'))}
           </p>
+          <VillageTable villages={report.villages} />
         </>
       )}
+      {report.enterprises.length > 0 && <EnterpriseTable enterprises={report.enterprises} />}
       <FigureTable
         title={t('quotas')}
         testid="quotas"
@@ -126,6 +252,7 @@ export function ReportSections({ report }: { report: Report }) {
           </p>
         </>
       )}
+      <Warnings report={report} />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { enterpriseStatusLabel } from '../core/labels.ts';
 import type { Report } from '../core/report.ts';
 import { formatHa, formatKm2, formatMu, formatPercent, formatWan } from '../core/units.ts';
 import { store, useAppState } from '../state/store.ts';
@@ -100,7 +101,7 @@ function EnterpriseFigures({ totals }: { totals: Report['totals'] }) {
         </span>
       </div>
       <p className="muted">
-        {by.map(([status, n]) => `${status} ${n}`).join(' · ')}
+        {by.map(([status, n]) => `${enterpriseStatusLabel(status, lang)} ${n}`).join(' · ')}
         {totals.averageIntensity_wan_per_mu !== null &&
           ` · ${t('avgIntensity')} ${totals.averageIntensity_wan_per_mu.toFixed(1)} ${t('wanPerMu')}`}
       </p>

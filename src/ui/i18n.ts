@@ -1,5 +1,8 @@
-// UI words in zh-CN (default) and English. Every visible string goes through `t`.
-export type Lang = 'zh' | 'en';
+// UI words in zh-CN (default) and English. Every visible string goes through `t`. The data's own
+// vocabulary (roles, kinds, categories, statuses, road classes) is core's catalogue (core/labels.ts).
+import { catalogueLabel, LABELS, type Lang } from '../core/labels.ts';
+
+export type { Lang };
 
 const zh = {
   appTitle: '产业集聚区一张图',
@@ -13,10 +16,10 @@ const zh = {
   ellipsoidal: '椭球面积 (CGCS2000)',
   plane: '高斯平面面积 (3度带)',
   composition: '规划构成',
-  planned: '规划区',
-  built: '建成区',
-  development: '发展区',
-  control: '控制区',
+  planned: LABELS['category.planned'].zh,
+  built: LABELS['category.built'].zh,
+  development: LABELS['category.development'].zh,
+  control: LABELS['category.control'].zh,
   unassigned: '未划分',
   overlap: '重叠',
   outside: '规划区外',
@@ -32,8 +35,6 @@ const zh = {
   methodNote: '面积算法：',
   enterprises: '入驻企业',
   investment: '总投资',
-  producing: '已投产',
-  building: '在建',
   landUse: '用地构成（规划区内）',
   constraints: '三区三线冲突',
   villages: '涉及村庄',
@@ -118,36 +119,25 @@ const zh = {
   'field.output': '产值（万元）',
   'field.tax': '税收（万元）',
   'field.employees': '就业人数',
-  'role.zone': '规划范围',
-  'role.park': '园区',
-  'role.road': '道路',
-  'role.village': '涉及村庄',
-  'role.admin': '行政区',
-  'role.landuse': '土地利用现状',
-  'role.constraint': '管控约束',
-  'role.plan': '规划',
-  'role.enterprise': '企业用地',
-  'kind.basic-farmland': '永久基本农田',
-  'kind.ecological-redline': '生态保护红线',
-  'kind.urban-boundary': '城镇开发边界',
-  'kind.industry-plan': '产业集聚区规划',
-  'kind.land-use-plan': '土地利用总体规划',
-  'kind.urban-plan': '城市总体规划',
-  'kind.county': '县界',
-  'kind.township': '乡镇（街道）',
-  'kind.village': '行政村',
-  'relocation.none': '不搬迁',
-  'relocation.planned': '规划搬迁',
-  'relocation.done': '已搬迁',
-  'status.built': '已建',
-  'status.building': '在建',
-  'status.planned': '规划',
-  'road.主干路': '主干路',
-  'road.次干路': '次干路',
-  'road.支路': '支路',
-  'ent.producing': '已投产',
-  'ent.building': '在建',
-  'ent.below': '投资强度低于门槛',
+  planReview: '规划对照',
+  reportWarnings: '计算提示',
+  enterpriseList: '企业列表',
+  colName: '名称',
+  colVillage: '村庄',
+  colStatus: '状态',
+  colPark: '园区',
+  colMu: '面积（亩）',
+  colM2: '面积（平方米）',
+  colKm2: '平方公里',
+  colRelocation: '搬迁',
+  colPopulation: '人口',
+  colInvestment: '投资（万元）',
+  colIntensity: '强度（万元/亩）',
+  colCode: '用地代码',
+  colClassName: '用地名称',
+  colShare: '占规划区',
+  lengthEllipsoidal: '长度（沿椭球测地线）',
+  lengthPlane: '长度（高斯平面直线）',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -164,10 +154,10 @@ const en: Record<MessageKey, string> = {
   ellipsoidal: 'Ellipsoidal (CGCS2000)',
   plane: 'Gauss-Kruger plane (3°)',
   composition: 'Zone composition',
-  planned: 'Planned area',
-  built: 'Built area',
-  development: 'Development area',
-  control: 'Control area',
+  planned: LABELS['category.planned'].en,
+  built: LABELS['category.built'].en,
+  development: LABELS['category.development'].en,
+  control: LABELS['category.control'].en,
   unassigned: 'Unassigned',
   overlap: 'Overlap',
   outside: 'Outside planned',
@@ -183,8 +173,6 @@ const en: Record<MessageKey, string> = {
   methodNote: 'Area method: ',
   enterprises: 'Enterprises',
   investment: 'Total investment',
-  producing: 'producing',
-  building: 'under construction',
   landUse: 'Land use (inside planned area)',
   constraints: 'Constraint conflicts',
   villages: 'Affected villages',
@@ -271,36 +259,25 @@ const en: Record<MessageKey, string> = {
   'field.output': 'Output (10⁴ CNY)',
   'field.tax': 'Tax (10⁴ CNY)',
   'field.employees': 'Employees',
-  'role.zone': 'Zone boundary',
-  'role.park': 'Parks',
-  'role.road': 'Roads',
-  'role.village': 'Affected villages',
-  'role.admin': 'Administrative units',
-  'role.landuse': 'Current land use',
-  'role.constraint': 'Constraints',
-  'role.plan': 'Plan',
-  'role.enterprise': 'Enterprise plots',
-  'kind.basic-farmland': 'Permanent basic farmland',
-  'kind.ecological-redline': 'Ecological red line',
-  'kind.urban-boundary': 'Urban development boundary',
-  'kind.industry-plan': 'Zone industry plan',
-  'kind.land-use-plan': 'Land-use master plan',
-  'kind.urban-plan': 'Urban master plan',
-  'kind.county': 'County boundary',
-  'kind.township': 'Townships',
-  'kind.village': 'Administrative villages',
-  'relocation.none': 'Not relocated',
-  'relocation.planned': 'Relocation planned',
-  'relocation.done': 'Relocated',
-  'status.built': 'Built',
-  'status.building': 'Under construction',
-  'status.planned': 'Planned',
-  'road.主干路': 'Arterial',
-  'road.次干路': 'Secondary',
-  'road.支路': 'Local',
-  'ent.producing': 'Producing',
-  'ent.building': 'Under construction',
-  'ent.below': 'Below the intensity threshold',
+  planReview: 'Plan review',
+  reportWarnings: 'Notes on the figures',
+  enterpriseList: 'Enterprise list',
+  colName: 'Name',
+  colVillage: 'Village',
+  colStatus: 'Status',
+  colPark: 'Park',
+  colMu: 'Area (mu)',
+  colM2: 'Area (m²)',
+  colKm2: 'km²',
+  colRelocation: 'Relocation',
+  colPopulation: 'Population',
+  colInvestment: 'Investment (10⁴ CNY)',
+  colIntensity: 'Intensity (10⁴ CNY/mu)',
+  colCode: 'Class code',
+  colClassName: 'Class name',
+  colShare: 'Share of zone',
+  lengthEllipsoidal: 'length (geodesic on the ellipsoid)',
+  lengthPlane: 'length (straight in the Gauss-Kruger plane)',
 };
 
 const DICTS: Record<Lang, Record<MessageKey, string>> = { zh, en };
@@ -309,12 +286,12 @@ export function translate(lang: Lang, key: MessageKey): string {
   return DICTS[lang][key];
 }
 
-/** For keys built at run time (role/kind names); falls back to the raw text. */
 /** Fills `{name}` placeholders of a message. */
 export function fillMessage(text: string, params: Record<string, string | number> = {}): string {
   return text.replace(/\{(\w+)\}/g, (all, name: string) => (name in params ? String(params[name]) : all));
 }
 
+/** For keys built at run time (role/kind names, from core's catalogue); falls back to the raw text. */
 export function translateDynamic(lang: Lang, key: string, fallback: string): string {
-  return (DICTS[lang] as Record<string, string>)[key] ?? fallback;
+  return (DICTS[lang] as Record<string, string>)[key] ?? catalogueLabel(key, lang) ?? fallback;
 }

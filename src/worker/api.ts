@@ -1,17 +1,18 @@
 // What the analysis worker exposes. The worker keeps the project's layers between calls so the
 // core's caches (keyed by layer and geometry identity) survive: the page sends only the layers that
-// changed, and a vertex drag re-measures only what depends on the moved zone.
+// changed, and an edit re-measures only what depends on the layers it changed.
 import { geometryArea, geometryLength, sphericalArea } from '../core/area.ts';
 import { buildReport, zoneComposition, type Report } from '../core/report.ts';
 import type { AreaMethod, Project, ProjectLayer } from '../core/types.ts';
 import { displayCollection } from '../map/decorate.ts';
-import { saveCurrentProject } from '../state/persist.ts';
+import { createProjectWriter, type SaveOutcome } from '../state/persist.ts';
 
 export type ProjectMeta = Omit<Project, 'layers'>;
 
 let meta: ProjectMeta | undefined;
 let layers: ProjectLayer[] = [];
 const displayUrls = new Map<string, string>();
+const writer = createProjectWriter();
 
 function project(): Project {
   if (!meta) throw new Error('no project sent to the analysis worker yet');
@@ -46,9 +47,12 @@ export const api = {
     const p = project();
     return zoneComposition(p, method ?? p.areaMethod);
   },
-  /** Saves the project to IndexedDB from here, so the page never pays for cloning large layers. */
-  async persist(): Promise<void> {
-    await saveCurrentProject(project());
+  /**
+   * Saves the project to IndexedDB from here, so the page never pays for cloning large layers.
+   * Only the layers changed since the last save are written; failures come back as values.
+   */
+  persist(): Promise<SaveOutcome> {
+    return writer.save(project());
   },
   /** A blob URL of a layer's display GeoJSON for MapLibre to fetch; the previous one is revoked. */
   displayUrl(index: number): string {

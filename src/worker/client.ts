@@ -1,31 +1,32 @@
 // The page's side of the analysis worker. Calls are "latest wins": while one runs, newer requests
-// replace older waiting ones, and a superseded request resolves to null, so dragging a vertex never
+// replace older waiting ones, and a superseded request resolves to null, so a quick run of edits never
 // builds a backlog. Only the layers whose object identity changed are sent (see api.ts).
 import * as Comlink from 'comlink';
 import type { Report } from '../core/report.ts';
 import type { AreaMethod, Project, ProjectLayer } from '../core/types.ts';
 import type { Api } from './api.ts';
+import type { SaveOutcome } from '../state/persist.ts';
 
 export interface AnalysisClient {
   /** The report of the project, or null when a newer request superseded this one. */
   report(project: Project, method?: AreaMethod): Promise<Report | null>;
   composition(project: Project, method?: AreaMethod): Promise<ReturnType<Api['zoneComposition']> | null>;
-  /** Saves the project to IndexedDB in the worker (never superseded). */
-  persist(project: Project): Promise<void>;
+  /** Saves the project to IndexedDB in the worker (never superseded); says whether it worked. */
+  persist(project: Project): Promise<SaveOutcome>;
   /** A URL of the display GeoJSON of the layer at `index` (never superseded). */
   displayUrl(project: Project, index: number): Promise<string>;
   dispose(): void;
 }
 
-/** What the client needs of the worker: the api's calls, answered asynchronously. */
-export interface AnalysisRemote {
-  update(...args: Parameters<Api['update']>): Promise<void>;
-  report(method?: AreaMethod): Promise<Report>;
-  zoneComposition(method?: AreaMethod): Promise<ReturnType<Api['zoneComposition']>>;
-  persist(): Promise<void>;
-  displayUrl(index: number): Promise<string>;
-  appendFeatures(...args: Parameters<Api['appendFeatures']>): Promise<void>;
-}
+/**
+ * The worker's api as the page sees it through Comlink (`Comlink.Remote<Api>` fits it): every call
+ * of `api`, answered asynchronously. Derived from the api, never copied, so it cannot drift.
+ */
+export type AnalysisRemote = {
+  [K in keyof Api]: Api[K] extends (...args: infer A) => infer R
+    ? (...args: A) => Promise<Awaited<R>>
+    : never;
+};
 
 /** Features per message when a large layer is sent to the worker. */
 export const SYNC_BATCH = 10_000;
@@ -76,7 +77,7 @@ export function createClientFor(remote: AnalysisRemote, onDispose: () => void = 
     persist: (project) =>
       always(async () => {
         await sync(project);
-        await remote.persist();
+        return remote.persist();
       }),
     displayUrl: (project, index) =>
       always(async () => {

@@ -1,10 +1,14 @@
 // What the import worker does: read a file (any format io knows), then check its geometry, all off
 // the page's thread. A cancel terminates the worker, which stops even a long JSON.parse.
 import type { Feature } from 'geojson';
-import type { Problem } from '../core/types.ts';
-import { MAX_FILE_BYTES, readLayerFile, type ReadOptions } from '../io/read.ts';
+import type { Problem, Project } from '../core/types.ts';
+import { loadProjectBundle } from '../io/export/project-bundle.ts';
+import { ProblemError } from '../io/problem.ts';
+import { loadProject } from '../io/project.ts';
+import { listZip, looksLikeZip } from '../io/zip.ts';
+import { fileTooLarge, MAX_FILE_BYTES, readLayerFile, type ReadOptions } from '../io/read.ts';
 import { featureProblems } from '../io/validate-file.ts';
-import { errorOf } from '../io/problem.ts';
+import { layerSize, layerTooLargeProblem, overBudget } from '../state/layer-budget.ts';
 import { featuresOffsetToWgs84, swapAxes, type OffsetSystem } from '../io/coords/offset-systems.ts';
 
 export interface ImportOptions {
@@ -39,18 +43,7 @@ export async function importFile(
   onFeatures?: (batch: Feature[]) => Promise<void> | void,
 ): Promise<ImportResult> {
   if (file.size > MAX_FILE_BYTES) {
-    const mb = (n: number) => Math.round(n / 1024 / 1024);
-    return {
-      features: [],
-      crs: opts.crs ?? 'EPSG:4326',
-      problems: [
-        errorOf(
-          'file-too-large',
-          { sizeMB: mb(file.size), limitMB: mb(MAX_FILE_BYTES) },
-          { file: file.name },
-        ),
-      ],
-    };
+    return { features: [], crs: opts.crs ?? 'EPSG:4326', problems: [fileTooLarge(file.name, file.size)] };
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   onProgress?.(0.05);
@@ -61,6 +54,18 @@ export async function importFile(
     encoding: opts.encoding,
     onProgress: (f) => onProgress?.(0.05 + f * 0.8),
   });
+  // Above what the tab can hold, the layer is refused here: nothing crosses to the page, nothing
+  // is checked further or saved, and the message says the limit.
+  const size = layerSize(read.features);
+  if (overBudget(size)) {
+    onProgress?.(1);
+    return {
+      features: [],
+      crs: read.crs,
+      format: read.format,
+      problems: [layerTooLargeProblem(file.name, size)],
+    };
+  }
   let features = read.features;
   if (opts.swapAxes) features = swapAxes(features);
   if (opts.offset) features = featuresOffsetToWgs84(features, opts.offset);
@@ -75,4 +80,72 @@ export async function importFile(
   }
   onProgress?.(1);
   return { features, crs: read.crs, format: read.format, problems };
+}
+
+export interface BundleResult {
+  /** false: the zip is not a zonemap project bundle (import it as a layer instead) */
+  bundle: boolean;
+  project: Project | null;
+  problems: Problem[];
+}
+
+/**
+ * Opens a project bundle (.zip holding zonemap.json) here in the worker, so the page never unpacks
+ * a zip: only the archive's directory is read to tell a bundle from a zipped Shapefile.
+ */
+export async function openBundle(file: Blob & { name: string }): Promise<BundleResult> {
+  if (file.size > MAX_FILE_BYTES)
+    return { bundle: true, project: null, problems: [fileTooLarge(file.name, file.size)] };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let names: string[];
+  try {
+    names = looksLikeZip(bytes) ? listZip(bytes) : [];
+  } catch {
+    names = []; // a damaged zip is reported by the layer reader, which names what is wrong
+  }
+  if (!names.some((n) => n.split('/').pop() === 'zonemap.json'))
+    return { bundle: false, project: null, problems: [] };
+  const { project, problems } = refuseOversized(await loadProjectBundle(bytes, file.name));
+  return { bundle: true, project, problems };
+}
+
+const baseName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
+
+/**
+ * A project holding a layer above the tab's budget is refused whole here in the worker, before its
+ * features are sent to the page, drawn or saved.
+ */
+function refuseOversized(opened: { project: Project | null; problems: Problem[] }): {
+  project: Project | null;
+  problems: Problem[];
+} {
+  if (!opened.project) return opened;
+  const refused: Problem[] = [];
+  for (const l of opened.project.layers) {
+    const size = layerSize(l.features);
+    if (overBudget(size)) refused.push(layerTooLargeProblem(l.file, size));
+  }
+  return refused.length ? { project: null, problems: refused } : opened;
+}
+
+/**
+ * Opens a zonemap.json with the layer files chosen beside it, here in the worker: its layers may be
+ * zips, and zips are unpacked only in the worker. Each file is held to the size limit first.
+ */
+export async function openManifest(
+  manifest: Blob & { name: string },
+  files: (Blob & { name: string })[],
+): Promise<{ project: Project | null; problems: Problem[] }> {
+  const byName = new Map(files.map((f) => [baseName(f.name), f]));
+  const opened = await loadProject(
+    await manifest.text(),
+    async (name) => {
+      const f = byName.get(baseName(name));
+      if (!f) throw new Error(`${name}: 未随 zonemap.json 一起选择，请把项目文件夹里的所有文件一起选中`);
+      if (f.size > MAX_FILE_BYTES) throw new ProblemError(fileTooLarge(name, f.size));
+      return new Uint8Array(await f.arrayBuffer());
+    },
+    { manifestName: manifest.name },
+  );
+  return refuseOversized(opened);
 }

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
-import { importFile } from './import-api.ts';
+import { importFile, openBundle, openManifest } from './import-api.ts';
 
-const api = { importFile };
+const api = { importFile, openBundle, openManifest };
 export type ImportApi = typeof api;
 Comlink.expose(api);

@@ -1,9 +1,31 @@
 // Serves dist/ with `vite preview` and drives Debian's Chromium through playwright-core.
 import { existsSync, mkdirSync } from 'node:fs';
 import { preview, type PreviewServer } from 'vite';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const OUTPUT_DIR = 'test/output/browser';
+
+/**
+ * Every uncaught error of every page a test opens, collected here whichever way the page was
+ * opened; test/browser/setup.ts fails the test in its teardown when any was seen.
+ */
+const pageErrors: string[] = [];
+export function takePageErrors(): string[] {
+  return pageErrors.splice(0);
+}
+export function watchPage(page: Page): void {
+  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${String(e)}`));
+}
+export function watchContext(context: BrowserContext): BrowserContext {
+  context.on('page', watchPage);
+  for (const p of context.pages()) watchPage(p);
+  return context;
+}
+function watchBrowser(browser: Browser): Browser {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args) => watchContext(await newContext(...args));
+  return browser;
+}
 
 export interface Harness {
   server: PreviewServer;
@@ -11,6 +33,21 @@ export interface Harness {
   baseUrl: string;
   close(): Promise<void>;
 }
+
+/** The flags Debian's Chromium needs here (headless WebGL through SwiftShader). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function startHarness(): Promise<Harness> {
   if (!existsSync('dist/index.html'))
@@ -22,21 +59,7 @@ export async function startHarness(): Promise<Harness> {
   });
   const address = server.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : 4173;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
+  const browser = watchBrowser(await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }));
   return {
     server,
     browser,

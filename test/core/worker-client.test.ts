@@ -1,9 +1,22 @@
 // The analysis worker's api and client without a Worker: only changed layers are sent, and a
 // request superseded by a newer one resolves to null ("latest wins").
-import { describe, expect, it } from 'vitest';
+import type * as Comlink from 'comlink';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Feature, Project } from '../../src/core/types.ts';
-import { api } from '../../src/worker/api.ts';
-import { createClientFor, SYNC_BATCH } from '../../src/worker/client.ts';
+import { api, type Api } from '../../src/worker/api.ts';
+import { createClientFor, SYNC_BATCH, type AnalysisRemote } from '../../src/worker/client.ts';
+
+/** The api answered asynchronously, as Comlink hands it to the page, with some calls replaced. */
+function remoteOf(overrides: Partial<AnalysisRemote>): AnalysisRemote {
+  const wrapped = Object.fromEntries(
+    Object.entries(api).map(([k, f]) => [
+      k,
+      async (...args: unknown[]) => (f as (...a: unknown[]) => unknown)(...args),
+    ]),
+  ) as unknown as AnalysisRemote;
+  // Node has no IndexedDB: saving is a no-op unless a test replaces it.
+  return { ...wrapped, persist: async () => ({ ok: true as const, savedAt: 0 }), ...overrides };
+}
 
 const rect = (x0: number, y0: number, x1: number, y1: number, props: Record<string, unknown>): Feature => ({
   type: 'Feature',
@@ -40,19 +53,20 @@ const project = (east: number): Project => ({
 });
 
 describe('analysis worker client', () => {
+  it("types the remote from the worker's api (checked by tsc)", () => {
+    expectTypeOf<keyof AnalysisRemote>().toEqualTypeOf<keyof Api>();
+    expectTypeOf<Comlink.Remote<Api>>().toExtend<AnalysisRemote>();
+  });
+
   it('sends only layers whose identity changed', async () => {
     const sent: number[][] = [];
-    const remote = {
+    const remote = remoteOf({
       update: async (...args: Parameters<typeof api.update>) => {
         sent.push(Object.keys(args[1]).map(Number));
         api.update(...args);
       },
-      report: async (m?: Parameters<typeof api.report>[0]) => api.report(m),
-      zoneComposition: async (m?: Parameters<typeof api.zoneComposition>[0]) => api.zoneComposition(m),
-      persist: async () => {},
       displayUrl: async (i: number) => `layer-${i}`,
-      appendFeatures: async (...args: Parameters<typeof api.appendFeatures>) => api.appendFeatures(...args),
-    };
+    });
     const client = createClientFor(remote);
     const p = project(114.51);
     const r1 = await client.report(p);
@@ -62,17 +76,13 @@ describe('analysis worker client', () => {
   });
 
   it('lets the latest request win while one is running', async () => {
-    const remote = {
-      update: async (...args: Parameters<typeof api.update>) => api.update(...args),
+    const remote = remoteOf({
       report: async (m?: Parameters<typeof api.report>[0]) => {
         await new Promise((r) => setTimeout(r, 20));
         return api.report(m);
       },
-      zoneComposition: async (m?: Parameters<typeof api.zoneComposition>[0]) => api.zoneComposition(m),
-      persist: async () => {},
       displayUrl: async (i: number) => `layer-${i}`,
-      appendFeatures: async (...args: Parameters<typeof api.appendFeatures>) => api.appendFeatures(...args),
-    };
+    });
     const client = createClientFor(remote);
     // Queued together: only the newest runs.
     const queued = await Promise.all([client.report(project(114.51)), client.report(project(114.52))]);
@@ -95,16 +105,13 @@ describe('analysis worker client', () => {
 
   it('never drops a save or a display request for a newer report', async () => {
     const saved: number[] = [];
-    const remote = {
-      update: async (...args: Parameters<typeof api.update>) => api.update(...args),
-      report: async (m?: Parameters<typeof api.report>[0]) => api.report(m),
-      zoneComposition: async (m?: Parameters<typeof api.zoneComposition>[0]) => api.zoneComposition(m),
+    const remote = remoteOf({
       persist: async () => {
         saved.push(saved.length);
+        return { ok: true as const, savedAt: saved.length };
       },
       displayUrl: async (i: number) => `layer-${i}`,
-      appendFeatures: async (...args: Parameters<typeof api.appendFeatures>) => api.appendFeatures(...args),
-    };
+    });
     const client = createClientFor(remote);
     const [, , url, r] = await Promise.all([
       client.persist(project(114.51)),
@@ -119,7 +126,7 @@ describe('analysis worker client', () => {
 
   it('sends a large layer in batches and the worker sees every feature', async () => {
     const messages: string[] = [];
-    const remote = {
+    const remote = remoteOf({
       update: async (...args: Parameters<typeof api.update>) => {
         messages.push('update');
         api.update(...args);
@@ -128,11 +135,8 @@ describe('analysis worker client', () => {
         messages.push(`append ${args[1].length}`);
         api.appendFeatures(...args);
       },
-      report: async (m?: Parameters<typeof api.report>[0]) => api.report(m),
-      zoneComposition: async (m?: Parameters<typeof api.zoneComposition>[0]) => api.zoneComposition(m),
-      persist: async () => {},
       displayUrl: async (i: number) => `layer-${i}`,
-    };
+    });
     const client = createClientFor(remote);
     const p = project(114.51);
     const n = SYNC_BATCH * 2 + 5;

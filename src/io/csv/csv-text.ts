@@ -92,12 +92,32 @@ export function bareValue(text: string): unknown {
   return text;
 }
 
-export function cellValue(cell: Cell): unknown {
-  return cell.quoted ? cell.text : bareValue(cell.text);
+// A text that a spreadsheet would run as a formula: = + - @, tab or CR first (OWASP "CSV injection"),
+// and the full-width ＝ ＋ － ＠ that Excel also accepts. Leading quotes are looked past, so that a text
+// which itself begins with ' before one of them survives a round trip.
+const FORMULA_START = /^'*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
+
+/**
+ * The text as it is written to CSV: one ' in front of a would-be formula, as OWASP recommends (the
+ * cell is quoted as well, see quote). Reading gives the text back unchanged (cellValue).
+ */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-function quote(text: string, delimiter: string): string {
-  return bareValue(text) !== text || /["\r\n]/.test(text) || text.includes(delimiter) || /^\s|\s$/.test(text)
+export function cellValue(cell: Cell): unknown {
+  if (!cell.quoted) return bareValue(cell.text);
+  // Undo neutraliseFormula: a quoted cell ' + formula start was written that way by an export.
+  return cell.text.startsWith("'") && FORMULA_START.test(cell.text.slice(1)) ? cell.text.slice(1) : cell.text;
+}
+
+function quote(raw: string, delimiter: string): string {
+  const text = neutraliseFormula(raw);
+  return text !== raw ||
+    bareValue(text) !== text ||
+    /["\r\n]/.test(text) ||
+    text.includes(delimiter) ||
+    /^\s|\s$/.test(text)
     ? `"${text.replace(/"/g, '""')}"`
     : text;
 }

@@ -43,7 +43,8 @@ export function readCsvBytes(bytes: Uint8Array, file?: string, encoding?: TextEn
   const { text } = decodeText(bytes, encoding);
   const rows = parseCsv(text);
   const problems: IoProblem[] = [];
-  const header = (rows[0] ?? []).map((c) => c.text);
+  // Header names are text as written, less the ' an export put before a would-be formula.
+  const header = (rows[0] ?? []).map((c) => (c.quoted ? String(cellValue(c)) : c.text));
   const cols = coordinateColumns(header);
   const usePoints = cols.wkt < 0 && cols.x >= 0 && cols.y >= 0;
   if (cols.wkt < 0 && !usePoints) {

@@ -1,11 +1,11 @@
 // A whole project as one .zip: zonemap.json plus every layer as RFC 7946 GeoJSON. Layers are stored
 // in lon/lat; the CRS each came in is kept as "sourceCrs" so plane areas still use the original zone.
 import type { Problem, Project } from '../../core/types.ts';
-import { describeError, errorOf } from '../problem.ts';
+import { errorOf } from '../problem.ts';
 import { loadProject } from '../project.ts';
 import type { LoadedLayer } from '../project.ts';
 import { decodeText } from '../text-encoding.ts';
-import { unzip, zipFiles } from '../zip.ts';
+import { unzipSync, zipFiles, zipProblemParams } from '../zip.ts';
 import { toGeoJsonText } from './geojson.ts';
 
 export const BUNDLE_MANIFEST = 'zonemap.json';
@@ -55,12 +55,14 @@ export async function writeProjectBundle(project: Project): Promise<Uint8Array> 
 /** Reads a bundle written by writeProjectBundle (or any zip holding a zonemap.json and its files). */
 export async function loadProjectBundle(
   bytes: Uint8Array,
+  file?: string,
 ): Promise<{ project: Project | null; problems: Problem[] }> {
   let files: Map<string, Uint8Array>;
   try {
-    files = (await unzip(bytes)).files;
+    files = unzipSync(bytes).files;
   } catch (e) {
-    return { project: null, problems: [errorOf('bad-zip', { detail: describeError(e) })] };
+    const { code, params } = zipProblemParams(e);
+    return { project: null, problems: [errorOf(code, params, file ? { file } : {})] };
   }
   const manifestPath = [...files.keys()]
     .filter((n) => n.split('/').pop() === BUNDLE_MANIFEST)

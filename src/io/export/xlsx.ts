@@ -1,4 +1,4 @@
-// A minimal Office Open XML workbook (one or more sheets of plain values) built with jszip: no
+// A minimal Office Open XML workbook (one or more sheets of plain values) built with fflate: no
 // listed package writes XLSX, and statistics tables need nothing beyond numbers and text.
 import { zipFiles } from '../zip.ts';
 import { escapeXml } from './xml.ts';

@@ -7,7 +7,7 @@ import { setOwn } from '../shapefile/dbf.ts';
 import { describeError, errorOf, warningOf, type IoProblem } from '../problem.ts';
 import { makeFeature, type RawLayer } from '../read-types.ts';
 import { decodeText } from '../text-encoding.ts';
-import { extensionOf, unzip } from '../zip.ts';
+import { extensionOf, unzipSync, zipProblemParams } from '../zip.ts';
 
 interface El {
   nodeType: number;
@@ -33,10 +33,15 @@ function children(e: El, name?: string): El[] {
 
 const child = (e: El | undefined, name: string): El | undefined => (e ? children(e, name)[0] : undefined);
 
-function descendants(e: El, name: string, out: El[] = []): El[] {
-  for (const c of children(e)) {
+/** The elements called `name` below e, in document order, not looking inside a match. Iterative:
+ * Folders nested 10 000 deep are valid XML and must not overflow the stack. */
+function descendants(e: El, name: string): El[] {
+  const out: El[] = [];
+  const stack = children(e).reverse();
+  while (stack.length > 0) {
+    const c = stack.pop()!;
     if (localName(c) === name) out.push(c);
-    else descendants(c, name, out);
+    else stack.push(...children(c).reverse());
   }
   return out;
 }
@@ -203,9 +208,10 @@ export function readKmlText(text: string, file?: string): RawLayer {
 export async function readKmz(bytes: Uint8Array, file?: string): Promise<RawLayer> {
   let files: Map<string, Uint8Array>;
   try {
-    files = (await unzip(bytes)).files;
+    files = unzipSync(bytes, { wanted: (n) => extensionOf(n) === 'kml' }).files;
   } catch (e) {
-    return failure('bad-zip', describeError(e), file);
+    const { code, params } = zipProblemParams(e);
+    return { features: [], fixedCrs: KML_CRS, problems: [errorOf(code, params, { file })] };
   }
   const names = [...files.keys()].filter((n) => extensionOf(n) === 'kml');
   // Google Earth names the main document doc.kml; otherwise the .kml nearest the top.

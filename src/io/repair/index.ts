@@ -18,13 +18,6 @@ export const REPAIR_FOR_CODE: Record<string, RepairName> = {
   'self-intersection': 'split-self-intersections',
 };
 
-export const REPAIR_LABELS: Record<RepairName, { zh: string; en: string }> = {
-  'close-rings': { zh: '闭合环', en: 'Close rings' },
-  'drop-duplicate-vertices': { zh: '删除重复节点', en: 'Drop duplicate vertices' },
-  rewind: { zh: '调整方向', en: 'Rewind' },
-  'split-self-intersections': { zh: '拆分自相交', en: 'Split self-intersections' },
-};
-
 export interface RepairResult {
   feature: Feature;
   changed: boolean;

@@ -13,6 +13,8 @@ export interface DbfField {
 export interface DbfTable {
   fields: DbfField[];
   records: Record<string, unknown>[];
+  /** the record count the header declares (records holds at most maxRecords of them) */
+  declared: number;
   encoding: DecodingName;
   /** true when the encoding came from the content rather than a .cpg, the header or the caller */
   guessed: boolean;
@@ -127,12 +129,18 @@ function fieldNameBytes(bytes: Uint8Array, index: number): Uint8Array {
   return bytes.subarray(off, end);
 }
 
-function textSample(bytes: Uint8Array, headerLength: number, fields: DbfField[]): Uint8Array {
+function textSample(
+  bytes: Uint8Array,
+  headerLength: number,
+  fields: DbfField[],
+  records: number,
+): Uint8Array {
   // Field names plus the text cells of every record, concatenated for encoding detection.
   const parts: Uint8Array[] = fields.map((_, i) => fieldNameBytes(bytes, i));
   const recordLength = fields.reduce((a, f) => a + f.length, 1);
   let total = 0;
-  for (let rec = headerLength; rec + recordLength <= bytes.length && total < 4_000_000; rec += recordLength) {
+  const end = Math.min(bytes.length, headerLength + records * recordLength);
+  for (let rec = headerLength; rec + recordLength <= end && total < 4_000_000; rec += recordLength) {
     let off = rec + 1;
     for (const f of fields) {
       if (f.type === 'C') {
@@ -189,9 +197,11 @@ export interface DbfEncodingChoice {
 
 /**
  * Reads a .dbf. The encoding is what the .cpg says, else what the header's language driver ID
- * names, else the caller's choice, else it is judged from the bytes (and marked as guessed).
+ * names, else the caller's choice, else it is judged from the bytes (and marked as guessed). Only
+ * the first `maxRecords` records are decoded (a Shapefile needs one per shape): a header claiming
+ * 200 million records costs nothing beyond them.
  */
-export function readDbf(bytes: Uint8Array, choice: DbfEncodingChoice = {}): DbfTable {
+export function readDbf(bytes: Uint8Array, choice: DbfEncodingChoice = {}, maxRecords = Infinity): DbfTable {
   if (bytes.length < 32) throw new DbfError('header shorter than 32 bytes');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const count = view.getUint32(4, true);
@@ -208,23 +218,29 @@ export function readDbf(bytes: Uint8Array, choice: DbfEncodingChoice = {}): DbfT
   if (choice.declared) [enc, source] = [choice.declared, 'cpg'];
   else if (fromHeader) [enc, source] = [fromHeader, 'language-driver'];
   else if (choice.fallback) [enc, source] = [choice.fallback, 'option'];
-  else [enc, source] = [detectEncoding(textSample(bytes, headerLength, fields)), 'content'];
+  else
+    [enc, source] = [
+      detectEncoding(textSample(bytes, headerLength, fields, Math.min(count, maxRecords))),
+      'content',
+    ];
   // Valid UTF-8 is no guess: other encodings' non-ASCII text almost never is valid UTF-8.
   const guessed = source === 'content' && enc !== 'utf-8';
   const decoder = decoderFor(enc);
   for (let i = 0; i < fields.length; i++) fields[i]!.name = decoder.decode(fieldNameBytes(bytes, i)).trim();
 
+  // The count is checked against the file's size before anything is allocated for it.
   const available = Math.floor((bytes.length - headerLength) / Math.max(recordLength, 1));
   if (available < count) throw new DbfError(`${count} records declared, ${available} present`);
-  const records: Record<string, unknown>[] = new Array(count);
-  for (let r = 0; r < count; r++) {
+  const wanted = Math.min(count, maxRecords);
+  const records: Record<string, unknown>[] = [];
+  for (let r = 0; r < wanted; r++) {
     const rec: Record<string, unknown> = {};
     let off = headerLength + r * recordLength + 1;
     for (const f of fields) {
       setOwn(rec, f.name, parseCell(decoder.decode(bytes.subarray(off, off + f.length)), f));
       off += f.length;
     }
-    records[r] = rec;
+    records.push(rec);
   }
-  return { fields, records, encoding: enc, guessed, encodingSource: source };
+  return { fields, records, declared: count, encoding: enc, guessed, encodingSource: source };
 }

@@ -3,7 +3,7 @@ import type { Feature } from 'geojson';
 import { describeError, errorOf, warningOf, type IoProblem } from '../problem.ts';
 import { makeFeature, type RawLayer } from '../read-types.ts';
 import { decodeText, encodingFromCpg, type TextEncodingName } from '../text-encoding.ts';
-import { extensionOf, stripExtension, unzip, ZipError } from '../zip.ts';
+import { extensionOf, listZip, stripExtension, unzipSync, zipProblemParams } from '../zip.ts';
 import { readDbf, type DbfTable } from './dbf.ts';
 import { crsFromPrj } from './prj.ts';
 import { readShp, type ShpReadResult } from './shp.ts';
@@ -67,7 +67,7 @@ export function readShapefileParts(
       problems.push(warningOf('cpg-not-understood', { cpg: cpgText.slice(0, 40) }, { file }));
     }
     try {
-      table = readDbf(parts.dbf, { declared: cpgEncoding, fallback: encoding });
+      table = readDbf(parts.dbf, { declared: cpgEncoding, fallback: encoding }, shp.geometries.length);
       if (table.guessed) {
         problems.push(warningOf('encoding-guessed', { encoding: encodingLabel(table.encoding) }, { file }));
       }
@@ -75,11 +75,11 @@ export function readShapefileParts(
       problems.push(errorOf('shapefile-corrupt', { part: '.dbf', detail: describeError(e) }, { file }));
     }
   }
-  if (table && table.records.length !== shp.geometries.length && shp.truncatedAt === undefined) {
+  if (table && table.declared !== shp.geometries.length && shp.truncatedAt === undefined) {
     problems.push(
       warningOf(
         'shapefile-record-mismatch',
-        { shapes: shp.geometries.length, records: table.records.length },
+        { shapes: shp.geometries.length, records: table.declared },
         { file },
       ),
     );
@@ -105,17 +105,24 @@ export async function readZippedShapefile(
   encoding?: TextEncodingName,
 ): Promise<RawLayer> {
   let files: Map<string, Uint8Array>;
+  let shps: string[];
+  let base: string;
   try {
-    files = (await unzip(bytes)).files;
+    // Only the parts of the first layer are unpacked; the rest of the archive is merely listed.
+    shps = listZip(bytes)
+      .filter((n) => extensionOf(n) === 'shp')
+      .sort();
+    base = shps.length > 0 ? stripExtension(shps[0]!) : '';
+    files = unzipSync(bytes, {
+      wanted: (n) => stripExtension(n) === base && ['shp', 'dbf', 'prj', 'cpg'].includes(extensionOf(n)),
+    }).files;
   } catch (e) {
-    const detail = e instanceof ZipError ? e.message : describeError(e);
-    return { features: [], problems: [errorOf('bad-zip', { detail }, { file })] };
+    const { code, params } = zipProblemParams(e);
+    return { features: [], problems: [errorOf(code, params, { file })] };
   }
-  const shps = [...files.keys()].filter((n) => extensionOf(n) === 'shp').sort();
   if (shps.length === 0) {
     return { features: [], problems: [errorOf('shapefile-missing-part', { part: '.shp' }, { file })] };
   }
-  const base = stripExtension(shps[0]!);
   const part = (ext: string): Uint8Array | undefined => {
     for (const [name, data] of files) {
       if (stripExtension(name) === base && extensionOf(name) === ext) return data;
