@@ -44,6 +44,16 @@ describe('sample projects in the app', () => {
       await page.waitForSelector('body[data-map-ready="true"]', { timeout: 60_000 });
       await mapIdle(page);
       await page.screenshot({ path: `${OUTPUT_DIR}/sample-${s.id}.png` });
+      if (s.id === 'zhecheng') {
+        // each core's road density, as `zonemap report data/zhecheng` prints it
+        const rows = await page.locator('[data-testid="park-roads"] tbody tr').allTextContents();
+        expect(rows).toEqual(['西区核心区22.863.01', '东区核心区10.521.64']);
+      }
+      if (s.id === 'changyuan') {
+        // the quota ledger: allocated, used, remaining 亩 and share, as the CLI prints them
+        const first = await page.locator('[data-testid="quotas"] tbody tr').first().textContent();
+        expect(first).toBe('起重园区2,2502,05319791.2%');
+      }
       expect(errors).toEqual([]);
       await page.close();
     }, 90_000);
