@@ -7,11 +7,10 @@ import { decodeCounty } from './kit/county-outline.ts';
 import { lineString, localFrame, multiPolygon, polygon } from './kit/frame.ts';
 import type { Pt } from './kit/geo.ts';
 import { layer, manifestText, SYNTHETIC } from './kit/manifest.ts';
-import { meshParcels } from './kit/mesh.ts';
 import { fc, feat, type Feature } from './kit/output.ts';
 import { clipSlab, cutsForAreas } from './kit/partition.ts';
 import { mulberry32 } from './kit/prng.ts';
-import { roadGrid } from './kit/roads.ts';
+import { roadGrid, type GridRoad } from './kit/roads.ts';
 import { outlineOfArea } from './kit/shapes.ts';
 
 /** West to east: the pieces the planned area is cut into (km²) and their category. */
@@ -68,8 +67,10 @@ export function build(): Map<string, string> {
     },
   ];
   const roads: Feature[] = [];
+  const grid: GridRoad[] = [];
   for (const c of cores) {
     for (const r of roadGrid(c.ring, c.nv, c.nh, c.name.slice(0, 2))) {
+      grid.push(r);
       const built = c.name === '西区核心区' || r.dir === 'ew';
       roads.push(
         feat(
@@ -85,22 +86,37 @@ export function build(): Map<string, string> {
     }
   }
 
-  // Enterprises on the built pieces; the standard factory buildings (98 万 m²) are spread over
+  // Enterprises on the built pieces, in the road grid's blocks; the standard factory buildings (98 万 m²) are spread over
   // twelve of them so that the floor areas add up to the report's figure exactly.
   const enterprises: Feature[] = [];
   let n = 0;
+  // the blocks between the grid's roads (set back 30 m from their centre lines), each split in two
+  const xsRoad = grid.filter((r) => r.dir === 'ns').map((r) => r.line[0][0]);
+  const ysRoad = grid.filter((r) => r.dir === 'ew').map((r) => r.line[0][1]);
   for (const [k, p] of pieces.entries()) {
     if (p.cat !== '建成区') continue;
-    for (const cell of meshParcels(p.ring, 5, 3, rnd)) {
-      const xs = cell.map((q) => q[0]);
-      const ys = cell.map((q) => q[1]);
-      const plot = clipSlab(
-        clipSlab(cell, 0, Math.min(...xs) + 35, Math.max(...xs) - 35),
-        1,
-        Math.min(...ys) + 35,
-        Math.max(...ys) - 35,
-      );
-      if (plot.length < 3) continue;
+    const px = p.ring.map((q) => q[0]);
+    const py = p.ring.map((q) => q[1]);
+    const [x0, x1, y0, y1] = [Math.min(...px), Math.max(...px), Math.min(...py), Math.max(...py)];
+    const xs = [x0 - 30, ...xsRoad.filter((x) => x > x0 && x < x1), x1 + 30].sort((a, b) => a - b);
+    const ys = [y0 - 30, ...ysRoad.filter((y) => y > y0 && y < y1), y1 + 30].sort((a, b) => a - b);
+    const blocks: Pt[][] = [];
+    for (let i = 0; i + 1 < xs.length; i++) {
+      const mid = (xs[i]! + xs[i + 1]!) / 2;
+      for (let j = 0; j + 1 < ys.length; j++) {
+        const halves =
+          xs[i + 1]! - xs[i]! > 500
+            ? [
+                [xs[i]! + 30, mid - 15],
+                [mid + 15, xs[i + 1]! - 30],
+              ]
+            : [[xs[i]! + 30, xs[i + 1]! - 30]];
+        for (const [a, b] of halves)
+          blocks.push(clipSlab(clipSlab(p.ring, 0, a!, b!), 1, ys[j]! + 30, ys[j + 1]! - 30));
+      }
+    }
+    for (const plot of blocks) {
+      if (plot.length < 3 || areaMu(plot) < 30) continue;
       n++;
       const intensity = 60 + Math.round(rnd() * 200); // 万元/亩: some below the 120 threshold
       const mu = areaMu(plot);
