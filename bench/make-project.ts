@@ -2,7 +2,7 @@
 // cells, neighbours sharing vertices as real 三调 parcels do) and an irregular planned zone of about
 // 250 km² across them, so that the overlay has tens of thousands of parcels inside and thousands
 // crossing its boundary.
-import { mulberry32 } from '../scripts/prng.ts';
+import { mulberry32 } from '../scripts/samples/kit/prng.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 

@@ -167,6 +167,28 @@ export function reportText(name: string, r: Report): string {
         ['合计', `路网密度 ${num(r.roadDensity_km_per_km2, 2)} km/km²`, num(r.totals.roadLength_m / 1000, 2)],
       ),
     );
+  if (r.parks.length)
+    parts.push(
+      table(
+        '园区',
+        [
+          { title: '园区' },
+          { title: '主导产业' },
+          { title: '面积(km²)', right: true },
+          { title: '企业', right: true },
+          { title: '道路(km)', right: true },
+          { title: '路网密度(km/km²)', right: true },
+        ],
+        r.parks.map((p) => [
+          p.name,
+          p.industry,
+          num(p.area_km2, 4),
+          String(p.enterprises),
+          num(p.roadLength_m / 1000, 2),
+          num(p.roadDensity_km_per_km2, 2),
+        ]),
+      ),
+    );
   if (r.enterprises.length) {
     const t = r.totals;
     parts.push(

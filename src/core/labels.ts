@@ -50,6 +50,7 @@ export const LABELS = {
   'ent.building': w('在建', 'Under construction'),
   'ent.planned': w('拟建', 'Planned'),
   'ent.unknown': w('未填', 'Not given'),
+  'ent.below': w('投资强度低于门槛', 'Below the intensity threshold'),
 } satisfies Record<string, Words>;
 
 export type LabelKey = keyof typeof LABELS;

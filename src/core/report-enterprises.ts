@@ -10,6 +10,7 @@ import {
   plainWarning,
   type ReportContext,
 } from './report-context.ts';
+import { roadLengthInside } from './report-roads.ts';
 import type { EnterpriseEntry, ParkEntry, QuotaEntry } from './report-types.ts';
 import type { Shape } from './shape.ts';
 import type { ProjectLayer } from './types.ts';
@@ -96,6 +97,7 @@ export function analyseEnterprises(ctx: ReportContext): EnterpriseAnalysis {
 
   const parkEntries: ParkEntry[] = parks.map((p) => {
     const inPark = enterprises.filter((e) => e.park === p.name);
+    const roadLength = roadLengthInside(ctx, p.shape);
     return {
       name: p.name,
       industry: p.industry,
@@ -104,6 +106,8 @@ export function analyseEnterprises(ctx: ReportContext): EnterpriseAnalysis {
       area_km2: m2ToKm2(p.ownArea),
       enterprises: inPark.length,
       investment: inPark.reduce((s, e) => s + (e.investment ?? 0), 0),
+      roadLength_m: roadLength,
+      roadDensity_km_per_km2: p.ownArea > 0 ? roadLength / 1000 / m2ToKm2(p.ownArea) : 0,
     };
   });
 

@@ -15,6 +15,15 @@ function linesOf(g: Geometry | null): Position[][] {
   return [];
 }
 
+/** All road length (m) inside a shape, e.g. a park: the numerator of its road-network density. */
+export function roadLengthInside(ctx: ReportContext, shape: Shape): number {
+  let len = 0;
+  for (const layer of layersOf(ctx.project, 'road'))
+    for (const f of layer.features)
+      for (const line of linesOf(f.geometry)) len += lineLengthInside(flatLine(line, ctx.ws), shape, ctx.ws);
+  return len;
+}
+
 export function analyseRoads(ctx: ReportContext, planned: Shape | undefined): RoadEntry[] {
   const groups = new Map<string, RoadEntry>();
   if (!planned) return [];

@@ -136,6 +136,9 @@ export interface ParkEntry {
   area_km2: number;
   enterprises: number;
   investment: number;
+  /** road length inside the park, and per km² of it (the density of each core's road grid) */
+  roadLength_m: number;
+  roadDensity_km_per_km2: number;
 }
 
 export interface Totals {

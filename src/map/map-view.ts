@@ -180,7 +180,9 @@ export class MapView {
       const large = this.largeLayerData && layer.features.length > LARGE_LAYER;
       this.map.addSource(layer.id, {
         type: 'geojson',
-        data: large ? { type: 'FeatureCollection', features: [] } : displayCollection(layer),
+        data: large
+          ? { type: 'FeatureCollection', features: [] }
+          : displayCollection(layer, this.project?.settings?.intensityThreshold_wan_per_mu),
         tolerance: 0.2,
       });
       if (large) this.updateLayer(layer);
@@ -218,9 +220,9 @@ export class MapView {
           // only if the layer is still the one shown
           if (this.project?.layers.includes(layer)) src()?.setData(url);
         },
-        () => src()?.setData(displayCollection(layer)),
+        () => src()?.setData(displayCollection(layer, this.project?.settings?.intensityThreshold_wan_per_mu)),
       );
-    } else src()?.setData(displayCollection(layer));
+    } else src()?.setData(displayCollection(layer, this.project?.settings?.intensityThreshold_wan_per_mu));
   }
 
   setVisibility(layerId: string, visible: boolean): void {

@@ -78,6 +78,7 @@ const RELOCATION_COLOR: ExpressionSpecification = [
   RELOCATION_COLORS.none,
 ];
 export const ENTERPRISE_COLORS = { producing: '#2f6eb5', building: '#8fb7e6' } as const;
+export const ENTERPRISE_BELOW_COLOR = '#ff8f00';
 export const ROAD_COLOR = '#6d6d6d';
 export const ADMIN_COLORS = { county: '#3d3d3d', township: '#6b6b9a' } as const;
 
@@ -345,6 +346,14 @@ export function layerStyles(layer: ProjectLayer): LayerSpecification[] {
           },
         },
         { id: id('line'), type: 'line', source: s, paint: { 'line-color': '#173f6e', 'line-width': 0.8 } },
+        // plots below the project's investment-intensity threshold: a red outline over the plain one
+        {
+          id: id('below'),
+          type: 'line',
+          source: s,
+          filter: ['==', ['get', 'zm_below'], 1],
+          paint: { 'line-color': ENTERPRISE_BELOW_COLOR, 'line-width': 2.5 },
+        },
         label(id('label'), labelSourceId(s), 11, '#0d2a4d', { minzoom: 14 } as Partial<LayerSpecification>),
       ];
   }
@@ -388,6 +397,7 @@ export function legendFor(layer: ProjectLayer, decorated: Record<string, string 
       return [
         { label: 'ent.producing', color: ENTERPRISE_COLORS.producing, shape: 'fill' },
         { label: 'ent.building', color: ENTERPRISE_COLORS.building, shape: 'fill' },
+        { label: 'ent.below', color: ENTERPRISE_BELOW_COLOR, shape: 'outline' },
       ];
     case 'admin':
       return [

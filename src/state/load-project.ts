@@ -5,15 +5,31 @@ import { claimProject, lastOpeningFailed, markOpening, setMarkerOwner } from './
 import { store } from './store.ts';
 import { analysisClient } from './analysis.ts';
 
-// The sample's files are emitted as assets and fetched on start, so they stay out of the JS bundle.
-const SAMPLE_FILES = import.meta.glob('../../data/luoshan/*', {
+// The samples' files are emitted as assets and fetched when one is opened, so they stay out of the
+// JS bundle. Every sample is synthetic (示例数据，非官方), placed at its county's real location.
+const SAMPLE_FILES = import.meta.glob('../../data/*/**/*', {
   query: '?url',
   import: 'default',
   eager: true,
 }) as Record<string, string>;
 
-function sampleUrl(name: string): string | undefined {
-  const key = Object.keys(SAMPLE_FILES).find((k) => k.endsWith(`/data/luoshan/${name}`));
+/** The sample projects under data/, in the order the picker lists them; luoshan opens by default. */
+export const SAMPLES = [
+  { id: 'luoshan', zh: '罗山县产业集聚区', en: 'Luoshan county' },
+  { id: 'yichuan', zh: '伊川县产业集聚区', en: 'Yichuan county' },
+  { id: 'lushan', zh: '鲁山县产业集聚区', en: 'Lushan county' },
+  { id: 'changyuan', zh: '长垣县产业集聚区', en: 'Changyuan county' },
+  { id: 'zhecheng', zh: '柘城县产业集聚区', en: 'Zhecheng county' },
+] as const;
+export type SampleId = (typeof SAMPLES)[number]['id'];
+export const DEFAULT_SAMPLE: SampleId = 'luoshan';
+
+export function isSampleId(s: string | null | undefined): s is SampleId {
+  return SAMPLES.some((x) => x.id === s);
+}
+
+function sampleUrl(sample: SampleId, name: string): string | undefined {
+  const key = Object.keys(SAMPLE_FILES).find((k) => k.endsWith(`/data/${sample}/${name}`));
   return key ? SAMPLE_FILES[key] : undefined;
 }
 
@@ -51,18 +67,18 @@ export function installProject(project: Project, problems: ReturnType<typeof sto
   });
 }
 
-export async function loadSampleProject(): Promise<void> {
+export async function loadSampleProject(sample: SampleId = DEFAULT_SAMPLE): Promise<void> {
   store.set({ status: 'loading' });
   try {
-    const manifestUrl = sampleUrl('zonemap.json');
-    if (!manifestUrl) throw new Error('data/luoshan/zonemap.json is missing from the build');
+    const manifestUrl = sampleUrl(sample, 'zonemap.json');
+    if (!manifestUrl) throw new Error(`data/${sample}/zonemap.json is missing from the build`);
     const manifestText = new TextDecoder().decode(await fetchBytes(manifestUrl));
     const { loadProject } = await import('../io/project.ts');
     const { project, problems } = await loadProject(
       manifestText,
       async (name) => {
-        const url = sampleUrl(name);
-        if (!url) throw new Error(`${name}: not bundled with the sample`);
+        const url = sampleUrl(sample, name);
+        if (!url) throw new Error(`${name}: not bundled with the sample ${sample}`);
         return fetchBytes(url);
       },
       { manifestName: 'zonemap.json' },
@@ -180,13 +196,13 @@ export function openRecovered(): void {
   store.set({ safe: null });
 }
 
-/** Drops the saved project and opens the bundled sample again. */
-export async function resetToSample(): Promise<void> {
+/** Drops the saved project and opens a bundled sample (the default one unless named). */
+export async function resetToSample(sample: SampleId = DEFAULT_SAMPLE): Promise<void> {
   // Without IndexedDB (private mode) there is nothing saved to clear: open the sample all the same.
   await clearSavedProject().catch(() => deleteDatabaseQuietly());
   store.set({ safe: null });
   markOpening();
-  await loadSampleProject();
+  await loadSampleProject(sample);
 }
 
 /** A database that cannot even be opened (written by a newer zonemap) can still be deleted. */

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { resetToSample, startProject } from '../state/load-project.ts';
+import { isSampleId, resetToSample, SAMPLES, startProject } from '../state/load-project.ts';
 import { store, useAppState } from '../state/store.ts';
 import { useT } from './i18n-context.ts';
 import { Inspector } from './Inspector.tsx';
@@ -55,6 +55,23 @@ export function App() {
         >
           {t('resetSample')}
         </button>
+        <select
+          data-testid="sample-picker"
+          disabled={readOnly}
+          value=""
+          title={t('samplesNote')}
+          onChange={(e) => {
+            const id = e.target.value;
+            if (isSampleId(id) && window.confirm(t('confirmReset'))) void resetToSample(id);
+          }}
+        >
+          <option value="">{t('samples')}</option>
+          {SAMPLES.map((s) => (
+            <option key={s.id} value={s.id}>
+              {lang === 'zh' ? s.zh : s.en} · {t('samplesNote')}
+            </option>
+          ))}
+        </select>
         <button data-testid="open-folder" disabled={readOnly} onClick={() => folderInput.current?.click()}>
           {t('openFolder')}
         </button>

@@ -236,11 +236,16 @@ export function ReportSections({ report }: { report: Report }) {
       <FigureTable
         title={t('quotas')}
         testid="quotas"
-        header={[t('allocated'), t('used'), t('share')]}
+        header={[t('allocated'), t('used'), t('remaining'), t('share')]}
         rows={report.quotas.map((q) => ({
           key: q.park,
           label: q.park,
-          cells: [formatMu(q.allocated_m2), formatMu(q.used_m2), formatPercent(q.share_used)],
+          cells: [
+            formatMu(q.allocated_m2),
+            formatMu(q.used_m2),
+            formatMu(q.remaining_m2),
+            formatPercent(q.share_used),
+          ],
         }))}
       />
       {report.roads.length > 0 && (
@@ -250,6 +255,18 @@ export function ReportSections({ report }: { report: Report }) {
             {formatKm(totals.roadLength_m)} km · {t('roadDensity')} {report.roadDensity_km_per_km2.toFixed(2)}{' '}
             km/km²
           </p>
+          <FigureTable
+            title={t('parkRoads')}
+            testid="park-roads"
+            header={['km', `${t('roadDensity')} km/km²`]}
+            rows={report.parks
+              .filter((p) => p.roadLength_m > 0)
+              .map((p) => ({
+                key: p.name,
+                label: p.name,
+                cells: [formatKm(p.roadLength_m), p.roadDensity_km_per_km2.toFixed(2)],
+              }))}
+          />
         </>
       )}
       <Warnings report={report} />

@@ -61,7 +61,10 @@ export const api = {
     const old = displayUrls.get(layer.id);
     if (old) URL.revokeObjectURL(old);
     const url = URL.createObjectURL(
-      new Blob([JSON.stringify(displayCollection(layer))], { type: 'application/geo+json' }),
+      new Blob(
+        [JSON.stringify(displayCollection(layer, project().settings?.intensityThreshold_wan_per_mu))],
+        { type: 'application/geo+json' },
+      ),
     );
     displayUrls.set(layer.id, url);
     return url;
