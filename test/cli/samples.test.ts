@@ -67,3 +67,45 @@ describe('zonemap report data/<county>', () => {
       expect(ledger).toMatch(new RegExp(`${park}\\s+${mu}\\s`));
   });
 });
+
+describe('zonemap compare data/lushan: the growth steps 8.6 → 16.33 → 27 km²', () => {
+  interface Cmp {
+    from: string;
+    to: string;
+    zones: { category: string; from_m2: number; to_m2: number; delta_m2: number }[];
+    added_m2: number;
+    removed_m2: number;
+    pieces: { change: string; area_m2: number; townships: string[] }[];
+  }
+  const km2 = (m2: number) => (m2 / 1e6).toFixed(4);
+  for (const [from, to, a, b] of [
+    ['approved-2009', 'base', '8.6000', '16.3300'],
+    ['base', 'expand-27', '16.3300', '27.0000'],
+  ] as const) {
+    it(`${from} → ${to}: planned ${a} → ${b} km², the gain in pieces that sum to it`, () => {
+      const r = zonemap('compare', 'data/lushan', '--from', from, '--to', to, '--json');
+      expect(r.code).toBe(0);
+      const c = JSON.parse(r.out) as Cmp;
+      expect([c.from, c.to]).toEqual([from, to]);
+      const planned = c.zones.find((z) => z.category === 'planned')!;
+      expect([km2(planned.from_m2), km2(planned.to_m2)]).toEqual([a, b]);
+      // The zone only grows: the gain is the difference of the figures, and nothing is lost.
+      expect(km2(c.added_m2 - c.removed_m2)).toBe(km2(planned.delta_m2));
+      expect(c.removed_m2).toBeLessThan(1);
+      const added = c.pieces.filter((p) => p.change === 'added');
+      expect(added.length).toBeGreaterThan(0);
+      expect(Math.abs(added.reduce((s, p) => s + p.area_m2, 0) - c.added_m2)).toBeLessThan(1e-4 * c.added_m2);
+      for (const p of added) expect(p.townships.length).toBeGreaterThan(0);
+      const text = zonemap('compare', 'data/lushan', '--from', from, '--to', to);
+      expect(text.code).toBe(0);
+      expect(text.out).toMatch(new RegExp(`规划区\\s+${a.replace('.', '\\.')}\\s+${b.replace('.', '\\.')}`));
+    });
+  }
+
+  it('an unknown scenario exits 2 naming the ones that exist', () => {
+    const r = zonemap('compare', 'data/lushan', '--from', 'base', '--to', 'expand-50');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('approved-2009');
+    expect(r.err).toContain('expand-27');
+  });
+});
