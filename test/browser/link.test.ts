@@ -303,6 +303,8 @@ describe('复制链接', () => {
   it('when the clipboard refuses, the link is shown selected in a field to copy by hand', async () => {
     const context = await h.browser.newContext();
     await context.addInitScript(() => {
+      // The script also runs in about:blank, which has no clipboard.
+      if (!navigator.clipboard) return;
       Object.defineProperty(navigator.clipboard, 'writeText', {
         value: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')),
       });
