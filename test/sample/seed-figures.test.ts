@@ -73,6 +73,33 @@ describe('伊川 (seed 000)', () => {
     expect(mu(villages.find((v) => v.name === '罗村')!.overlap_m2)).toBe(1905);
     expect(mu(villages.find((v) => v.name === '张庄村')!.overlap_m2)).toBe(945);
   });
+  it('the township rows a planner reads are the report’s: 白沙镇 4 100, 水寨镇 4 936, 城关镇 3 100 亩', () => {
+    // the report gives each township's land as its villages' sum, so the zone's other 942.5 亩
+    // (东园 672, 西园 270.5) lie in none of the three townships
+    const towns = r.admin.filter((a) => a.kind === 'township');
+    expect(towns.map((t) => [t.name, t.code, mu(t.overlap_m2)])).toEqual([
+      ['白沙镇', '410329104', 4100],
+      ['水寨镇', '410329105', 4936],
+      ['城关镇', '410329100', 3100],
+    ]);
+    const villages = r.admin.filter((a) => a.kind === 'village');
+    for (const t of towns) {
+      const sum = villages.filter((v) => v.code.startsWith(t.code)).reduce((s, v) => s + v.overlap_m2, 0);
+      // equal in the GK plane (shapely: < 1e-7 m²); on the ellipsoid a township's 6 km edge and its
+      // villages' 3 km edges along the same grid line run apart by millimetres, up to 18 m² here
+      expect(Math.abs(t.overlap_m2 - sum)).toBeLessThan(0.1 * MU);
+    }
+    const county = r.admin.find((a) => a.kind === 'county')!;
+    const outside = county.overlap_m2 - towns.reduce((s, t) => s + t.overlap_m2, 0);
+    expect(Math.abs(outside / MU - 942.5)).toBeLessThan(0.1);
+  });
+  it('the township rows as shapely + GeographicLib give them (within 0.05 亩)', () => {
+    const cross = (CROSS as unknown as Record<string, { mu: Record<string, number> }>).yichuan_towns!.mu;
+    expect(Object.values(cross).map(Math.round)).toEqual([4100, 4936, 3100]);
+    for (const t of r.admin.filter((a) => a.kind === 'township')) {
+      expect(Math.abs(t.overlap_m2 / MU - cross[t.name]!)).toBeLessThan(0.05);
+    }
+  });
   it('罗村 as shapely + GeographicLib give it (within 0.02 亩)', () => {
     const luo = r.admin.find((v) => v.name === '罗村')!;
     expect(Math.abs(luo.overlap_m2 / MU - CROSS.yichuan!.mu!)).toBeLessThan(0.02);
