@@ -7,7 +7,7 @@ import type { Project, ProjectLayer } from '../core/types.ts';
 import { HATCHES, labelSourceId, ON_TOP, layerStyles, ROLE_ORDER } from './style.ts';
 import { hatchImage } from './hatch.ts';
 import type { Geometry } from 'geojson';
-import { displayCollection, labelCollection } from './decorate.ts';
+import { collectionOf, displayNeedsMeasure, labelCollection } from './display-props.ts';
 import { bbox } from '@turf/bbox';
 import { orderPicks } from '../core/pick-order.ts';
 import { MAP_LOCALES, type MapLang } from './locale.ts';
@@ -49,7 +49,8 @@ export class MapView {
 
   /**
    * `largeLayerData` returns a URL of a large layer's display GeoJSON made elsewhere (the analysis
-   * worker), so MapLibre's worker fetches and parses it and the page never serialises it.
+   * worker), so MapLibre's worker fetches and parses it and the page never serialises it. Layers
+   * whose display needs a measure (enterprise plots' intensity) come from there too.
    */
   constructor(
     container: HTMLElement,
@@ -177,15 +178,13 @@ export class MapView {
     const onTop: maplibregl.LayerSpecification[] = [];
     const symbols: maplibregl.LayerSpecification[] = [];
     for (const layer of ordered) {
-      const large = this.largeLayerData && layer.features.length > LARGE_LAYER;
+      const viaWorker = this.fromWorker(layer);
       this.map.addSource(layer.id, {
         type: 'geojson',
-        data: large
-          ? { type: 'FeatureCollection', features: [] }
-          : displayCollection(layer, this.project?.settings?.intensityThreshold_wan_per_mu),
+        data: viaWorker ? { type: 'FeatureCollection', features: [] } : collectionOf(layer),
         tolerance: 0.2,
       });
-      if (large) this.updateLayer(layer);
+      if (viaWorker) this.updateLayer(layer);
       const specs = layerStyles(layer);
       if (specs.some((spec) => 'source' in spec && spec.source === labelSourceId(layer.id)))
         this.map.addSource(labelSourceId(layer.id), { type: 'geojson', data: labelCollection(layer) });
@@ -214,15 +213,21 @@ export class MapView {
     const src = () => this.map.getSource(layer.id) as maplibregl.GeoJSONSource | undefined;
     const labels = this.map.getSource(labelSourceId(layer.id)) as maplibregl.GeoJSONSource | undefined;
     labels?.setData(labelCollection(layer));
-    if (this.largeLayerData && layer.features.length > LARGE_LAYER) {
+    if (this.largeLayerData && this.fromWorker(layer)) {
       void this.largeLayerData(layer).then(
         (url) => {
           // only if the layer is still the one shown
           if (this.project?.layers.includes(layer)) src()?.setData(url);
         },
-        () => src()?.setData(displayCollection(layer, this.project?.settings?.intensityThreshold_wan_per_mu)),
+        // without the worker the plots are drawn, only their below-threshold flag is missing
+        () => src()?.setData(collectionOf(layer)),
       );
-    } else src()?.setData(displayCollection(layer, this.project?.settings?.intensityThreshold_wan_per_mu));
+    } else src()?.setData(collectionOf(layer));
+  }
+
+  /** Large layers, and layers whose display needs a measure, get their display data from the worker. */
+  private fromWorker(layer: ProjectLayer): boolean {
+    return !!this.largeLayerData && (layer.features.length > LARGE_LAYER || displayNeedsMeasure(layer));
   }
 
   setVisibility(layerId: string, visible: boolean): void {

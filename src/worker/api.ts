@@ -2,6 +2,7 @@
 // core's caches (keyed by layer and geometry identity) survive: the page sends only the layers that
 // changed, and an edit re-measures only what depends on the layers it changed.
 import { geometryArea, geometryLength, sphericalArea } from '../core/area.ts';
+import { featureMeasure, type FeatureMeasure } from '../core/feature-measure.ts';
 import { buildReport, zoneComposition, type Report } from '../core/report.ts';
 import type { AreaMethod, Project, ProjectLayer } from '../core/types.ts';
 import { displayCollection } from '../map/decorate.ts';
@@ -46,6 +47,12 @@ export const api = {
   zoneComposition(method?: AreaMethod): ReturnType<typeof zoneComposition> {
     const p = project();
     return zoneComposition(p, method ?? p.areaMethod);
+  },
+  /** The inspector's measure of one feature (null when the layer or feature is not there). */
+  featureMeasure(layerIndex: number, featureIndex: number, method: AreaMethod): FeatureMeasure | null {
+    const layer = layers[layerIndex];
+    const feature = layer?.features[featureIndex];
+    return layer && feature ? featureMeasure(project(), layer, feature, method) : null;
   },
   /**
    * Saves the project to IndexedDB from here, so the page never pays for cloning large layers.
