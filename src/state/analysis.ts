@@ -30,3 +30,8 @@ export function measureFeature(
 ): Promise<FeatureMeasure | null> {
   return analysisClient().measure(project, project.layers.indexOf(layer), featureIndex, method);
 }
+
+/** A URL of a layer's label points, made in the worker. */
+export function labelUrl(project: Project, layer: ProjectLayer): Promise<string> {
+  return analysisClient().labelUrl(project, project.layers.indexOf(layer));
+}

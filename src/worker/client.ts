@@ -24,6 +24,8 @@ export interface AnalysisClient {
     featureIndex: number,
     method: AreaMethod,
   ): Promise<FeatureMeasure | null>;
+  /** A URL of the label points of the layer at `index` (never superseded). */
+  labelUrl(project: Project, index: number): Promise<string>;
   /** A URL of the display GeoJSON of the layer at `index` (never superseded). */
   displayUrl(project: Project, index: number): Promise<string>;
   dispose(): void;
@@ -99,6 +101,11 @@ export function createClientFor(remote: AnalysisRemote, onDispose: () => void = 
       always(async () => {
         await sync(project);
         return remote.featureMeasure(layerIndex, featureIndex, method);
+      }),
+    labelUrl: (project, index) =>
+      always(async () => {
+        await sync(project);
+        return remote.labelUrl(index);
       }),
     report: (project, method) =>
       latest(async () => {
