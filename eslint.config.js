@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test/output/**', 'bench/output/**'] },
+  { ignores: ['dist/**', 'build/**', 'node_modules/**', 'data/**', 'test/output/**', 'bench/output/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,11 +1,11 @@
 // Areas and lengths of GeoJSON geometries (lon/lat) by an area method (contract §3): ellipsoidal on
 // CGCS2000, or in a Gauss-Kruger plane. Turf's spherical area is offered for comparison only.
-import turfArea from '@turf/area';
 import { geodesicDistance } from './geodesic-area.ts';
 import { lonLatCentre, nearestGk3Crs } from './plane.ts';
 import { geometryEnclosesPole, POLE_MESSAGE, POLE_PLANE_MESSAGE, poleGeometryArea } from './pole.ts';
 import { buildShape, polygonsOf, shapeOf, type ShapeProblem } from './shape.ts';
 import type { AreaMethod, Geometry, Position } from './types.ts';
+import { sphericalArea } from './spherical-area.ts';
 import { workspaceFor, type Workspace } from './workspace.ts';
 
 export interface AreaContext {
@@ -74,10 +74,7 @@ export function geometryAreaWithProblems(
   return { area: 0, problems: polygons.length ? buildShape(polygons, ws).problems : [] };
 }
 
-/** Turf's area on a sphere of R = 6 371 008.8 m: about +0.07% in Henan. For comparison only. */
-export function sphericalArea(geom: Geometry | null | undefined): number {
-  return geom ? turfArea(geom) : 0;
-}
+export { sphericalArea };
 
 function linesOf(g: Geometry | null | undefined): Position[][] {
   if (!g) return [];

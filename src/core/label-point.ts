@@ -2,7 +2,7 @@
 // and line labels per tile piece, so a feature crossing tiles was named two to four times.
 import type { Geometry, Position } from 'geojson';
 import polylabel from 'polylabel';
-import { polygonsOf } from './shape.ts';
+import { polygonsOf } from './polygons.ts';
 
 export interface LabelPoint {
   lon: number;

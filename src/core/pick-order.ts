@@ -2,9 +2,9 @@
 // lines before polygons; among polygons, those containing the clicked point before those only
 // touched at their edge, smaller before larger; the one drawn on top breaks ties.
 import type { Geometry } from 'geojson';
-import { sphericalArea } from './area.ts';
+import { sphericalArea } from './spherical-area.ts';
 import { pointInPolygons } from './point-in-ring.ts';
-import { polygonsOf } from './shape.ts';
+import { polygonsOf } from './polygons.ts';
 
 export interface PickCandidate {
   layerId: string;

@@ -1,6 +1,7 @@
 // Enterprise plots: area, investment intensity (万元/亩) against the project's threshold, the park each
 // lies in, parks' totals, and construction-land quota used against allocated per park.
 import { fieldNumber, fieldText } from './fields.ts';
+import { DEFAULT_INTENSITY_THRESHOLD } from './intensity.ts';
 import { intersectionArea } from './overlay.ts';
 import {
   featureName,
@@ -15,8 +16,6 @@ import type { EnterpriseEntry, ParkEntry, QuotaEntry } from './report-types.ts';
 import type { Shape } from './shape.ts';
 import type { ProjectLayer } from './types.ts';
 import { m2ToKm2, m2ToMu } from './units.ts';
-
-export const DEFAULT_INTENSITY_THRESHOLD = 120;
 
 interface ParkShape {
   name: string;

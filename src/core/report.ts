@@ -3,7 +3,8 @@
 import { analyseAdmin, analyseVillages } from './report-admin.ts';
 import { analyseConstraints } from './report-constraints.ts';
 import { makeContext } from './report-context.ts';
-import { analyseEnterprises, DEFAULT_INTENSITY_THRESHOLD } from './report-enterprises.ts';
+import { DEFAULT_INTENSITY_THRESHOLD } from './intensity.ts';
+import { analyseEnterprises } from './report-enterprises.ts';
 import { analyseLandUse, analysePlans } from './report-landuse.ts';
 import { analyseRoads } from './report-roads.ts';
 import type { Report, Totals } from './report-types.ts';

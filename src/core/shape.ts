@@ -6,6 +6,7 @@ import earcut from 'earcut';
 import { bboxOfRing, emptyBBox, extendBBox, type BBox } from './bbox.ts';
 import { flatToPc, pcToFlat, type PcMultiPolygon } from './polyclip-safe.ts';
 import { buildSegmentIndex, type SegmentIndex } from './segment-index.ts';
+import { polygonsOf } from './polygons.ts';
 import type { Geometry, Position } from './types.ts';
 import { oriented, validatePolygonal, validityMessage, type ValidityCode } from './validity/index.ts';
 import { planarRingArea, type Workspace } from './workspace.ts';
@@ -41,20 +42,7 @@ export interface Shape {
   ringBoxes: BBox[];
 }
 
-/** The polygon coordinate lists of a geometry (Polygon, MultiPolygon, or those inside a collection). */
-export function polygonsOf(g: Geometry | null | undefined): Position[][][] {
-  if (!g) return [];
-  switch (g.type) {
-    case 'Polygon':
-      return [g.coordinates];
-    case 'MultiPolygon':
-      return g.coordinates;
-    case 'GeometryCollection':
-      return g.geometries.flatMap(polygonsOf);
-    default:
-      return [];
-  }
-}
+export { polygonsOf };
 
 /** A closed flat ring in workspace coordinates with repeated and non-finite positions dropped. */
 function toFlatRing(ring: Position[], ws: Workspace): Float64Array | undefined {

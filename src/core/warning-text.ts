@@ -2,7 +2,8 @@
 // JSON keeps `code` and `message` (contract §3; `message` is the Chinese text); the page words the
 // same warning in the user's language.
 import type { Lang } from './labels.ts';
-import { isValidityCode, validityMessage } from './validity/index.ts';
+// the catalogue alone (not validity/index.ts), so the page shows warnings without the checker
+import { isValidityCode, validityMessage } from './validity/issues.ts';
 
 export type WarningParams = Record<string, string | number>;
 

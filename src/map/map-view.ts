@@ -7,7 +7,7 @@ import type { Project, ProjectLayer } from '../core/types.ts';
 import { HATCHES, labelSourceId, ON_TOP, layerStyles, ROLE_ORDER } from './style.ts';
 import { hatchImage } from './hatch.ts';
 import type { Geometry } from 'geojson';
-import { displayCollection, labelCollection } from './decorate.ts';
+import { collectionOf, displayNeedsMeasure } from './display-props.ts';
 import { bbox } from '@turf/bbox';
 import { orderPicks } from '../core/pick-order.ts';
 import { MAP_LOCALES, type MapLang } from './locale.ts';
@@ -46,20 +46,25 @@ export class MapView {
   private styleLayerIds = new Map<string, string[]>();
 
   private largeLayerData?: (layer: ProjectLayer) => Promise<string>;
+  private labelData?: (layer: ProjectLayer) => Promise<string>;
 
   /**
    * `largeLayerData` returns a URL of a large layer's display GeoJSON made elsewhere (the analysis
-   * worker), so MapLibre's worker fetches and parses it and the page never serialises it.
+   * worker), so MapLibre's worker fetches and parses it and the page never serialises it. Layers
+   * whose display needs a measure (enterprise plots' intensity) come from there too. `labelData`
+   * likewise returns a URL of a layer's label points; without it they are made here.
    */
   constructor(
     container: HTMLElement,
     opts: {
       basemap?: BasemapOption;
       largeLayerData?: (layer: ProjectLayer) => Promise<string>;
+      labelData?: (layer: ProjectLayer) => Promise<string>;
       lang?: MapLang;
     } = {},
   ) {
     this.largeLayerData = opts.largeLayerData;
+    this.labelData = opts.labelData;
     const sources: maplibregl.StyleSpecification['sources'] = {};
     const layers: maplibregl.LayerSpecification[] = [
       { id: 'background', type: 'background', paint: { 'background-color': '#f4f1ea' } },
@@ -177,18 +182,19 @@ export class MapView {
     const onTop: maplibregl.LayerSpecification[] = [];
     const symbols: maplibregl.LayerSpecification[] = [];
     for (const layer of ordered) {
-      const large = this.largeLayerData && layer.features.length > LARGE_LAYER;
+      const viaWorker = this.fromWorker(layer);
       this.map.addSource(layer.id, {
         type: 'geojson',
-        data: large
-          ? { type: 'FeatureCollection', features: [] }
-          : displayCollection(layer, this.project?.settings?.intensityThreshold_wan_per_mu),
+        data: viaWorker ? { type: 'FeatureCollection', features: [] } : collectionOf(layer),
         tolerance: 0.2,
       });
-      if (large) this.updateLayer(layer);
       const specs = layerStyles(layer);
       if (specs.some((spec) => 'source' in spec && spec.source === labelSourceId(layer.id)))
-        this.map.addSource(labelSourceId(layer.id), { type: 'geojson', data: labelCollection(layer) });
+        this.map.addSource(labelSourceId(layer.id), {
+          type: 'geojson',
+          data: { type: 'FeatureCollection', features: [] },
+        });
+      this.updateLayer(layer, viaWorker);
       this.styleLayerIds.set(
         layer.id,
         specs.map((s) => s.id),
@@ -209,20 +215,43 @@ export class MapView {
     if (this.map.getLayer(HIGHLIGHT)) this.map.moveLayer(HIGHLIGHT);
   }
 
-  /** Replaces one layer's features (after an edit); at most one setData per layer per call. */
-  updateLayer(layer: ProjectLayer): void {
+  /** Replaces one layer's features (after an edit; only its labels when `features` is false). */
+  updateLayer(layer: ProjectLayer, features = true): void {
     const src = () => this.map.getSource(layer.id) as maplibregl.GeoJSONSource | undefined;
-    const labels = this.map.getSource(labelSourceId(layer.id)) as maplibregl.GeoJSONSource | undefined;
-    labels?.setData(labelCollection(layer));
-    if (this.largeLayerData && layer.features.length > LARGE_LAYER) {
+    this.updateLabels(layer);
+    if (!features) return;
+    if (this.largeLayerData && this.fromWorker(layer)) {
       void this.largeLayerData(layer).then(
         (url) => {
           // only if the layer is still the one shown
           if (this.project?.layers.includes(layer)) src()?.setData(url);
         },
-        () => src()?.setData(displayCollection(layer, this.project?.settings?.intensityThreshold_wan_per_mu)),
+        // without the worker the plots are drawn, only their below-threshold flag is missing
+        () => src()?.setData(collectionOf(layer)),
       );
-    } else src()?.setData(displayCollection(layer, this.project?.settings?.intensityThreshold_wan_per_mu));
+    } else src()?.setData(collectionOf(layer));
+  }
+
+  /** Fills a layer's label source, from the worker when there is one (only if the layer is still shown). */
+  private updateLabels(layer: ProjectLayer): void {
+    const labels = () => this.map.getSource(labelSourceId(layer.id)) as maplibregl.GeoJSONSource | undefined;
+    if (!labels()) return;
+    const here = () =>
+      import('./label-collection.ts').then(({ labelCollection }) => {
+        if (this.project?.layers.includes(layer)) labels()?.setData(labelCollection(layer));
+      });
+    if (!this.labelData) {
+      void here();
+      return;
+    }
+    void this.labelData(layer).then((url) => {
+      if (this.project?.layers.includes(layer)) labels()?.setData(url);
+    }, here);
+  }
+
+  /** Large layers, and layers whose display needs a measure, get their display data from the worker. */
+  private fromWorker(layer: ProjectLayer): boolean {
+    return !!this.largeLayerData && (layer.features.length > LARGE_LAYER || displayNeedsMeasure(layer));
   }
 
   setVisibility(layerId: string, visible: boolean): void {

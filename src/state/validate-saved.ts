@@ -2,7 +2,7 @@
 // (an older or newer version, a half-written record, a hand edit): each damaged part is named and
 // left out, and what remains is a project that the app can open or export.
 import type { Feature } from 'geojson';
-import { DEFAULT_INTENSITY_THRESHOLD } from '../core/report-enterprises.ts';
+import { DEFAULT_INTENSITY_THRESHOLD } from '../core/intensity.ts';
 import { LAYER_ROLES, type LayerRole, type Project, type ProjectLayer } from '../core/types.ts';
 
 export type SavedIssue =

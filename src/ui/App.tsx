@@ -5,15 +5,17 @@ import { useT } from './i18n-context.ts';
 import { Inspector } from './Inspector.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
 import { MapPane } from './MapPane.tsx';
-import { ProblemList } from './ProblemList.tsx';
-import { SafeMode } from './SafeMode.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
-import { StatsPanel } from './StatsPanel.tsx';
 import { Toasts } from './Toasts.tsx';
 
 // The readers (Shapefile, KML, CSV) load only when the user imports something.
 const ExportDialog = lazy(() => import('./ExportDialog.tsx').then((m) => ({ default: m.ExportDialog })));
 const ImportDialog = lazy(() => import('./ImportDialog.tsx').then((m) => ({ default: m.ImportDialog })));
+// Out of the first page too: the statistics wait for the worker's report anyway, the problem list
+// shows only when there are problems, safe mode only after a failed start.
+const StatsPanel = lazy(() => import('./StatsPanel.tsx').then((m) => ({ default: m.StatsPanel })));
+const ProblemList = lazy(() => import('./ProblemList.tsx').then((m) => ({ default: m.ProblemList })));
+const SafeMode = lazy(() => import('./SafeMode.tsx').then((m) => ({ default: m.SafeMode })));
 
 export function App() {
   const { t, lang } = useT();
@@ -137,7 +139,13 @@ export function App() {
           if (files.length && !readOnly) setImporting(files);
         }}
       >
-        {status === 'safe' ? <SafeMode /> : <MapPane />}
+        {status === 'safe' ? (
+          <Suspense fallback={null}>
+            <SafeMode />
+          </Suspense>
+        ) : (
+          <MapPane />
+        )}
         <Toasts />
         {dragging && <div className="drop-hint">{t('dropHint')}</div>}
       </main>
@@ -153,10 +161,14 @@ export function App() {
       )}
       <aside className="right">
         {status === 'error' && <h2 className="error">{t('loadFailed')}</h2>}
-        <ProblemList />
+        <Suspense fallback={null}>
+          <ProblemList />
+        </Suspense>
         {/* A clicked feature's properties come first, where the eye is; the hint waits below. */}
         {selected && <Inspector />}
-        <StatsPanel />
+        <Suspense fallback={null}>
+          <StatsPanel />
+        </Suspense>
         {!selected && <Inspector />}
       </aside>
     </div>

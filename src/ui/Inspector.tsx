@@ -1,101 +1,29 @@
-import { useMemo } from 'react';
-import { featureMeasure } from '../core/feature-measure.ts';
-import type { Feature, ProjectLayer } from '../core/types.ts';
-import { formatHa, formatKm, formatKm2, formatMu } from '../core/units.ts';
-import { store, useAppState } from '../state/store.ts';
-import { CopyLinkButton } from './CopyLinkButton.tsx';
+// The inspector's place in the right column. With nothing selected it is a hint; the properties
+// and measure of a clicked feature (InspectorDetails) load with the first click, not the first page.
+import { lazy, Suspense } from 'react';
+import { useAppState } from '../state/store.ts';
 import { useT } from './i18n-context.ts';
-import { layerTitle } from './layer-title.ts';
-import { valueLabel } from './value-label.ts';
-import { LongText } from './LongText.tsx';
-import { PickCycler } from './PickCycler.tsx';
 
-function show(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
+const InspectorDetails = lazy(() =>
+  import('./InspectorDetails.tsx').then((m) => ({ default: m.InspectorDetails })),
+);
 
-function Measure({ layer, feature }: { layer: ProjectLayer; feature: Feature }) {
+function Hint({ loading }: { loading?: boolean }) {
   const { t } = useT();
-  const project = useAppState((s) => s.project);
-  const method = useAppState((s) => s.areaMethod);
-  const m = useMemo(
-    () => (project ? featureMeasure(project, layer, feature, method) : undefined),
-    [project, layer, feature, method],
-  );
-  if (!m || (m.area_m2 === undefined && m.length_m === undefined)) return null;
   return (
-    <p className="feature-measure" data-testid="feature-measure">
-      {m.area_m2 !== undefined && (
-        <>
-          <b>{formatMu(m.area_m2)}</b> {t('mu')} · {formatKm2(m.area_m2)} {t('km2')} · {formatHa(m.area_m2)}{' '}
-          {t('ha')}
-        </>
-      )}
-      {m.length_m !== undefined && (
-        <>
-          <b>{formatKm(m.length_m)}</b> km
-        </>
-      )}
-      <span className="muted">
-        {' '}
-        {/* a length is measured along geodesics or plane lines, not by an area method */}(
-        {m.area_m2 === undefined
-          ? t(method === 'ellipsoidal' ? 'lengthEllipsoidal' : 'lengthPlane')
-          : t(method)}
-        {m.planeCrs ? `, ${m.planeCrs}` : ''})
-      </span>
-    </p>
+    <section className="panel inspector" aria-label={t('inspector')} data-testid="inspector">
+      <h2>{t('inspector')}</h2>
+      {!loading && <p className="muted">{t('noSelection')}</p>}
+    </section>
   );
 }
 
-/** Properties of the clicked feature. Text is rendered as React text nodes, so nothing in the data can run. */
 export function Inspector() {
-  const { t, td, lang } = useT();
-  const selection = useAppState((s) => s.selection);
-  const project = useAppState((s) => s.project);
-  const layer = selection && project?.layers.find((l) => l.id === selection.layerId);
-  const feature = layer?.features[selection!.featureIndex];
+  const selected = useAppState((s) => s.selection !== null);
+  if (!selected) return <Hint />;
   return (
-    <section
-      className="panel inspector"
-      aria-label={t('inspector')}
-      data-testid="inspector"
-      data-selected={feature ? `${layer.id}#${selection!.featureIndex}` : undefined}
-    >
-      <h2>
-        {t('inspector')}
-        <PickCycler />
-        {feature && <CopyLinkButton selection={selection!} />}
-        {feature && (
-          <button className="link" onClick={() => store.set({ selection: null })}>
-            {t('close')}
-          </button>
-        )}
-      </h2>
-      {!layer || !feature ? (
-        <p className="muted">{t('noSelection')}</p>
-      ) : (
-        <>
-          <p className="muted">
-            {t('layer')}: {layerTitle(layer, td)} · {t('feature')} #{selection!.featureIndex}
-          </p>
-          <Measure layer={layer} feature={feature} />
-          <table className="props">
-            <tbody>
-              {Object.entries(feature.properties ?? {}).map(([k, v]) => (
-                <tr key={k}>
-                  <th>{k}</th>
-                  <td title={valueLabel(layer, k, v, lang) === undefined ? undefined : show(v)}>
-                    {valueLabel(layer, k, v, lang) ?? <LongText text={show(v)} />}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
-    </section>
+    <Suspense fallback={<Hint loading />}>
+      <InspectorDetails />
+    </Suspense>
   );
 }

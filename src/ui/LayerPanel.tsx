@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { ProjectLayer } from '../core/types.ts';
-import { decorate } from '../map/decorate.ts';
+import { displayProps } from '../map/display-props.ts';
 import { legendFor, ROLE_ORDER, type LegendItem } from '../map/style.ts';
 import { store, useAppState } from '../state/store.ts';
 import { useT } from './i18n-context.ts';
@@ -32,7 +32,7 @@ function Legend({ layer }: { layer: ProjectLayer }) {
     () =>
       legendFor(
         layer,
-        layer.features.map((f) => decorate(layer, f)),
+        layer.features.map((f) => displayProps(layer, f)),
       ),
     [layer],
   );

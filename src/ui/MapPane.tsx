@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { MapView, type BasemapOption } from '../map/map-view.ts';
 import { store, useAppState } from '../state/store.ts';
-import { displayUrl } from '../state/analysis.ts';
+import { displayUrl, labelUrl } from '../state/analysis.ts';
 import { markDrawn } from '../state/safe-start.ts';
 import type { Project } from '../core/types.ts';
 import { attachLink, openProjectView } from './link-view.ts';
@@ -29,6 +29,7 @@ export function MapPane() {
     const v = new MapView(container.current!, {
       basemap: basemapFromUrl(),
       largeLayerData: (layer) => displayUrl(store.get().project!, layer),
+      labelData: (layer) => labelUrl(store.get().project!, layer),
       lang: store.get().lang,
     });
     view.current = v;

@@ -2,9 +2,11 @@
 // core's caches (keyed by layer and geometry identity) survive: the page sends only the layers that
 // changed, and an edit re-measures only what depends on the layers it changed.
 import { geometryArea, geometryLength, sphericalArea } from '../core/area.ts';
+import { featureMeasure, type FeatureMeasure } from '../core/feature-measure.ts';
 import { buildReport, zoneComposition, type Report } from '../core/report.ts';
 import type { AreaMethod, Project, ProjectLayer } from '../core/types.ts';
 import { displayCollection } from '../map/decorate.ts';
+import { labelCollection } from '../map/label-collection.ts';
 import { createProjectWriter, type SaveOutcome } from '../state/persist.ts';
 
 export type ProjectMeta = Omit<Project, 'layers'>;
@@ -28,10 +30,10 @@ export const api = {
     layers = out;
     // Display data of layers no longer in the project is released.
     const ids = new Set(layers.map((l) => l.id));
-    for (const [id, url] of displayUrls)
-      if (!ids.has(id)) {
+    for (const [key, url] of displayUrls)
+      if (!ids.has(key.replace(/^labels:/, ''))) {
         URL.revokeObjectURL(url);
-        displayUrls.delete(id);
+        displayUrls.delete(key);
       }
   },
   /** Adds features to a layer sent empty: large layers come in batches so the page never blocks long. */
@@ -46,6 +48,12 @@ export const api = {
   zoneComposition(method?: AreaMethod): ReturnType<typeof zoneComposition> {
     const p = project();
     return zoneComposition(p, method ?? p.areaMethod);
+  },
+  /** The inspector's measure of one feature (null when the layer or feature is not there). */
+  featureMeasure(layerIndex: number, featureIndex: number, method: AreaMethod): FeatureMeasure | null {
+    const layer = layers[layerIndex];
+    const feature = layer?.features[featureIndex];
+    return layer && feature ? featureMeasure(project(), layer, feature, method) : null;
   },
   /**
    * Saves the project to IndexedDB from here, so the page never pays for cloning large layers.
@@ -67,6 +75,19 @@ export const api = {
       ),
     );
     displayUrls.set(layer.id, url);
+    return url;
+  },
+  /** A blob URL of a layer's label points (label-collection.ts); the previous one is revoked. */
+  labelUrl(index: number): string {
+    const layer = layers[index];
+    if (!layer) throw new Error(`no layer ${index} in the analysis worker`);
+    const key = `labels:${layer.id}`;
+    const old = displayUrls.get(key);
+    if (old) URL.revokeObjectURL(old);
+    const url = URL.createObjectURL(
+      new Blob([JSON.stringify(labelCollection(layer))], { type: 'application/geo+json' }),
+    );
+    displayUrls.set(key, url);
     return url;
   },
   geometryArea,

@@ -2,6 +2,7 @@
 // replace older waiting ones, and a superseded request resolves to null, so a quick run of edits never
 // builds a backlog. Only the layers whose object identity changed are sent (see api.ts).
 import * as Comlink from 'comlink';
+import type { FeatureMeasure } from '../core/feature-measure.ts';
 import type { Report } from '../core/report.ts';
 import type { AreaMethod, Project, ProjectLayer } from '../core/types.ts';
 import type { Api } from './api.ts';
@@ -13,6 +14,18 @@ export interface AnalysisClient {
   composition(project: Project, method?: AreaMethod): Promise<ReturnType<Api['zoneComposition']> | null>;
   /** Saves the project to IndexedDB in the worker (never superseded); says whether it worked. */
   persist(project: Project): Promise<SaveOutcome>;
+  /**
+   * The measure of feature `featureIndex` of layer `layerIndex`, as the inspector shows it (never
+   * superseded, so a click never cancels a waiting report); null when there is no such feature.
+   */
+  measure(
+    project: Project,
+    layerIndex: number,
+    featureIndex: number,
+    method: AreaMethod,
+  ): Promise<FeatureMeasure | null>;
+  /** A URL of the label points of the layer at `index` (never superseded). */
+  labelUrl(project: Project, index: number): Promise<string>;
   /** A URL of the display GeoJSON of the layer at `index` (never superseded). */
   displayUrl(project: Project, index: number): Promise<string>;
   dispose(): void;
@@ -83,6 +96,16 @@ export function createClientFor(remote: AnalysisRemote, onDispose: () => void = 
       always(async () => {
         await sync(project);
         return remote.displayUrl(index);
+      }),
+    measure: (project, layerIndex, featureIndex, method) =>
+      always(async () => {
+        await sync(project);
+        return remote.featureMeasure(layerIndex, featureIndex, method);
+      }),
+    labelUrl: (project, index) =>
+      always(async () => {
+        await sync(project);
+        return remote.labelUrl(index);
       }),
     report: (project, method) =>
       latest(async () => {

@@ -108,9 +108,10 @@ describe('the app on the sample project', () => {
     await expect.poll(() => inspector.textContent()).toContain(String(first.properties['名称']));
     // its ellipsoidal area, by GeographicLib (Python) on the CGCS2000 ellipsoid: 1 450 286.06 m² = 2 175 亩
     expect(first.properties['名称']).toBe('胡湾村');
-    expect(await page.locator('[data-testid="feature-measure"]').textContent()).toContain(
-      '2,175 亩 · 1.4503',
-    );
+    // measured in the analysis worker: it arrives a moment after the properties
+    await expect
+      .poll(() => page.locator('[data-testid="feature-measure"]').textContent())
+      .toContain('2,175 亩 · 1.4503');
     await page.screenshot({ path: `${OUTPUT_DIR}/village-inspector.png` });
     await page.close();
   });

@@ -165,6 +165,7 @@ describe('the inspector', () => {
     await onlyLayers(page, ['roads']);
     await clickAt(page, best.lon, best.lat);
     await expect.poll(() => inspector.textContent()).toContain(String(road.properties['名称']));
+    await expect.poll(() => page.locator('[data-testid="feature-measure"]').count()).toBe(1);
     const measure = await page.locator('[data-testid="feature-measure"]').textContent();
     expect(measure).toContain('长度（沿椭球测地线）');
     expect(measure).not.toContain('面积');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Geometry } from 'geojson';
 import { labelPoint } from '../../src/core/label-point.ts';
 import { pointInPolygons } from '../../src/core/point-in-ring.ts';
-import { labelCollection } from '../../src/map/decorate.ts';
+import { labelCollection } from '../../src/map/label-collection.ts';
 import type { ProjectLayer } from '../../src/core/types.ts';
 
 const square = (x: number, y: number, s: number): number[][] => [

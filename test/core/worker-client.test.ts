@@ -155,4 +155,34 @@ describe('analysis worker client', () => {
     expect(r!.enterprises).toHaveLength(n);
     expect(r!.enterprises[n - 1]!.name).toBe(`p${n - 1}`);
   });
+
+  it("answers the inspector's measure of one feature from the worker, by layer and feature index", async () => {
+    const client = createClientFor(remoteOf({}));
+    const p = project(114.51);
+    const m = await client.measure(p, 0, 0, 'ellipsoidal');
+    // GeographicLib (Python) on CGCS2000 for this 0.01° square: 1 045 500.1622 m²
+    expect(Math.abs(m!.area_m2! / 1045500.1621952057 - 1)).toBeLessThan(1e-7);
+    expect(m!.length_m).toBeUndefined();
+    const plane = await client.measure(p, 0, 0, 'plane');
+    // the 3-degree zone of central meridian 114°E (EPSG:4547 = CGCS2000 / 3-degree GK CM 114E)
+    expect(plane!.planeCrs).toBe('EPSG:4547');
+    expect(await client.measure(p, 0, 1, 'ellipsoidal')).toBeNull();
+    expect(await client.measure(p, 3, 0, 'ellipsoidal')).toBeNull();
+  });
+
+  it("makes a layer's label points in the worker, one named point per feature", async () => {
+    const client = createClientFor(remoteOf({}));
+    const p = project(114.51);
+    p.layers[0]!.fields = { name: 'n', category: 'c' };
+    p.layers[0]!.features[0]!.properties = { n: '起步区', c: '规划区' };
+    const url = await client.labelUrl(p, 0);
+    const fc = (await (await fetch(url)).json()) as { features: Feature[] };
+    expect(fc.features).toHaveLength(1);
+    expect(fc.features[0]!.properties!['zm_name']).toBe('起步区');
+    const [lon, lat] = (fc.features[0]!.geometry as { coordinates: number[] }).coordinates;
+    expect(lon).toBeGreaterThan(114.5);
+    expect(lon).toBeLessThan(114.51);
+    expect(lat).toBeGreaterThan(32.2);
+    expect(lat).toBeLessThan(32.21);
+  });
 });
