@@ -1,6 +1,12 @@
 // Areas and lengths of GeoJSON geometries (lon/lat) by an area method (contract §3): ellipsoidal on
 // CGCS2000, or in a Gauss-Kruger plane. Turf's spherical area is offered for comparison only.
 import turfArea from '@turf/area';
+import {
+  ANTIMERIDIAN_MESSAGE,
+  ANTIMERIDIAN_PLANE_MESSAGE,
+  geometryCrossesAntimeridian,
+  unwrappedPolygons,
+} from './antimeridian.ts';
 import { geodesicDistance } from './geodesic-area.ts';
 import { lonLatCentre, nearestGk3Crs } from './plane.ts';
 import { geometryEnclosesPole, POLE_MESSAGE, POLE_PLANE_MESSAGE, poleGeometryArea } from './pole.ts';
@@ -45,7 +51,7 @@ export function geometryArea(
 
 /** A repair an area needed (a warning), or why it could not be measured (`error`). */
 export interface AreaProblem {
-  code: ShapeProblem['code'] | 'encloses-pole';
+  code: ShapeProblem['code'] | 'encloses-pole' | 'crosses-antimeridian';
   message: string;
   /** words for warning-text.ts */
   params?: ShapeProblem['params'];
@@ -66,6 +72,32 @@ export function geometryAreaWithProblems(
       ? { area: poleGeometryArea(geom), problems: [{ code: 'encloses-pole', message: POLE_MESSAGE }] }
       : { area: 0, problems: [{ code: 'encloses-pole', message: POLE_PLANE_MESSAGE, error: true }] };
   }
+  if (geometryCrossesAntimeridian(geom)) {
+    if (method === 'plane')
+      return {
+        area: 0,
+        problems: [{ code: 'crosses-antimeridian', message: ANTIMERIDIAN_PLANE_MESSAGE, error: true }],
+      };
+    const r = measured(unwrappedPolygons(geom), method, ctx);
+    return {
+      area: r.area,
+      problems: [
+        { code: 'crosses-antimeridian', message: ANTIMERIDIAN_MESSAGE },
+        // Places back in −180…180.
+        ...r.problems.map((p) =>
+          p.at && p.at[0] > 180 ? { ...p, at: [p.at[0] - 360, p.at[1]] as [number, number] } : p,
+        ),
+      ],
+    };
+  }
+  return measured(geom, method, ctx);
+}
+
+function measured(
+  geom: Geometry,
+  method: AreaMethod,
+  ctx: AreaContext,
+): { area: number; problems: AreaProblem[] } {
   const ws = workspace(method, ctx, () => geom);
   const shape = shapeOf(geom, ws);
   if (shape) return { area: Math.max(0, shape.area), problems: shape.problems };

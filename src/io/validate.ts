@@ -3,6 +3,7 @@
 // feature by index and by its name field.
 import type { Feature, Geometry, Position } from 'geojson';
 import gjv from 'geojson-validation';
+import { eastOfAntimeridian, ringCrossesAntimeridian } from '../core/antimeridian.ts';
 import { fieldText, resolveFieldMapping } from '../core/fields.ts';
 import type { LayerRole } from '../core/types.ts';
 import {
@@ -51,6 +52,8 @@ interface Ctx {
   /** the feature's well-formed polygons as flat rings, checked together by the validity engine */
   parts: Float64Array[][];
   wrongWinding: boolean;
+  /** a ring steps across ±180° (lon/lat only) */
+  antimeridian: boolean;
 }
 
 const flat = (ring: readonly Position[]): Float64Array => {
@@ -140,7 +143,9 @@ function checkPolygon(rings: Position[][], ctx: Ctx): void {
     }
     // As the area does: a polygon whose shell is unusable is left out, a bad hole on its own.
     if (r === 0 || part.length > 0) part.push(flat(clean));
-    const ccw = ringSignedArea2(clean) > 0;
+    const crosses = ctx.geographic && ringCrossesAntimeridian(clean);
+    if (crosses) ctx.antimeridian = true;
+    const ccw = ringSignedArea2(crosses ? clean.map((p) => [eastOfAntimeridian(p[0]!), p[1]!]) : clean) > 0;
     if (ccw !== (r === 0)) ctx.wrongWinding = true;
   });
   if (part.length) ctx.parts.push(part);
@@ -151,10 +156,16 @@ function checkPolygon(rings: Position[][], ctx: Ctx): void {
 function checkValidity(ctx: Ctx): void {
   if (ctx.parts.length === 0) return;
   const grid = ctx.geographic ? [1e-10, 1e-8] : [1e-5, 1e-3];
+  // Across ±180° the rings are judged as one continuous figure, as the area measures them.
+  if (ctx.antimeridian) {
+    for (const part of ctx.parts)
+      for (const r of part) for (let i = 0; i < r.length; i += 2) r[i] = eastOfAntimeridian(r[i]!);
+    ctx.out.push(warningOf('crosses-antimeridian', {}, ctx.where));
+  }
   const { issues } = validatePolygonal(ctx.parts, grid);
   for (const i of issues) {
-    const at: [number, number] = [i.x, i.y];
-    const params = { x: i.x, y: i.y, count: i.count, point: fmt(at) };
+    const at: [number, number] = [ctx.antimeridian && i.x > 180 ? i.x - 360 : i.x, i.y];
+    const params = { x: at[0], y: at[1], count: i.count, point: fmt(at) };
     ctx.out.push((i.severity === 'error' ? errorOf : warningOf)(i.code, params, { ...ctx.where, at }));
   }
   // A crossing ring has no single orientation; the repair settles it.
@@ -240,6 +251,7 @@ export function validateFeatures(features: readonly Feature[], opts: ValidateOpt
       out: [],
       parts: [],
       wrongWinding: false,
+      antimeridian: false,
     };
     const g = (feature as { geometry?: unknown } | null)?.geometry;
     if (g !== null && g !== undefined) {
