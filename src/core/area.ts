@@ -17,6 +17,12 @@ import { workspaceFor, type Workspace } from './workspace.ts';
 export interface AreaContext {
   /** the plane CRS for `plane`; default: the CGCS2000 3-degree zone nearest the geometry's centre */
   planeCrs?: string;
+  /**
+   * The Gauss-Kruger CRS the geometry was drawn in, when it was: validity is judged and repairs are
+   * made in that plane (as validate and GEOS judge the file's own coordinates); an ellipsoidal area
+   * then measures the repaired rings with geodesic edges.
+   */
+  drawnIn?: string;
 }
 
 function workspace(method: AreaMethod, ctx: AreaContext, geom: () => Geometry | null | undefined): Workspace {
@@ -89,6 +95,27 @@ export function geometryAreaWithProblems(
         ),
       ],
     };
+  }
+  if (ctx.drawnIn && !(method === 'plane' && ctx.planeCrs === ctx.drawnIn)) {
+    const drawn = workspaceFor('plane', ctx.drawnIn);
+    const shape = shapeOf(geom, drawn);
+    const problems: AreaProblem[] = shape
+      ? shape.problems
+      : measured(geom, 'plane', { planeCrs: ctx.drawnIn }).problems;
+    if (!shape) return { area: 0, problems };
+    const ws = workspace(method, ctx, () => geom);
+    let area = 0;
+    for (const r of shape.allRings) {
+      const ring = new Float64Array(r.length);
+      for (let i = 0; i < r.length; i += 2) {
+        const q = drawn.toLonLat!([r[i]!, r[i + 1]!]);
+        const w = ws.toWork ? ws.toWork(q) : q;
+        ring[i] = w[0]!;
+        ring[i + 1] = w[1]!;
+      }
+      area += ws.ringArea(ring);
+    }
+    return { area: Math.max(0, area), problems };
   }
   return measured(geom, method, ctx);
 }

@@ -13,7 +13,7 @@ const square = (x: number, y: number, s: number): Float64Array =>
 
 function gridPolygon(n: number): Float64Array[] {
   const size = n / 2 + 1;
-  const rings = [Float64Array.from([0, 0, size, 0, size, size, 0, size, 0, 0])];
+  const rings: Float64Array[] = [Float64Array.from([0, 0, size, 0, size, size, 0, size, 0, 0])];
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) rings.push(square(0.5 + i / 2, 0.5 + j / 2, 0.25));
   return rings;
 }

@@ -108,6 +108,15 @@ describe('validate and area agree on Gauss-Kruger data', () => {
               .filter((c) => c !== 'wrong-winding'),
           ),
         ].sort();
+        // Ellipsoidal areas of such a file judge validity in its plane too.
+        const ell = geometryAreaWithProblems(g, 'ellipsoidal', { drawnIn: 'EPSG:4547' }).problems;
+        expect([...new Set(ell.map((p) => p.code))].sort()).toEqual(
+          [
+            ...new Set(
+              geometryAreaWithProblems(g, 'plane', { planeCrs: 'EPSG:4547' }).problems.map((p) => p.code),
+            ),
+          ].sort(),
+        );
         const { problems } = geometryAreaWithProblems(g, 'plane', { planeCrs: 'EPSG:4547' });
         // repair-failed is the union of overlapping parts failing in polyclip, no validity verdict.
         const warned = [...new Set(problems.map((p) => p.code).filter((c) => c !== 'repair-failed'))].sort();
@@ -141,5 +150,10 @@ describe('validate and area agree on Gauss-Kruger data', () => {
     expect(found[0]!.at![1]).toBeCloseTo(lat!, 6);
     const { problems } = geometryAreaWithProblems(g, 'plane', { planeCrs: 'EPSG:4547' });
     expect(problems.map((p) => p.code)).toEqual(['spike']);
+    // The ellipsoidal area judges it in the plane too, and measures the ring without its spike:
+    // GeographicLib on the four corners (pyproj EPSG:4547 → 4490) gives 999 999.993836893 m².
+    const ell = geometryAreaWithProblems(g, 'ellipsoidal', { drawnIn: 'EPSG:4547' });
+    expect(ell.problems.map((p) => p.code)).toEqual(['spike']);
+    expect(ell.area).toBeCloseTo(999999.993836893, 4);
   });
 });
