@@ -103,6 +103,11 @@ export function geometryAreaWithProblems(
       ? shape.problems
       : measured(geom, 'plane', { planeCrs: ctx.drawnIn }).problems;
     if (!shape) return { area: 0, problems };
+    // Valid as drawn and as measured (the common case): measured as it is, without going back.
+    if (problems.length === 0) {
+      const direct = measured(geom, method, ctx);
+      if (direct.problems.length === 0) return direct;
+    }
     const ws = workspace(method, ctx, () => geom);
     let area = 0;
     for (const r of shape.allRings) {
