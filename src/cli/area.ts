@@ -10,7 +10,7 @@ import { categoryLabel } from '../core/labels.ts';
 import { warningText } from '../core/warning-text.ts';
 import { crsShortName, resolveCrs } from '../core/crs.ts';
 import { fieldText, resolveFieldMapping } from '../core/fields.ts';
-import { layerPlaneCrs, lonLatCentre, nearestGk3Crs } from '../core/plane.ts';
+import { isGaussKruger, layerPlaneCrs, lonLatCentre, nearestGk3Crs } from '../core/plane.ts';
 import { polygonsOf } from '../core/shape.ts';
 import type { AreaMethod, Feature } from '../core/types.ts';
 import { readLayerFile } from '../io/read.ts';
@@ -64,6 +64,8 @@ export async function run(args: string[]): Promise<number> {
   const features: Feature[] = read.features;
   const fields = resolveFieldMapping('zone', features);
   const planeCrs = layerPlaneCrs(read.crs, nearestGk3Crs(lonLatCentre(features)?.[0] ?? 114));
+  // Validity of Gauss-Kruger data is judged in their own plane, as validate judges it.
+  const drawnIn = isGaussKruger(read.crs) ? { drawnIn: read.crs } : {};
   const rows: AreaRow[] = [];
   const warnings: { code: string; feature: number; name?: string; message: string; at?: [number, number] }[] =
     [];
@@ -71,7 +73,7 @@ export async function run(args: string[]): Promise<number> {
     features.forEach((f, i) => {
       if (polygonsOf(f.geometry).length === 0) return;
       const name = fieldText({ fields, role: 'zone' }, f, 'name') ?? null;
-      const { area, problems } = geometryAreaWithProblems(f.geometry, parsed.area, { planeCrs });
+      const { area, problems } = geometryAreaWithProblems(f.geometry, parsed.area, { planeCrs, ...drawnIn });
       rows.push({ feature: i, name, area_m2: area });
       for (const p of problems) {
         if (p.error) {

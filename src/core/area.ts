@@ -1,5 +1,11 @@
 // Areas and lengths of GeoJSON geometries (lon/lat) by an area method (contract §3): ellipsoidal on
 // CGCS2000, or in a Gauss-Kruger plane. Turf's spherical area is offered for comparison only.
+import {
+  ANTIMERIDIAN_MESSAGE,
+  ANTIMERIDIAN_PLANE_MESSAGE,
+  geometryCrossesAntimeridian,
+  unwrappedPolygons,
+} from './antimeridian.ts';
 import { geodesicDistance } from './geodesic-area.ts';
 import { lonLatCentre, nearestGk3Crs } from './plane.ts';
 import { geometryEnclosesPole, POLE_MESSAGE, POLE_PLANE_MESSAGE, poleGeometryArea } from './pole.ts';
@@ -11,6 +17,12 @@ import { workspaceFor, type Workspace } from './workspace.ts';
 export interface AreaContext {
   /** the plane CRS for `plane`; default: the CGCS2000 3-degree zone nearest the geometry's centre */
   planeCrs?: string;
+  /**
+   * The Gauss-Kruger CRS the geometry was drawn in, when it was: validity is judged and repairs are
+   * made in that plane (as validate and GEOS judge the file's own coordinates); an ellipsoidal area
+   * then measures the repaired rings with geodesic edges.
+   */
+  drawnIn?: string;
 }
 
 function workspace(method: AreaMethod, ctx: AreaContext, geom: () => Geometry | null | undefined): Workspace {
@@ -45,7 +57,7 @@ export function geometryArea(
 
 /** A repair an area needed (a warning), or why it could not be measured (`error`). */
 export interface AreaProblem {
-  code: ShapeProblem['code'] | 'encloses-pole';
+  code: ShapeProblem['code'] | 'encloses-pole' | 'crosses-antimeridian';
   message: string;
   /** words for warning-text.ts */
   params?: ShapeProblem['params'];
@@ -66,6 +78,58 @@ export function geometryAreaWithProblems(
       ? { area: poleGeometryArea(geom), problems: [{ code: 'encloses-pole', message: POLE_MESSAGE }] }
       : { area: 0, problems: [{ code: 'encloses-pole', message: POLE_PLANE_MESSAGE, error: true }] };
   }
+  if (geometryCrossesAntimeridian(geom)) {
+    if (method === 'plane')
+      return {
+        area: 0,
+        problems: [{ code: 'crosses-antimeridian', message: ANTIMERIDIAN_PLANE_MESSAGE, error: true }],
+      };
+    const r = measured(unwrappedPolygons(geom), method, ctx);
+    return {
+      area: r.area,
+      problems: [
+        { code: 'crosses-antimeridian', message: ANTIMERIDIAN_MESSAGE },
+        // Places back in −180…180.
+        ...r.problems.map((p) =>
+          p.at && p.at[0] > 180 ? { ...p, at: [p.at[0] - 360, p.at[1]] as [number, number] } : p,
+        ),
+      ],
+    };
+  }
+  if (ctx.drawnIn && !(method === 'plane' && ctx.planeCrs === ctx.drawnIn)) {
+    const drawn = workspaceFor('plane', ctx.drawnIn);
+    const shape = shapeOf(geom, drawn);
+    const problems: AreaProblem[] = shape
+      ? shape.problems
+      : measured(geom, 'plane', { planeCrs: ctx.drawnIn }).problems;
+    if (!shape) return { area: 0, problems };
+    // Valid as drawn and as measured (the common case): measured as it is, without going back.
+    if (problems.length === 0) {
+      const direct = measured(geom, method, ctx);
+      if (direct.problems.length === 0) return direct;
+    }
+    const ws = workspace(method, ctx, () => geom);
+    let area = 0;
+    for (const r of shape.allRings) {
+      const ring = new Float64Array(r.length);
+      for (let i = 0; i < r.length; i += 2) {
+        const q = drawn.toLonLat!([r[i]!, r[i + 1]!]);
+        const w = ws.toWork ? ws.toWork(q) : q;
+        ring[i] = w[0]!;
+        ring[i + 1] = w[1]!;
+      }
+      area += ws.ringArea(ring);
+    }
+    return { area: Math.max(0, area), problems };
+  }
+  return measured(geom, method, ctx);
+}
+
+function measured(
+  geom: Geometry,
+  method: AreaMethod,
+  ctx: AreaContext,
+): { area: number; problems: AreaProblem[] } {
   const ws = workspace(method, ctx, () => geom);
   const shape = shapeOf(geom, ws);
   if (shape) return { area: Math.max(0, shape.area), problems: shape.problems };

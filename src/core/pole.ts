@@ -2,6 +2,7 @@
 // longitude), so clipping and the shape's planar repairs cannot hold it; its area on the ellipsoid
 // is GeographicLib's PolygonArea, which counts the pole's cap. Overlays leave such features out and
 // say so (warning encloses-pole, worded in warning-text.ts); the Gauss-Kruger plane cannot hold them at all.
+import { geometryCrossesAntimeridian } from './antimeridian.ts';
 import { geographicLibRingArea, ringLonWinding } from './geodesic-area.ts';
 import { polygonsOf, shapeOf, type Shape } from './shape.ts';
 import type { Geometry, Position } from './types.ts';
@@ -38,9 +39,9 @@ export function geometryEnclosesPole(g: Geometry | null | undefined): boolean {
   return hit;
 }
 
-/** The shape overlays use: none for a geometry round a pole (see featureShape's warning). */
+/** The shape overlays use: none for a geometry round a pole or across ±180° (see featureShape's warning). */
 export function overlayShapeOf(g: Geometry | null | undefined, ws: Workspace): Shape | undefined {
-  return geometryEnclosesPole(g) ? undefined : shapeOf(g, ws);
+  return geometryEnclosesPole(g) || geometryCrossesAntimeridian(g) ? undefined : shapeOf(g, ws);
 }
 
 /**

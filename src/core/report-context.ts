@@ -3,6 +3,7 @@
 import { fieldText } from './fields.ts';
 import { unionShapes, type OverlayNote } from './overlay.ts';
 import { layerPlaneCrs, lonLatCentre, nearestGk3Crs } from './plane.ts';
+import { geometryCrossesAntimeridian } from './antimeridian.ts';
 import { geometryEnclosesPole } from './pole.ts';
 import { shapeFromPc, shapeOf, type Shape } from './shape.ts';
 import type { AreaMethod, Feature, Project, ProjectLayer } from './types.ts';
@@ -103,11 +104,16 @@ export function featureShape(
   index: number,
   ws: Workspace = ctx.ws,
 ): Shape | undefined {
-  if (geometryEnclosesPole(f.geometry)) {
-    const key = `${layer.id}\u0000${index}\u0000encloses-pole`;
+  const leftOut = geometryEnclosesPole(f.geometry)
+    ? 'encloses-pole'
+    : geometryCrossesAntimeridian(f.geometry)
+      ? 'crosses-antimeridian'
+      : undefined;
+  if (leftOut) {
+    const key = `${layer.id}\u0000${index}\u0000${leftOut}`;
     if (!ctx.warned.has(key)) {
       ctx.warned.add(key);
-      ctx.warnings.push(featureWarning(layer, f, index, 'encloses-pole', {}));
+      ctx.warnings.push(featureWarning(layer, f, index, leftOut, {}));
     }
     return undefined;
   }

@@ -70,6 +70,12 @@ const TEXT: Record<string, { zh: Text; en: Text }> = {
     en: () =>
       'the polygon goes round a pole, which overlays cannot hold, so the report leaves it out; zonemap area measures it',
   },
+  'crosses-antimeridian': {
+    zh: () =>
+      '多边形跨越 180° 经线，叠加统计无法处理，该要素未计入报告；zonemap area 可单独计算其面积，或在 180° 处把它拆成两部分',
+    en: () =>
+      'the polygon crosses the 180° meridian, which overlays cannot hold, so the report leaves it out; zonemap area measures it, or split it at 180°',
+  },
   'layer-overlaps-itself': {
     zh: (p) => `图层 ${p.layer ?? ''} 的要素相互重叠，重叠部分只计一次`,
     en: (p) => `the features of layer ${p.layer ?? ''} overlap one another; the overlap is counted once`,

@@ -282,6 +282,12 @@ export const MESSAGES = {
     en: () =>
       'Ring orientation does not follow RFC 7946 (outer counter-clockwise, holes clockwise). Areas are unaffected; repair with "rewind".',
   },
+  'crosses-antimeridian': {
+    zh: () =>
+      '多边形跨越 180° 经线。面积按连续的经度在椭球面上计算；高斯-克吕格平面面积和叠加统计不支持它；可在 180° 处拆分为两部分。',
+    en: () =>
+      'The polygon crosses the 180° meridian. Its area is measured on the ellipsoid with continuous longitudes; plane areas and overlays cannot hold it; split it at 180°.',
+  },
   'empty-geometry': {
     zh: () => '要素的几何为空（没有坐标）。该要素不会显示在地图上，也不计入面积。',
     en: () => 'The feature has an empty geometry (no coordinates). It is not drawn and counts for no area.',

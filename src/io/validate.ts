@@ -3,6 +3,7 @@
 // feature by index and by its name field.
 import type { Feature, Geometry, Position } from 'geojson';
 import gjv from 'geojson-validation';
+import { eastOfAntimeridian, ringCrossesAntimeridian } from '../core/antimeridian.ts';
 import { fieldText, resolveFieldMapping } from '../core/fields.ts';
 import type { LayerRole } from '../core/types.ts';
 import {
@@ -11,6 +12,7 @@ import {
   VALIDITY_CODES,
   type ValidityCode,
 } from '../core/validity/index.ts';
+import { workspaceFor, type Workspace } from '../core/workspace.ts';
 import { ringSignedArea2 } from './shapefile/shp.ts';
 import { errorOf, warningOf, type IoProblem, type Where } from './problem.ts';
 
@@ -27,6 +29,12 @@ export interface ValidateOptions {
   figuresOnly?: boolean;
   /** checks per code stop listing features after this many (a summary follows) */
   maxPerCode?: number;
+  /**
+   * The Gauss-Kruger CRS the file was drawn in, when it was: validity is then judged in that plane,
+   * as GEOS judges the file's own coordinates and as `area --area plane` and the report measure it
+   * (the features are lon/lat; a stretch straight in metres is not straight in degrees).
+   */
+  plane?: string;
 }
 
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -51,15 +59,29 @@ interface Ctx {
   /** the feature's well-formed polygons as flat rings, checked together by the validity engine */
   parts: Float64Array[][];
   wrongWinding: boolean;
+  /** a ring steps across ±180° (lon/lat only) */
+  antimeridian: boolean;
+  /** the plane validity is judged in (see ValidateOptions.plane) */
+  plane?: Workspace;
 }
 
-const flat = (ring: readonly Position[]): Float64Array => {
-  const out = new Float64Array(ring.length * 2);
-  ring.forEach((p, i) => {
-    out[2 * i] = p[0]!;
-    out[2 * i + 1] = p[1]!;
-  });
-  return out;
+/** Flat coordinates of a ring; in the plane when there is one, dropping repeats that makes. */
+const flat = (ring: readonly Position[], plane?: Workspace): Float64Array => {
+  const to = plane?.toWork;
+  if (!to) {
+    const out = new Float64Array(ring.length * 2);
+    ring.forEach((p, i) => {
+      out[2 * i] = p[0]!;
+      out[2 * i + 1] = p[1]!;
+    });
+    return out;
+  }
+  const out: number[] = [];
+  for (const p of ring) {
+    const [x, y] = to(p) as [number, number];
+    if (out.length === 0 || x !== out[out.length - 2] || y !== out[out.length - 1]) out.push(x, y);
+  }
+  return Float64Array.from(out);
 };
 
 /** Positions of a ring once consecutive repeats are dropped, counted without copying it. */
@@ -139,22 +161,42 @@ function checkPolygon(rings: Position[][], ctx: Ctx): void {
       return;
     }
     // As the area does: a polygon whose shell is unusable is left out, a bad hole on its own.
-    if (r === 0 || part.length > 0) part.push(flat(clean));
-    const ccw = ringSignedArea2(clean) > 0;
+    if (r === 0 || part.length > 0) {
+      // A ring the plane folds to fewer than 4 positions is left out, as the area leaves it out.
+      const f = flat(clean, ctx.plane);
+      if (f.length >= 8) part.push(f);
+    }
+    const crosses = ctx.geographic && !ctx.plane && ringCrossesAntimeridian(clean);
+    if (crosses) ctx.antimeridian = true;
+    const ccw = ringSignedArea2(crosses ? clean.map((p) => [eastOfAntimeridian(p[0]!), p[1]!]) : clean) > 0;
     if (ccw !== (r === 0)) ctx.wrongWinding = true;
   });
   if (part.length) ctx.parts.push(part);
   if (repeats > 0) ctx.out.push(warningOf('duplicate-vertex', { count: repeats }, ctx.where));
 }
 
+/** A place in the plane as lon/lat, rounded as the area's places are. */
+function lonLatOf(plane: Workspace, x: number, y: number): [number, number] {
+  const p = plane.toLonLat!([x, y]);
+  return [Math.round(p[0]! * 1e7) / 1e7, Math.round(p[1]! * 1e7) / 1e7];
+}
+
 /** The validity engine's problems of the feature's polygons, taken together as the area takes them. */
 function checkValidity(ctx: Ctx): void {
   if (ctx.parts.length === 0) return;
-  const grid = ctx.geographic ? [1e-10, 1e-8] : [1e-5, 1e-3];
+  const grid = ctx.geographic && !ctx.plane ? [1e-10, 1e-8] : [1e-5, 1e-3];
+  // Across ±180° the rings are judged as one continuous figure, as the area measures them.
+  if (ctx.antimeridian) {
+    for (const part of ctx.parts)
+      for (const r of part) for (let i = 0; i < r.length; i += 2) r[i] = eastOfAntimeridian(r[i]!);
+    ctx.out.push(warningOf('crosses-antimeridian', {}, ctx.where));
+  }
   const { issues } = validatePolygonal(ctx.parts, grid);
   for (const i of issues) {
-    const at: [number, number] = [i.x, i.y];
-    const params = { x: i.x, y: i.y, count: i.count, point: fmt(at) };
+    const at: [number, number] = ctx.plane
+      ? lonLatOf(ctx.plane, i.x, i.y)
+      : [ctx.antimeridian && i.x > 180 ? i.x - 360 : i.x, i.y];
+    const params = { x: at[0], y: at[1], count: i.count, point: fmt(at) };
     ctx.out.push((i.severity === 'error' ? errorOf : warningOf)(i.code, params, { ...ctx.where, at }));
   }
   // A crossing ring has no single orientation; the repair settles it.
@@ -240,6 +282,8 @@ export function validateFeatures(features: readonly Feature[], opts: ValidateOpt
       out: [],
       parts: [],
       wrongWinding: false,
+      antimeridian: false,
+      ...(opts.plane ? { plane: workspaceFor('plane', opts.plane) } : {}),
     };
     const g = (feature as { geometry?: unknown } | null)?.geometry;
     if (g !== null && g !== undefined) {

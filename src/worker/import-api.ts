@@ -71,7 +71,7 @@ export async function importFile(
   if (opts.offset) features = featuresOffsetToWgs84(features, opts.offset);
   const problems: Problem[] = [
     ...read.problems,
-    ...featureProblems({ features, problems: read.problems }, { file: file.name }),
+    ...featureProblems({ features, problems: read.problems, crs: read.crs }, { file: file.name }),
   ];
   if (onFeatures) {
     for (let i = 0; i < features.length; i += FEATURE_BATCH)

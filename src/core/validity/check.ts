@@ -1,6 +1,7 @@
 // The validity of one polygon (shell first, then holes) with the semantics of GEOS IsValidOp:
 // crossings (also at a repeated vertex), self-touches, spikes, rings crossing each other, holes
 // outside the shell, nested or repeated holes and a disconnected interior.
+import Flatbush from 'flatbush';
 import { findContacts, smallRingIsSimple, type Contact } from './contacts.ts';
 import { VALIDITY_SEVERITY, type ValidityCode, type ValidityIssue } from './issues.ts';
 
@@ -199,14 +200,25 @@ export function checkPolygon(rings: readonly Float64Array[]): ValidityIssue[] {
   if (rings.length === 1 && smallRingIsSimple(rings[0]!)) return [];
   const issues = new IssueList();
   // Repeated holes are one problem, not a crossing along every edge.
+  // Only rings with the same box and length can be the same ring: compare within those groups,
+  // so that tens of thousands of holes cost n, not n² (each ring against every earlier one).
+  const boxes = rings.map(ringBox);
   const duplicateOf = new Map<number, number>();
-  for (let i = 1; i < rings.length; i++)
-    for (let j = 1; j < i; j++)
-      if (!duplicateOf.has(j) && sameRing(rings[j]!, rings[i]!)) {
-        duplicateOf.set(i, j);
-        issues.add('duplicate-hole', rings[i]![0]!, rings[i]![1]!);
-        break;
-      }
+  const sameBox = new Map<string, number[]>();
+  for (let i = 1; i < rings.length; i++) {
+    const k = `${rings[i]!.length}|${boxes[i]!.join(',')}`;
+    const earlier = sameBox.get(k);
+    if (!earlier) {
+      sameBox.set(k, [i]);
+      continue;
+    }
+    const j = earlier.find((e) => !duplicateOf.has(e) && sameRing(rings[e]!, rings[i]!));
+    if (j !== undefined) {
+      duplicateOf.set(i, j);
+      issues.add('duplicate-hole', rings[i]![0]!, rings[i]![1]!);
+    }
+    earlier.push(i);
+  }
   const contacts = findContacts(rings).filter(
     (c) => !(c.ringA !== c.ringB && (duplicateOf.has(c.ringA) || duplicateOf.has(c.ringB))),
   );
@@ -258,8 +270,14 @@ export function checkPolygon(rings: readonly Float64Array[]): ValidityIssue[] {
   }
   if (ringsCross || rings.length === 1) return issues.list;
   const shell = rings[0]!;
-  const boxes = rings.map(ringBox);
   const points = rings.map((r) => testPoint(r, touching));
+  // The holes whose box holds a hole's box come from a flatbush of hole boxes, not from all holes.
+  const holeIndex = new Flatbush(rings.length - 1);
+  for (let i = 1; i < rings.length; i++) {
+    const b = boxes[i]!;
+    holeIndex.add(b[0], b[1], b[2], b[3]);
+  }
+  holeIndex.finish();
   for (let i = 1; i < rings.length; i++) {
     if (duplicateOf.has(i)) continue;
     const [x, y] = points[i]!;
@@ -267,13 +285,14 @@ export function checkPolygon(rings: readonly Float64Array[]): ValidityIssue[] {
       issues.add('hole-outside-shell', x, y);
       continue;
     }
-    for (let j = 1; j < rings.length; j++) {
-      if (j === i || duplicateOf.has(j) || !boxInside(boxes[i]!, boxes[j]!)) continue;
-      if (pointInFlatRing(rings[j]!, x, y)) {
-        issues.add('nested-holes', x, y);
-        break;
-      }
-    }
+    const b = boxes[i]!;
+    const inside = holeIndex.search(b[0], b[1], b[2], b[3], (k) => {
+      const j = k + 1;
+      return (
+        j !== i && !duplicateOf.has(j) && boxInside(boxes[i]!, boxes[j]!) && pointInFlatRing(rings[j]!, x, y)
+      );
+    });
+    if (inside.length > 0) issues.add('nested-holes', x, y);
   }
   if (disconnected && !issues.byCode.has('nested-holes') && !issues.byCode.has('hole-outside-shell'))
     issues.add('disconnected-interior', disconnected[0], disconnected[1]);
