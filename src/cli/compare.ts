@@ -8,7 +8,7 @@ import { BASE_SCENARIO } from '../io/scenarios.ts';
 import { parseCommandArgs } from './args.ts';
 import { compareText } from './format-compare.ts';
 import { describeProblem, failureText, warningEntry } from './format-problems.ts';
-import { unknownScenarioText } from './scenario-args.ts';
+import { scenarioUnreadText, unknownScenarioText } from './scenario-args.ts';
 import { writeErr, writeOut } from './terminal-safe.ts';
 
 const USAGE = `用法 (usage): zonemap compare DIR_OR_MANIFEST --from ID --to ID [--json] [--area ellipsoidal|plane]
@@ -108,6 +108,12 @@ export async function run(args: string[]): Promise<number> {
   for (const p of errors) writeErr(`错误 ${describeProblem(p)}\n`);
   if (!from || !to) {
     writeErr(`zonemap compare: 项目无法打开，请按上面的说明修改后重试。\n`);
+    return 1;
+  }
+  const unread = [from, to].filter((sc) => sc.unread.length > 0);
+  if (unread.length) {
+    // Comparing with a scenario that is only the base again would show no change: nothing is printed.
+    for (const sc of unread) writeErr(`${scenarioUnreadText('compare', sc, sc.unread)}\n`);
     return 1;
   }
   let c: ScenarioComparison;

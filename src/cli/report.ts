@@ -11,7 +11,7 @@ import { loadProjectBundle } from '../io/export/project-bundle.ts';
 import { loadScenariosFromPath, readFileBytes } from '../io/node-project.ts';
 import { BASE_SCENARIO } from '../io/scenarios.ts';
 import { looksLikeZip } from '../io/zip.ts';
-import { unknownScenarioText } from './scenario-args.ts';
+import { scenarioUnreadText, unknownScenarioText } from './scenario-args.ts';
 import { describeProblem, failureText, forCommandLine, warningEntry } from './format-problems.ts';
 import { reportText } from './format-report.ts';
 import { reportTables } from '../core/report-tables.ts';
@@ -57,6 +57,8 @@ interface Target {
   problems: Problem[];
   /** the scenario chosen with --scenario, when one was */
   chosen?: { id: string; name: string };
+  /** why the chosen scenario could not be read (then no figures are printed) */
+  unread?: Problem[];
 }
 
 /**
@@ -83,6 +85,7 @@ async function loadTarget(target: string, scenario: string | undefined): Promise
     project: chosen?.project ?? null,
     problems: chosen?.problems ?? loaded.problems,
     ...(scenario && chosen ? { chosen: { id: chosen.id, name: chosen.name } } : {}),
+    ...(chosen?.unread.length ? { unread: chosen.unread } : {}),
   };
 }
 
@@ -114,6 +117,11 @@ export async function run(args: string[]): Promise<number> {
   for (const p of errors) writeErr(`错误 ${describeProblem(p)}\n`);
   if (!project) {
     writeErr(`zonemap report: 项目无法打开，请按上面的说明修改后重试。\n`);
+    return 1;
+  }
+  if (loaded.unread && chosen) {
+    // The base's figures under the scenario's name would mislead: none are printed.
+    writeErr(`${scenarioUnreadText('report', chosen, loaded.unread)}\n`);
     return 1;
   }
   let report: Report;
