@@ -1,6 +1,6 @@
 // `zonemap area FILE [--crs CODE] [--json] [--area ellipsoidal|plane]` (contract §2): the area of
 // every polygonal feature of one file, in file order. Exit 0: done; 1: the data has errors; 2: bad usage.
-import { writeErr, writeOut } from './terminal-safe.ts';
+import { writeErr, writeJson, writeOut } from './terminal-safe.ts';
 import { parseCommandArgs, startFileCommand } from './args.ts';
 import { featureProblems } from '../io/validate-file.ts';
 import { REPAIRED_CODES } from '../io/validate.ts';
@@ -76,7 +76,7 @@ export async function run(args: string[]): Promise<number> {
       for (const p of problems) {
         if (p.error) {
           errors.push({ severity: 'error', code: p.code, feature: i, message: p.message });
-          process.stderr.write(`错误 ${parsed.file} 要素 #${i}${name ? `「${name}」` : ''}：${p.message}\n`);
+          writeErr(`错误 ${parsed.file} 要素 #${i}${name ? `「${name}」` : ''}：${p.message}\n`);
           continue;
         }
         warnings.push({
@@ -107,7 +107,7 @@ export async function run(args: string[]): Promise<number> {
       totals,
       warnings,
     };
-    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    writeJson(out);
   } else {
     const totalRows = totals.map((t) => {
       const what = `${t.category ? `${categoryLabel(t.category, 'zh')} ` : ''}合计 ${t.features.length} 个`;

@@ -9,7 +9,7 @@ import { parseCommandArgs } from './args.ts';
 import { compareText } from './format-compare.ts';
 import { describeProblem, failureText, warningEntry } from './format-problems.ts';
 import { scenarioUnreadText, unknownScenarioText } from './scenario-args.ts';
-import { writeErr, writeOut } from './terminal-safe.ts';
+import { writeErr, writeJson, writeOut } from './terminal-safe.ts';
 
 const USAGE = `用法 (usage): zonemap compare DIR_OR_MANIFEST --from ID --to ID [--json] [--area ellipsoidal|plane]
   DIR_OR_MANIFEST  项目文件夹（内含 zonemap.json）或清单文件路径
@@ -129,7 +129,7 @@ export async function run(args: string[]): Promise<number> {
   }
   c.warnings = [...warnings.map((w) => ({ ...warningEntry(w.p), scenario: w.scenario })), ...c.warnings];
   const names = { fromName: from.name, toName: to.name };
-  if (parsed.json) process.stdout.write(`${JSON.stringify(jsonOf(c, names), null, 2)}\n`);
+  if (parsed.json) writeJson(jsonOf(c, names));
   else {
     writeOut(compareText(c, { project: from.project.name, ...names }));
     for (const w of c.warnings) writeErr(`提示 ${describeProblem(w)}\n`);

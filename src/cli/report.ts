@@ -1,6 +1,6 @@
 // `zonemap report DIR_OR_MANIFEST [--scenario ID] [--json] [--csv DIR] [--area ellipsoidal|plane]`
 // (contract §2, §3, §5). Exit 0: done; 1: the data has errors; 2: bad usage or unknown scenario.
-import { writeErr, writeOut } from './terminal-safe.ts';
+import { writeErr, writeJson, writeOut } from './terminal-safe.ts';
 import { existsSync, statSync } from 'node:fs';
 import { parseCommandArgs } from './args.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -133,7 +133,7 @@ export async function run(args: string[]): Promise<number> {
   }
   report.warnings = [...warnings.map(warningEntry), ...report.warnings];
   const shown = chosen ? { scenario: chosen.id, scenarioName: chosen.name } : {};
-  if (parsed.json) process.stdout.write(`${JSON.stringify({ ...shown, ...report }, null, 2)}\n`);
+  if (parsed.json) writeJson({ ...shown, ...report });
   else {
     writeOut(reportText(chosen ? `${project.name}（方案 ${chosen.name}）` : project.name, report));
     for (const w of report.warnings) writeErr(`提示 ${describeProblem(w)}\n`);
