@@ -65,8 +65,25 @@ export async function run(args: string[]): Promise<number> {
   const fields = resolveFieldMapping('zone', features);
   const planeCrs = layerPlaneCrs(read.crs, nearestGk3Crs(lonLatCentre(features)?.[0] ?? 114));
   const rows: AreaRow[] = [];
-  const warnings: { code: string; feature: number; name?: string; message: string; at?: [number, number] }[] =
-    [];
+  // File-level warnings (an encoding guessed, a .cpg not understood …) first, as validate shows them.
+  const warnings: {
+    code: string;
+    feature?: number;
+    name?: string;
+    message: string;
+    at?: [number, number];
+  }[] = read.problems
+    .filter((p) => p.severity !== 'error')
+    .map((p) => forCommandLine(p, 'cli'))
+    .map((p) => ({
+      code: p.code,
+      ...(p.feature !== undefined ? { feature: p.feature } : {}),
+      ...(p.name !== undefined ? { name: p.name } : {}),
+      message:
+        p.feature !== undefined
+          ? `要素 #${p.feature}${p.name ? `「${p.name}」` : ''}：${p.message}`
+          : p.message,
+    }));
   try {
     features.forEach((f, i) => {
       if (polygonsOf(f.geometry).length === 0) return;
