@@ -56,10 +56,20 @@ export async function run(args: string[]): Promise<number> {
   });
   // Data errors (as validate finds them) make the exit status 1; invalid polygons are measured as
   // MakeValid repairs them, with a warning below.
+  // A .prj that cannot be read (and no --crs) leaves the CRS unknown: the data were read as
+  // EPSG:4326 only for want of another, so no figure is printed and no zone is guessed for them.
+  const prjUnread = read.problems.some((p) => p.code === 'prj-not-understood' && p.severity === 'error');
   const errors = [...read.problems, ...featureProblems(read, { file: parsed.file })]
     .filter((p) => p.severity === 'error' && !REPAIRED_CODES.has(p.code))
+    .filter((p) => !(prjUnread && p.code === 'projected-without-crs'))
     .map((p) => forCommandLine(p, 'cli'));
   for (const p of errors) writeErr(`错误 ${describeProblem(p, parsed.file)}\n`);
+  if (prjUnread) {
+    writeErr(
+      `zonemap area: ${parsed.file} 的坐标系未知，未计算面积。请用 --crs 给出数据的坐标系（EPSG 代码或 proj4 字符串）后重新运行。 (the CRS is unknown: no areas computed; give --crs)\n`,
+    );
+    return 1;
+  }
 
   const features: Feature[] = read.features;
   const fields = resolveFieldMapping('zone', features);
