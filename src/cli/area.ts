@@ -14,7 +14,7 @@ import { layerPlaneCrs, lonLatCentre, nearestGk3Crs } from '../core/plane.ts';
 import { polygonsOf } from '../core/shape.ts';
 import type { AreaMethod, Feature } from '../core/types.ts';
 import { readLayerFile } from '../io/read.ts';
-import { describeProblem, failureText, forCommandLine } from './format-problems.ts';
+import { cliAdvice, describeProblem, failureText, forCommandLine } from './format-problems.ts';
 import { num, table } from './format-table.ts';
 import { methodLabel } from './format-report.ts';
 
@@ -103,14 +103,16 @@ export async function run(args: string[]): Promise<number> {
       for (const p of problems) {
         if (p.error) {
           errors.push({ severity: 'error', code: p.code, feature: i, message: p.message });
-          writeErr(`错误 ${parsed.file} 要素 #${i}${name ? `「${name}」` : ''}：${p.message}\n`);
+          writeErr(`错误 ${parsed.file} 要素 #${i}${name ? `「${name}」` : ''}：${cliAdvice(p.message)}\n`);
           continue;
         }
         warnings.push({
           code: p.code,
           feature: i,
           ...(name ? { name } : {}),
-          message: `要素 #${i}${name ? `「${name}」` : ''}：${warningText({ code: p.code, ...(p.params ? { params: p.params } : {}) }, 'zh', p.message)}`,
+          message: `要素 #${i}${name ? `「${name}」` : ''}：${cliAdvice(
+            warningText({ code: p.code, ...(p.params ? { params: p.params } : {}) }, 'zh', p.message),
+          )}`,
           ...(p.at ? { at: p.at } : {}),
         });
       }

@@ -7,7 +7,7 @@ import { loadScenariosFromPath } from '../io/node-project.ts';
 import { BASE_SCENARIO } from '../io/scenarios.ts';
 import { parseCommandArgs } from './args.ts';
 import { compareText } from './format-compare.ts';
-import { describeProblem, failureText, warningEntry } from './format-problems.ts';
+import { cliAdvice, describeProblem, failureText, forCommandLine, warningEntry } from './format-problems.ts';
 import { scenarioUnreadText, unknownScenarioText } from './scenario-args.ts';
 import { writeErr, writeJson, writeOut } from './terminal-safe.ts';
 
@@ -94,8 +94,11 @@ export async function run(args: string[]): Promise<number> {
   // its worst, with the scenario it concerns most.
   const byText = new Map<string, { p: Problem; scenario: string }>();
   const tagged = [
-    ...(from?.problems ?? loaded.problems).map((p) => ({ p, scenario: from?.id ?? parsed.from })),
-    ...(to?.problems ?? []).map((p) => ({ p, scenario: to?.id ?? parsed.to })),
+    ...(from?.problems ?? loaded.problems).map((p) => ({
+      p: forCommandLine(p, 'manifest'),
+      scenario: from?.id ?? parsed.from,
+    })),
+    ...(to?.problems ?? []).map((p) => ({ p: forCommandLine(p, 'manifest'), scenario: to?.id ?? parsed.to })),
   ];
   for (const t of tagged) {
     const key = describeProblem(t.p);
@@ -127,7 +130,10 @@ export async function run(args: string[]): Promise<number> {
     writeErr(`${failureText('compare', e)}\n`);
     return 1;
   }
-  c.warnings = [...warnings.map((w) => ({ ...warningEntry(w.p), scenario: w.scenario })), ...c.warnings];
+  c.warnings = [
+    ...warnings.map((w) => ({ ...warningEntry(w.p), scenario: w.scenario })),
+    ...c.warnings.map((w) => ({ ...w, message: cliAdvice(w.message) })),
+  ];
   const names = { fromName: from.name, toName: to.name };
   if (parsed.json) writeJson(jsonOf(c, names));
   else {

@@ -12,7 +12,7 @@ import { loadScenariosFromPath, readFileBytes } from '../io/node-project.ts';
 import { BASE_SCENARIO } from '../io/scenarios.ts';
 import { looksLikeZip } from '../io/zip.ts';
 import { scenarioUnreadText, unknownScenarioText } from './scenario-args.ts';
-import { describeProblem, failureText, forCommandLine, warningEntry } from './format-problems.ts';
+import { cliAdvice, describeProblem, failureText, forCommandLine, warningEntry } from './format-problems.ts';
 import { reportText } from './format-report.ts';
 import { reportTables } from '../core/report-tables.ts';
 import { writeCsvTable } from '../io/export/csv.ts';
@@ -131,7 +131,10 @@ export async function run(args: string[]): Promise<number> {
     writeErr(`${failureText('report', e)}\n`);
     return 1;
   }
-  report.warnings = [...warnings.map(warningEntry), ...report.warnings];
+  report.warnings = [
+    ...warnings.map(warningEntry),
+    ...report.warnings.map((w) => ({ ...w, message: cliAdvice(w.message) })),
+  ];
   const shown = chosen ? { scenario: chosen.id, scenarioName: chosen.name } : {};
   if (parsed.json) writeJson({ ...shown, ...report });
   else {
