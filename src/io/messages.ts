@@ -52,9 +52,10 @@ export const MESSAGES = {
       `The zip entry "${s(p.entry)}" is too large: it unpacks to ${s(p.size)}, over the ${s(p.limit)} limit for one file. The archive may be damaged or crafted; zip only the layer files you need and import again.`,
   },
   'zip-too-large': {
-    zh: (p) => `压缩包解压后共有 ${s(p.size)}，超过上限 ${s(p.limit)}。请按图层分别打包，或先裁剪到本区域。`,
+    zh: (p) =>
+      `压缩包解压后共有 ${s(p.size)}${p.needed ? `，其中要读取的图层文件有 ${s(p.needed)}` : ''}，超过上限 ${s(p.limit)}。请按图层分别打包，或先裁剪到本区域。`,
     en: (p) =>
-      `The zip archive unpacks to ${s(p.size)} in all, over the ${s(p.limit)} limit. Zip each layer on its own, or clip the data to the area first.`,
+      `The zip archive unpacks to ${s(p.size)} in all${p.needed ? `, ${s(p.needed)} of it in the layer files to read` : ''}, over the ${s(p.limit)} limit. Zip each layer on its own, or clip the data to the area first.`,
   },
   'zip-too-many-entries': {
     zh: (p) => `压缩包中有 ${s(p.count)} 个文件，超过上限 ${s(p.limit)} 个。请只把需要的图层文件重新打包。`,
