@@ -10,7 +10,14 @@ import { categoryLabel } from '../core/labels.ts';
 import { warningText } from '../core/warning-text.ts';
 import { crsShortName, resolveCrs } from '../core/crs.ts';
 import { fieldText, resolveFieldMapping } from '../core/fields.ts';
-import { layerPlaneCrs, lonLatCentre, nearestGk3Crs } from '../core/plane.ts';
+import {
+  farFromPlaneZone,
+  layerPlaneCrs,
+  lonLatCentre,
+  nearestGk3Crs,
+  PLANE_ZONE_REACH_DEG,
+} from '../core/plane.ts';
+import { formatMessage } from '../io/messages.ts';
 import { polygonsOf } from '../core/shape.ts';
 import type { AreaMethod, Feature } from '../core/types.ts';
 import { readLayerFile } from '../io/read.ts';
@@ -120,6 +127,20 @@ export async function run(args: string[]): Promise<number> {
   } catch (e) {
     writeErr(`${failureText('area', e)}\n`);
     return 1;
+  }
+  if (parsed.area === 'plane') {
+    // The nearest Chinese zone is used for any data: say so when the data lie far from it.
+    const far = farFromPlaneZone(features, planeCrs);
+    if (far) {
+      const params = {
+        zone: `${planeCrs}（${resolveCrs(planeCrs)?.gk?.datum ?? ''} ${resolveCrs(planeCrs)?.gk?.zoneWidth ?? 3} 度带第 ${resolveCrs(planeCrs)?.gk?.zone ?? '?'} 带）`,
+        cm: far.centralMeridian,
+        lon: +far.lon.toFixed(4),
+        degrees: +far.degrees.toFixed(1),
+        reach: PLANE_ZONE_REACH_DEG,
+      };
+      warnings.unshift({ code: 'plane-zone-far', message: formatMessage('plane-zone-far', params, 'zh') });
+    }
   }
   const method = { areaMethod: parsed.area, ...(parsed.area === 'plane' ? { planeCrs } : {}) };
   const totals = areaTotals(

@@ -310,6 +310,12 @@ export const MESSAGES = {
     zh: (p) => `另有 ${s(p.count)} 个同类问题（${s(p.problemCode)}）未逐一列出。`,
     en: (p) => `${s(p.count)} more problems of this kind (${s(p.problemCode)}) are not listed one by one.`,
   },
+  'plane-zone-far': {
+    zh: (p) =>
+      `数据距平面面积所用投影带 ${s(p.zone)}（中央经线 ${s(p.cm)}°）的中央经线最远 ${s(p.degrees)}°（经度 ${s(p.lon)}°），超过 ${s(p.reach)}°。高斯-克吕格投影离中央经线越远变形越大，平面面积会明显偏大；请改用椭球面积（--area ellipsoidal），或用 --crs 给出数据所在的投影带。`,
+    en: (p) =>
+      `The data lie up to ${s(p.degrees)}° (longitude ${s(p.lon)}°) from the central meridian ${s(p.cm)}° of the zone the plane areas use, ${s(p.zone)}: more than ${s(p.reach)}°. Gauss-Kruger distortion grows away from the central meridian and plane areas come out much too large; use ellipsoidal areas (--area ellipsoidal), or give the data's own zone with --crs.`,
+  },
   // Scenarios in the manifest (contract §5).
   'scenario-invalid': {
     zh: (p) =>
