@@ -1,6 +1,6 @@
 // `zonemap area FILE [--crs CODE] [--json] [--area ellipsoidal|plane]` (contract §2): the area of
 // every polygonal feature of one file, in file order. Exit 0: done; 1: the data has errors; 2: bad usage.
-import { writeErr, writeOut } from './terminal-safe.ts';
+import { writeErr, writeJson, writeOut } from './terminal-safe.ts';
 import { parseCommandArgs, startFileCommand } from './args.ts';
 import { featureProblems } from '../io/validate-file.ts';
 import { REPAIRED_CODES } from '../io/validate.ts';
@@ -10,11 +10,19 @@ import { categoryLabel } from '../core/labels.ts';
 import { warningText } from '../core/warning-text.ts';
 import { crsShortName, resolveCrs } from '../core/crs.ts';
 import { fieldText, resolveFieldMapping } from '../core/fields.ts';
-import { isGaussKruger, layerPlaneCrs, lonLatCentre, nearestGk3Crs } from '../core/plane.ts';
+import {
+  farFromPlaneZone,
+  isGaussKruger,
+  layerPlaneCrs,
+  lonLatCentre,
+  nearestGk3Crs,
+  PLANE_ZONE_REACH_DEG,
+} from '../core/plane.ts';
+import { formatMessage } from '../io/messages.ts';
 import { polygonsOf } from '../core/shape.ts';
 import type { AreaMethod, Feature } from '../core/types.ts';
 import { readLayerFile } from '../io/read.ts';
-import { describeProblem, failureText, forCommandLine } from './format-problems.ts';
+import { cliAdvice, describeProblem, failureText, forCommandLine } from './format-problems.ts';
 import { num, table } from './format-table.ts';
 import { methodLabel } from './format-report.ts';
 
@@ -56,10 +64,20 @@ export async function run(args: string[]): Promise<number> {
   });
   // Data errors (as validate finds them) make the exit status 1; invalid polygons are measured as
   // MakeValid repairs them, with a warning below.
+  // A .prj that cannot be read (and no --crs) leaves the CRS unknown: the data were read as
+  // EPSG:4326 only for want of another, so no figure is printed and no zone is guessed for them.
+  const prjUnread = read.problems.some((p) => p.code === 'prj-not-understood' && p.severity === 'error');
   const errors = [...read.problems, ...featureProblems(read, { file: parsed.file })]
     .filter((p) => p.severity === 'error' && !REPAIRED_CODES.has(p.code))
+    .filter((p) => !(prjUnread && p.code === 'projected-without-crs'))
     .map((p) => forCommandLine(p, 'cli'));
   for (const p of errors) writeErr(`错误 ${describeProblem(p, parsed.file)}\n`);
+  if (prjUnread) {
+    writeErr(
+      `zonemap area: ${parsed.file} 的坐标系未知，未计算面积。请用 --crs 给出数据的坐标系（EPSG 代码或 proj4 字符串）后重新运行。 (the CRS is unknown: no areas computed; give --crs)\n`,
+    );
+    return 1;
+  }
 
   const features: Feature[] = read.features;
   const fields = resolveFieldMapping('zone', features);
@@ -67,8 +85,25 @@ export async function run(args: string[]): Promise<number> {
   // Validity of Gauss-Kruger data is judged in their own plane, as validate judges it.
   const drawnIn = isGaussKruger(read.crs) ? { drawnIn: read.crs } : {};
   const rows: AreaRow[] = [];
-  const warnings: { code: string; feature: number; name?: string; message: string; at?: [number, number] }[] =
-    [];
+  // File-level warnings (an encoding guessed, a .cpg not understood …) first, as validate shows them.
+  const warnings: {
+    code: string;
+    feature?: number;
+    name?: string;
+    message: string;
+    at?: [number, number];
+  }[] = read.problems
+    .filter((p) => p.severity !== 'error')
+    .map((p) => forCommandLine(p, 'cli'))
+    .map((p) => ({
+      code: p.code,
+      ...(p.feature !== undefined ? { feature: p.feature } : {}),
+      ...(p.name !== undefined ? { name: p.name } : {}),
+      message:
+        p.feature !== undefined
+          ? `要素 #${p.feature}${p.name ? `「${p.name}」` : ''}：${p.message}`
+          : p.message,
+    }));
   try {
     features.forEach((f, i) => {
       if (polygonsOf(f.geometry).length === 0) return;
@@ -78,14 +113,16 @@ export async function run(args: string[]): Promise<number> {
       for (const p of problems) {
         if (p.error) {
           errors.push({ severity: 'error', code: p.code, feature: i, message: p.message });
-          process.stderr.write(`错误 ${parsed.file} 要素 #${i}${name ? `「${name}」` : ''}：${p.message}\n`);
+          writeErr(`错误 ${parsed.file} 要素 #${i}${name ? `「${name}」` : ''}：${cliAdvice(p.message)}\n`);
           continue;
         }
         warnings.push({
           code: p.code,
           feature: i,
           ...(name ? { name } : {}),
-          message: `要素 #${i}${name ? `「${name}」` : ''}：${warningText({ code: p.code, ...(p.params ? { params: p.params } : {}) }, 'zh', p.message)}`,
+          message: `要素 #${i}${name ? `「${name}」` : ''}：${cliAdvice(
+            warningText({ code: p.code, ...(p.params ? { params: p.params } : {}) }, 'zh', p.message),
+          )}`,
           ...(p.at ? { at: p.at } : {}),
         });
       }
@@ -93,6 +130,20 @@ export async function run(args: string[]): Promise<number> {
   } catch (e) {
     writeErr(`${failureText('area', e)}\n`);
     return 1;
+  }
+  if (parsed.area === 'plane') {
+    // The nearest Chinese zone is used for any data: say so when the data lie far from it.
+    const far = farFromPlaneZone(features, planeCrs);
+    if (far) {
+      const params = {
+        zone: `${planeCrs}（${resolveCrs(planeCrs)?.gk?.datum ?? ''} ${resolveCrs(planeCrs)?.gk?.zoneWidth ?? 3} 度带第 ${resolveCrs(planeCrs)?.gk?.zone ?? '?'} 带）`,
+        cm: far.centralMeridian,
+        lon: +far.lon.toFixed(4),
+        degrees: +far.degrees.toFixed(1),
+        reach: PLANE_ZONE_REACH_DEG,
+      };
+      warnings.unshift({ code: 'plane-zone-far', message: formatMessage('plane-zone-far', params, 'zh') });
+    }
   }
   const method = { areaMethod: parsed.area, ...(parsed.area === 'plane' ? { planeCrs } : {}) };
   const totals = areaTotals(
@@ -109,7 +160,7 @@ export async function run(args: string[]): Promise<number> {
       totals,
       warnings,
     };
-    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    writeJson(out);
   } else {
     const totalRows = totals.map((t) => {
       const what = `${t.category ? `${categoryLabel(t.category, 'zh')} ` : ''}合计 ${t.features.length} 个`;

@@ -7,9 +7,9 @@ import { loadScenariosFromPath } from '../io/node-project.ts';
 import { BASE_SCENARIO } from '../io/scenarios.ts';
 import { parseCommandArgs } from './args.ts';
 import { compareText } from './format-compare.ts';
-import { describeProblem, failureText, warningEntry } from './format-problems.ts';
-import { unknownScenarioText } from './scenario-args.ts';
-import { writeErr, writeOut } from './terminal-safe.ts';
+import { cliAdvice, describeProblem, failureText, forCommandLine, warningEntry } from './format-problems.ts';
+import { scenarioUnreadText, unknownScenarioText } from './scenario-args.ts';
+import { writeErr, writeJson, writeOut } from './terminal-safe.ts';
 
 const USAGE = `用法 (usage): zonemap compare DIR_OR_MANIFEST --from ID --to ID [--json] [--area ellipsoidal|plane]
   DIR_OR_MANIFEST  项目文件夹（内含 zonemap.json）或清单文件路径
@@ -94,8 +94,11 @@ export async function run(args: string[]): Promise<number> {
   // its worst, with the scenario it concerns most.
   const byText = new Map<string, { p: Problem; scenario: string }>();
   const tagged = [
-    ...(from?.problems ?? loaded.problems).map((p) => ({ p, scenario: from?.id ?? parsed.from })),
-    ...(to?.problems ?? []).map((p) => ({ p, scenario: to?.id ?? parsed.to })),
+    ...(from?.problems ?? loaded.problems).map((p) => ({
+      p: forCommandLine(p, 'manifest'),
+      scenario: from?.id ?? parsed.from,
+    })),
+    ...(to?.problems ?? []).map((p) => ({ p: forCommandLine(p, 'manifest'), scenario: to?.id ?? parsed.to })),
   ];
   for (const t of tagged) {
     const key = describeProblem(t.p);
@@ -110,6 +113,12 @@ export async function run(args: string[]): Promise<number> {
     writeErr(`zonemap compare: 项目无法打开，请按上面的说明修改后重试。\n`);
     return 1;
   }
+  const unread = [from, to].filter((sc) => sc.unread.length > 0);
+  if (unread.length) {
+    // Comparing with a scenario that is only the base again would show no change: nothing is printed.
+    for (const sc of unread) writeErr(`${scenarioUnreadText('compare', sc, sc.unread)}\n`);
+    return 1;
+  }
   let c: ScenarioComparison;
   try {
     c = compareScenarios(from.project, to.project, {
@@ -121,9 +130,12 @@ export async function run(args: string[]): Promise<number> {
     writeErr(`${failureText('compare', e)}\n`);
     return 1;
   }
-  c.warnings = [...warnings.map((w) => ({ ...warningEntry(w.p), scenario: w.scenario })), ...c.warnings];
+  c.warnings = [
+    ...warnings.map((w) => ({ ...warningEntry(w.p), scenario: w.scenario })),
+    ...c.warnings.map((w) => ({ ...w, message: cliAdvice(w.message) })),
+  ];
   const names = { fromName: from.name, toName: to.name };
-  if (parsed.json) process.stdout.write(`${JSON.stringify(jsonOf(c, names), null, 2)}\n`);
+  if (parsed.json) writeJson(jsonOf(c, names));
   else {
     writeOut(compareText(c, { project: from.project.name, ...names }));
     for (const w of c.warnings) writeErr(`提示 ${describeProblem(w)}\n`);

@@ -1,6 +1,6 @@
 // `zonemap report DIR_OR_MANIFEST [--scenario ID] [--json] [--csv DIR] [--area ellipsoidal|plane]`
 // (contract §2, §3, §5). Exit 0: done; 1: the data has errors; 2: bad usage or unknown scenario.
-import { writeErr, writeOut } from './terminal-safe.ts';
+import { writeErr, writeJson, writeOut } from './terminal-safe.ts';
 import { existsSync, statSync } from 'node:fs';
 import { parseCommandArgs } from './args.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -11,8 +11,8 @@ import { loadProjectBundle } from '../io/export/project-bundle.ts';
 import { loadScenariosFromPath, readFileBytes } from '../io/node-project.ts';
 import { BASE_SCENARIO } from '../io/scenarios.ts';
 import { looksLikeZip } from '../io/zip.ts';
-import { unknownScenarioText } from './scenario-args.ts';
-import { describeProblem, failureText, forCommandLine, warningEntry } from './format-problems.ts';
+import { scenarioUnreadText, unknownScenarioText } from './scenario-args.ts';
+import { cliAdvice, describeProblem, failureText, forCommandLine, warningEntry } from './format-problems.ts';
 import { reportText } from './format-report.ts';
 import { reportTables } from '../core/report-tables.ts';
 import { writeCsvTable } from '../io/export/csv.ts';
@@ -57,6 +57,8 @@ interface Target {
   problems: Problem[];
   /** the scenario chosen with --scenario, when one was */
   chosen?: { id: string; name: string };
+  /** why the chosen scenario could not be read (then no figures are printed) */
+  unread?: Problem[];
 }
 
 /**
@@ -83,6 +85,7 @@ async function loadTarget(target: string, scenario: string | undefined): Promise
     project: chosen?.project ?? null,
     problems: chosen?.problems ?? loaded.problems,
     ...(scenario && chosen ? { chosen: { id: chosen.id, name: chosen.name } } : {}),
+    ...(chosen?.unread.length ? { unread: chosen.unread } : {}),
   };
 }
 
@@ -116,6 +119,11 @@ export async function run(args: string[]): Promise<number> {
     writeErr(`zonemap report: 项目无法打开，请按上面的说明修改后重试。\n`);
     return 1;
   }
+  if (loaded.unread && chosen) {
+    // The base's figures under the scenario's name would mislead: none are printed.
+    writeErr(`${scenarioUnreadText('report', chosen, loaded.unread)}\n`);
+    return 1;
+  }
   let report: Report;
   try {
     report = buildReport(project, parsed.area ? { areaMethod: parsed.area } : {});
@@ -123,9 +131,12 @@ export async function run(args: string[]): Promise<number> {
     writeErr(`${failureText('report', e)}\n`);
     return 1;
   }
-  report.warnings = [...warnings.map(warningEntry), ...report.warnings];
+  report.warnings = [
+    ...warnings.map(warningEntry),
+    ...report.warnings.map((w) => ({ ...w, message: cliAdvice(w.message) })),
+  ];
   const shown = chosen ? { scenario: chosen.id, scenarioName: chosen.name } : {};
-  if (parsed.json) process.stdout.write(`${JSON.stringify({ ...shown, ...report }, null, 2)}\n`);
+  if (parsed.json) writeJson({ ...shown, ...report });
   else {
     writeOut(reportText(chosen ? `${project.name}（方案 ${chosen.name}）` : project.name, report));
     for (const w of report.warnings) writeErr(`提示 ${describeProblem(w)}\n`);

@@ -24,3 +24,8 @@ export function writeOut(text: string): void {
 export function writeErr(text: string): void {
   process.stderr.write(terminalSafe(text));
 }
+
+/** Writes a value as JSON to standard output, exactly: JSON.stringify already escapes controls. */
+export function writeJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}

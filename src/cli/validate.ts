@@ -1,6 +1,6 @@
 // `zonemap validate FILE [--crs CODE] [--json]` (contract.md sections 2 and 4).
 // Exit 0: no errors (warnings allowed); 1: the data has errors; 2: bad usage.
-import { writeErr, writeOut } from './terminal-safe.ts';
+import { writeErr, writeJson, writeOut } from './terminal-safe.ts';
 import { parseCommandArgs, startFileCommand } from './args.ts';
 import type { Problem } from '../core/types.ts';
 import { crsShortName } from '../core/crs.ts';
@@ -59,7 +59,7 @@ export async function run(args: string[]): Promise<number> {
       errors: result.errors.map(jsonEntry),
       warnings: result.warnings.map(jsonEntry),
     };
-    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    writeJson(out);
   } else {
     for (const p of result.errors) writeErr(`错误 ${describe(p, parsed.file)}\n`);
     for (const p of result.warnings) writeErr(`提示 ${describe(p, parsed.file)}\n`);

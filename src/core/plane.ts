@@ -42,6 +42,34 @@ function visitPositions(g: Geometry | null | undefined, f: (p: Position) => void
   }
 }
 
+/** How far beyond which a zone's plane is not used without a word: 3° of longitude. */
+export const PLANE_ZONE_REACH_DEG = 3;
+
+/**
+ * When the data reach farther than `reach` degrees of longitude from the plane CRS's central
+ * meridian (data outside China in the nearest Chinese zone, or in a zone not their own): the
+ * farthest longitude and its distance. Undefined when all lie within reach or the CRS is no
+ * Gauss-Kruger zone.
+ */
+export function farFromPlaneZone(
+  features: Iterable<Feature>,
+  planeCrs: string,
+  reach = PLANE_ZONE_REACH_DEG,
+): { centralMeridian: number; lon: number; degrees: number } | undefined {
+  const cm = resolveCrs(planeCrs)?.gk?.centralMeridian;
+  if (cm === undefined) return undefined;
+  let worst: { lon: number; degrees: number } | undefined;
+  for (const f of features)
+    visitPositions(f.geometry, (p) => {
+      const x = p[0];
+      if (x === undefined || !Number.isFinite(x)) return;
+      // Longitude difference wrapped to [0, 180].
+      const d = Math.abs(((((x - cm) % 360) + 540) % 360) - 180);
+      if (!worst || d > worst.degrees) worst = { lon: x, degrees: d };
+    });
+  return worst && worst.degrees > reach ? { centralMeridian: cm, ...worst } : undefined;
+}
+
 /** The lon/lat bounding-box centre of features, or undefined when they hold no finite position. */
 export function lonLatCentre(features: Iterable<Feature>): [number, number] | undefined {
   let minX = Infinity;

@@ -13,6 +13,25 @@ const s = (v: string | number | undefined): string => (v === undefined ? '' : St
 const size = (p: MessageParams): string => (p.size !== undefined ? s(p.size) : `${s(p.sizeMB)} MB`);
 const limit = (p: MessageParams): string => (p.limit !== undefined ? s(p.limit) : `${s(p.limitMB)} MB`);
 
+// `fix` (where a message carries it) says where the user acts: the app's dialogs (absent), the
+// command line ('cli') or zonemap.json ('manifest').
+const CPG_FIX = {
+  zh: '请在 .shp 旁（或压缩包中）放一个同名的 .cpg 文件，写上编码（如 GBK、BIG5、UTF-8、1252）',
+  en: 'put a .cpg file of the same name beside the .shp (or in the zip) naming the encoding (e.g. GBK, BIG5, UTF-8, 1252)',
+};
+const crsFixZh = (p: MessageParams, what: string): string =>
+  p.fix === 'cli'
+    ? `请用 --crs ${what}后重新运行`
+    : p.fix === 'manifest'
+      ? `请在 zonemap.json 中为该图层写上 "crs"，${what}`
+      : `请在图层设置中${what}`;
+const crsFixEn = (p: MessageParams, what: string): string =>
+  p.fix === 'cli'
+    ? `Run again with --crs giving ${what}`
+    : p.fix === 'manifest'
+      ? `Give the layer a "crs" in zonemap.json: ${what}`
+      : `Set ${what} for the layer`;
+
 export const MESSAGES = {
   'file-too-large': {
     zh: (p) =>
@@ -33,9 +52,10 @@ export const MESSAGES = {
       `The zip entry "${s(p.entry)}" is too large: it unpacks to ${s(p.size)}, over the ${s(p.limit)} limit for one file. The archive may be damaged or crafted; zip only the layer files you need and import again.`,
   },
   'zip-too-large': {
-    zh: (p) => `压缩包解压后共有 ${s(p.size)}，超过上限 ${s(p.limit)}。请按图层分别打包，或先裁剪到本区域。`,
+    zh: (p) =>
+      `压缩包解压后共有 ${s(p.size)}${p.needed ? `，其中要读取的图层文件有 ${s(p.needed)}` : ''}，超过上限 ${s(p.limit)}。请按图层分别打包，或先裁剪到本区域。`,
     en: (p) =>
-      `The zip archive unpacks to ${s(p.size)} in all, over the ${s(p.limit)} limit. Zip each layer on its own, or clip the data to the area first.`,
+      `The zip archive unpacks to ${s(p.size)} in all${p.needed ? `, ${s(p.needed)} of it in the layer files to read` : ''}, over the ${s(p.limit)} limit. Zip each layer on its own, or clip the data to the area first.`,
   },
   'zip-too-many-entries': {
     zh: (p) => `压缩包中有 ${s(p.count)} 个文件，超过上限 ${s(p.limit)} 个。请只把需要的图层文件重新打包。`,
@@ -105,33 +125,33 @@ export const MESSAGES = {
   },
   'encoding-guessed': {
     zh: (p) =>
-      `属性表没有 .cpg 编码说明，文件头也未注明，已按内容判断为 ${s(p.encoding)}。如果文字显示为乱码，请在导入时指定编码。`,
+      `属性表没有 .cpg 编码说明，文件头也未注明，已按内容判断为 ${s(p.encoding)}。如果文字显示为乱码，${p.fix ? CPG_FIX.zh : '请在导入时指定编码'}。`,
     en: (p) =>
-      `The attribute table has no .cpg encoding file and its header names no code page; its text was read as ${s(p.encoding)} judging by the content. If text looks garbled, choose the encoding when importing.`,
+      `The attribute table has no .cpg encoding file and its header names no code page; its text was read as ${s(p.encoding)} judging by the content. If text looks garbled, ${p.fix ? CPG_FIX.en : 'choose the encoding when importing'}.`,
   },
   'cpg-not-understood': {
     zh: (p) =>
-      `.cpg 文件写的编码 "${s(p.cpg)}" 无法识别，属性表改按文件头或内容判断编码。如果文字显示为乱码，请在导入时指定编码，或把 .cpg 改为 UTF-8、GBK、BIG5、1252 等。`,
+      `.cpg 文件写的编码 "${s(p.cpg)}" 无法识别，属性表改按文件头或内容判断编码。如果文字显示为乱码，${p.fix ? '' : '请在导入时指定编码，或'}把 .cpg 改为 UTF-8、GBK、BIG5、1252 等。`,
     en: (p) =>
-      `The .cpg names an encoding "${s(p.cpg)}" that is not known; the attribute table's encoding was taken from its header or its content instead. If text looks garbled, choose the encoding when importing, or change the .cpg to UTF-8, GBK, BIG5, 1252 or similar.`,
+      `The .cpg names an encoding "${s(p.cpg)}" that is not known; the attribute table's encoding was taken from its header or its content instead. If text looks garbled, ${p.fix ? '' : 'choose the encoding when importing, or '}change the .cpg to UTF-8, GBK, BIG5, 1252 or similar.`,
   },
   'unknown-crs': {
     zh: (p) =>
-      `无法识别坐标系 "${s(p.crs)}"。请在图层设置中指定 EPSG 代码（如 CGCS2000 3 度带 114° 为 EPSG:4547）。`,
+      `无法识别坐标系 "${s(p.crs)}"。${crsFixZh(p, '指定 EPSG 代码')}（如 CGCS2000 3 度带 114° 为 EPSG:4547）。`,
     en: (p) =>
-      `The coordinate reference system "${s(p.crs)}" is not recognised. Set an EPSG code for the layer (e.g. EPSG:4547 for CGCS2000 3-degree CM 114°).`,
+      `The coordinate reference system "${s(p.crs)}" is not recognised. ${crsFixEn(p, 'an EPSG code')} (e.g. EPSG:4547 for CGCS2000 3-degree CM 114°).`,
   },
   'prj-not-understood': {
     zh: (p) =>
-      `无法读懂 .prj 中的坐标系 "${s(p.crs)}"${p.reason ? `（${s(p.reason)}）` : ''}，未按猜测处理。请在图层设置中指定坐标系（EPSG 代码或 proj4 字符串），或在 GIS 软件中另存一个 .prj。`,
+      `无法读懂 .prj 中的坐标系 "${s(p.crs)}"${p.reason ? `（${s(p.reason)}）` : ''}，未按猜测处理。${crsFixZh(p, '指定坐标系')}（EPSG 代码或 proj4 字符串），或在 GIS 软件中另存一个 .prj。`,
     en: (p) =>
-      `The coordinate system "${s(p.crs)}" in the .prj cannot be read${p.reason ? ` (${s(p.reason)})` : ''}; nothing was guessed. Set the layer's CRS (an EPSG code or a proj4 string), or save the .prj again from a GIS program.`,
+      `The coordinate system "${s(p.crs)}" in the .prj cannot be read${p.reason ? ` (${s(p.reason)})` : ''}; nothing was guessed. ${crsFixEn(p, 'the CRS (an EPSG code or a proj4 string)')}, or save the .prj again from a GIS program.`,
   },
   'crs-conflict': {
     zh: (p) =>
-      `文件自带的坐标系是 ${s(p.fileCrs)}，但指定使用 ${s(p.crs)}；已按指定的 ${s(p.crs)} 处理。如位置不对，请删除图层设置中的 crs。`,
+      `文件自带的坐标系是 ${s(p.fileCrs)}，但指定使用 ${s(p.crs)}；已按指定的 ${s(p.crs)} 处理。如位置不对，请${p.fix === 'cli' ? '去掉 --crs 重新运行' : p.fix === 'manifest' ? '删除 zonemap.json 中该图层的 "crs"' : '删除图层设置中的 crs'}。`,
     en: (p) =>
-      `The file declares ${s(p.fileCrs)} but ${s(p.crs)} was requested; ${s(p.crs)} was used. If the data lands in the wrong place, remove the layer's crs setting.`,
+      `The file declares ${s(p.fileCrs)} but ${s(p.crs)} was requested; ${s(p.crs)} was used. If the data lands in the wrong place, ${p.fix === 'cli' ? 'run again without --crs' : p.fix === 'manifest' ? 'remove the layer\'s "crs" from zonemap.json' : "remove the layer's crs setting"}.`,
   },
   'bad-kml': {
     zh: (p) =>
@@ -295,6 +315,12 @@ export const MESSAGES = {
   'too-many-problems': {
     zh: (p) => `另有 ${s(p.count)} 个同类问题（${s(p.problemCode)}）未逐一列出。`,
     en: (p) => `${s(p.count)} more problems of this kind (${s(p.problemCode)}) are not listed one by one.`,
+  },
+  'plane-zone-far': {
+    zh: (p) =>
+      `数据距平面面积所用投影带 ${s(p.zone)}（中央经线 ${s(p.cm)}°）的中央经线最远 ${s(p.degrees)}°（经度 ${s(p.lon)}°），超过 ${s(p.reach)}°。高斯-克吕格投影离中央经线越远变形越大，平面面积会明显偏大；请改用椭球面积（--area ellipsoidal），或用 --crs 给出数据所在的投影带。`,
+    en: (p) =>
+      `The data lie up to ${s(p.degrees)}° (longitude ${s(p.lon)}°) from the central meridian ${s(p.cm)}° of the zone the plane areas use, ${s(p.zone)}: more than ${s(p.reach)}°. Gauss-Kruger distortion grows away from the central meridian and plane areas come out much too large; use ellipsoidal areas (--area ellipsoidal), or give the data's own zone with --crs.`,
   },
   // Scenarios in the manifest (contract §5).
   'scenario-invalid': {

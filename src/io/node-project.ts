@@ -119,6 +119,14 @@ export async function loadScenariosFromPath(
     ids,
     readLayer,
     manifestPath,
+    async (name) => {
+      try {
+        const info = await stat(path.resolve(path.dirname(manifestPath), name));
+        return info.isFile() ? undefined : kindOf(info);
+      } catch (e) {
+        return describeError(e);
+      }
+    },
   );
   return { project, ...base, ...picked };
 }

@@ -154,8 +154,11 @@ export async function applyScenario(
   readFile: (name: string) => Promise<Uint8Array>,
   manifest: string,
   opts: { signal?: AbortSignal } = {},
-): Promise<{ project: Project; problems: IoProblem[] }> {
+): Promise<{ project: Project; problems: IoProblem[]; unread: IoProblem[] }> {
   const problems: IoProblem[] = [...spec.problems];
+  // What keeps the scenario from being the one the manifest describes: its entry is wrong, or a
+  // file that replaces a base layer cannot be read. Its figures would then be the base's.
+  const unread: IoProblem[] = spec.problems.filter((p) => p.severity === 'error');
   const replaced = new Map<string, LoadedLayer>();
   for (const layerSpec of spec.layers) {
     const baseLayer = base.layers.find((l) => l.id === layerSpec.id);
@@ -167,23 +170,37 @@ export async function applyScenario(
       { defaultCrs: baseLayer?.crs ?? base.crs, ...(opts.signal ? { signal: opts.signal } : {}) },
       own,
     );
-    for (const p of own)
-      problems.push(
-        p.code === 'layer-file-missing'
-          ? errorOf(
-              'scenario-file-missing',
-              {
-                manifest,
-                scenario: spec.id,
-                layer: layerSpec.id,
-                file: layerSpec.file,
-                detail: String(p.params?.detail ?? ''),
-              },
-              { file: layerSpec.file, layer: layerSpec.id },
-            )
-          : p,
+    const told = own.map((p) =>
+      p.code === 'layer-file-missing'
+        ? errorOf(
+            'scenario-file-missing',
+            {
+              manifest,
+              scenario: spec.id,
+              layer: layerSpec.id,
+              file: layerSpec.file,
+              detail: String(p.params?.detail ?? ''),
+            },
+            { file: layerSpec.file, layer: layerSpec.id },
+          )
+        : p,
+    );
+    problems.push(...told);
+    if (!layer) {
+      const why = told.filter((p) => p.severity === 'error');
+      unread.push(
+        ...(why.length
+          ? why
+          : [
+              errorOf(
+                'scenario-file-missing',
+                { manifest, scenario: spec.id, layer: layerSpec.id, file: layerSpec.file, detail: '—' },
+                { file: layerSpec.file, layer: layerSpec.id },
+              ),
+            ]),
       );
-    if (!layer) continue;
+      continue;
+    }
     const extra = (baseLayer as LoadedLayer | undefined)?.extra;
     if (extra) layer.extra = extra;
     replaced.set(layer.id, layer);
@@ -191,7 +208,7 @@ export async function applyScenario(
   const layers = base.layers.map((l) => replaced.get(l.id) ?? l);
   // A replacement for a base layer whose own file failed to load still counts in the scenario.
   for (const [id, layer] of replaced) if (!base.layers.some((l) => l.id === id)) layers.push(layer);
-  return { project: { ...base, layers }, problems };
+  return { project: { ...base, layers }, problems, unread };
 }
 
 export interface ScenarioLoad {
@@ -201,7 +218,15 @@ export interface ScenarioLoad {
   project: Project;
   /** the base problems that still concern this scenario, then the scenario's own */
   problems: Problem[];
+  /**
+   * Why this scenario could not be read as the manifest describes it (a wrong entry, a replacement
+   * file missing or unreadable). Non-empty: `project` is not the scenario and gives no figures.
+   */
+  unread: Problem[];
 }
+
+/** Whether a file can be opened: undefined when it can, else a short reason (no read). */
+export type FileProbe = (name: string) => Promise<string | undefined>;
 
 /**
  * The requested scenarios of a loaded project (`base` is the project itself). Unknown ids come
@@ -212,14 +237,36 @@ export async function loadScenarios(
   ids: readonly string[],
   readFile: (name: string) => Promise<Uint8Array>,
   manifest: string,
+  probe?: FileProbe,
 ): Promise<{ scenarios: ScenarioLoad[]; unknown: string[] }> {
   const list = loaded.scenarios ?? { scenarios: [], problems: [] };
   const unknown = ids.filter((id) => id !== BASE_SCENARIO && !list.scenarios.some((sc) => sc.id === id));
   if (unknown.length) return { scenarios: [], unknown };
   const asWarning = (p: Problem): Problem => ({ ...p, severity: 'warning' });
+  // The files of the scenarios not chosen are only probed, not read: a missing one is told as a
+  // warning, as the scenario's entry problems are.
+  const missing = new Map<string, Problem[]>();
+  for (const sc of list.scenarios) {
+    const found: Problem[] = [];
+    if (probe && !ids.includes(sc.id))
+      for (const l of sc.layers) {
+        const why = await probe(l.file);
+        if (why !== undefined)
+          found.push(
+            errorOf(
+              'scenario-file-missing',
+              { manifest, scenario: sc.id, layer: l.id, file: l.file, detail: why },
+              { file: l.file, layer: l.id },
+            ),
+          );
+      }
+    missing.set(sc.id, found);
+  }
   const others = (id: string): Problem[] => [
     ...list.problems,
-    ...list.scenarios.filter((sc) => sc.id !== id).flatMap((sc) => sc.problems),
+    ...list.scenarios
+      .filter((sc) => sc.id !== id)
+      .flatMap((sc) => [...sc.problems, ...(missing.get(sc.id) ?? [])]),
   ];
   const out: ScenarioLoad[] = [];
   for (const id of ids) {
@@ -231,10 +278,11 @@ export async function loadScenarios(
         note: '',
         project: loaded.project,
         problems: [...loaded.problems, ...others(id).map(asWarning)],
+        unread: [],
       });
       continue;
     }
-    const { project, problems } = await applyScenario(loaded.project, spec, readFile, manifest);
+    const { project, problems, unread } = await applyScenario(loaded.project, spec, readFile, manifest);
     // Base problems of a layer this scenario replaces do not concern it.
     const replaced = new Set(spec.layers.map((l) => l.id));
     const baseProblems = loaded.problems.filter((p) => !(p.layer !== undefined && replaced.has(p.layer)));
@@ -244,6 +292,7 @@ export async function loadScenarios(
       note: spec.note,
       project,
       problems: [...baseProblems, ...problems, ...others(id).map(asWarning)],
+      unread,
     });
   }
   return { scenarios: out, unknown };

@@ -219,9 +219,10 @@ function inflateEntry(bytes: Uint8Array, entry: CentralEntry, limit: number): Ui
 export function unzipSync(bytes: Uint8Array, limits: ZipLimits = {}): ZipEntries {
   const maxEntry = limits.maxEntryBytes ?? MAX_ZIP_ENTRY_BYTES;
   const maxTotal = limits.maxTotalBytes ?? MAX_ZIP_TOTAL_BYTES;
-  const entries = readCentralDirectory(bytes, limits.maxEntries ?? MAX_ZIP_ENTRIES).filter(
-    (e) => !e.name.endsWith('/') && !isMetadata(e.name) && (limits.wanted?.(e.name) ?? true),
+  const listed = readCentralDirectory(bytes, limits.maxEntries ?? MAX_ZIP_ENTRIES).filter(
+    (e) => !e.name.endsWith('/') && !isMetadata(e.name),
   );
+  const entries = listed.filter((e) => limits.wanted?.(e.name) ?? true);
   // Every claim is checked before anything is inflated, so a bomb is refused at once.
   let claimed = 0;
   for (const e of entries) {
@@ -233,11 +234,16 @@ export function unzipSync(bytes: Uint8Array, limits: ZipLimits = {}): ZipEntries
       });
     claimed += e.size;
   }
-  if (claimed > maxTotal)
+  if (claimed > maxTotal) {
+    // The message gives the archive's declared total; the part that would be read, when only some
+    // entries are wanted, beside it (it is what passed the limit).
+    const declared = listed.reduce((sum, e) => sum + e.size, 0);
     throw new ZipError('zip-too-large', 'total', {
-      size: formatBytes(claimed),
+      size: formatBytes(declared),
       limit: formatBytes(maxTotal),
+      ...(declared !== claimed ? { needed: formatBytes(claimed) } : {}),
     });
+  }
   const files = new Map<string, Uint8Array>();
   let total = 0;
   for (const e of entries) {
