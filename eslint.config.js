@@ -111,10 +111,23 @@ export default tseslint.config(
     },
   },
   {
-    // The UI may import every layer, but MapLibre only through src/map.
+    // The UI may import every layer, but MapLibre only through src/map, and it never writes the
+    // store itself: one write path (src/state/edit.ts, commands.ts).
     files: ['src/ui/**/*.ts', 'src/ui/**/*.tsx', 'src/main.tsx'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['maplibre-gl', 'maplibre-gl/*'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['maplibre-gl', 'maplibre-gl/*'], message: 'maplibre-gl is used in src/map only.' },
+            {
+              group: ['**/state/store.ts'],
+              importNames: ['setState'],
+              message: 'the UI changes the state through the named functions of src/state (edit.ts).',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -1,6 +1,7 @@
 // What a link names besides the view (contract section 8): `?select=LAYER_ID/FEATURE_ID` and
 // `?mode=`. Reading them never throws; a link that cannot be followed says why.
 import type { Project, ProjectLayer } from '../core/types.ts';
+import { selectionAt } from './selection.ts';
 import type { Selection } from './store.ts';
 
 /**
@@ -66,7 +67,7 @@ export function readSelect(search: string, project: Project): SelectRead {
   const featureIndex = resolveFeature(layer, featureId);
   if (featureIndex === undefined)
     return { kind: 'no-feature', layerId, featureId, count: layer.features.length };
-  return { kind: 'ok', selection: { layerId, featureIndex } };
+  return { kind: 'ok', selection: selectionAt(layer, featureIndex)! };
 }
 
 /**
@@ -74,6 +75,7 @@ export function readSelect(search: string, project: Project): SelectRead {
  * when neither leads back to it (an index that is also another feature's id).
  */
 export function featureLinkId(layer: ProjectLayer, index: number): string | null {
+  if (index < 0) return null;
   const feature = layer.features[index];
   if (!feature) return null;
   const candidates = feature.id !== undefined ? [String(feature.id), String(index)] : [String(index)];

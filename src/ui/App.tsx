@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { isSampleId, resetToSample, SAMPLES, startProject } from '../state/load-project.ts';
-import { store, useAppState } from '../state/store.ts';
+import { useAppState } from '../state/store.ts';
+import { setLang } from '../state/edit.ts';
 import { useT } from './i18n-context.ts';
 import { Inspector } from './Inspector.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
@@ -114,7 +115,7 @@ export function App() {
         <button
           className="lang"
           data-testid="lang-switch"
-          onClick={() => store.set({ lang: lang === 'zh' ? 'en' : 'zh' })}
+          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
         >
           {t('language')}
         </button>

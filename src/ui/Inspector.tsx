@@ -2,7 +2,9 @@ import { useMemo } from 'react';
 import { featureMeasure } from '../core/feature-measure.ts';
 import type { Feature, ProjectLayer } from '../core/types.ts';
 import { formatHa, formatKm, formatKm2, formatMu } from '../core/units.ts';
-import { store, useAppState } from '../state/store.ts';
+import { useAppState } from '../state/store.ts';
+import { select } from '../state/edit.ts';
+import { selected } from '../state/selection.ts';
 import { CopyLinkButton } from './CopyLinkButton.tsx';
 import { useT } from './i18n-context.ts';
 import { layerTitle } from './layer-title.ts';
@@ -55,21 +57,23 @@ export function Inspector() {
   const { t, td, lang } = useT();
   const selection = useAppState((s) => s.selection);
   const project = useAppState((s) => s.project);
-  const layer = selection && project?.layers.find((l) => l.id === selection.layerId);
-  const feature = layer?.features[selection!.featureIndex];
+  const found = selected(project, selection);
+  const layer = found?.layer;
+  const feature = found?.feature;
   return (
     <section
       className="panel inspector"
       aria-label={t('inspector')}
       data-testid="inspector"
-      data-selected={feature ? `${layer.id}#${selection!.featureIndex}` : undefined}
+      data-selected={found ? `${found.layer.id}#${found.index}` : undefined}
+      data-feature-id={found ? String(found.feature.id) : undefined}
     >
       <h2>
         {t('inspector')}
         <PickCycler />
-        {feature && <CopyLinkButton selection={selection!} />}
+        {found && <CopyLinkButton selection={selection!} />}
         {feature && (
-          <button className="link" onClick={() => store.set({ selection: null })}>
+          <button className="link" onClick={() => select(null)}>
             {t('close')}
           </button>
         )}
@@ -79,7 +83,7 @@ export function Inspector() {
       ) : (
         <>
           <p className="muted">
-            {t('layer')}: {layerTitle(layer, td)} · {t('feature')} #{selection!.featureIndex}
+            {t('layer')}: {layerTitle(layer, td)} · {t('feature')} #{found!.index}
           </p>
           <Measure layer={layer} feature={feature} />
           <table className="props">

@@ -36,4 +36,8 @@ describe('layer fences', () => {
   it('keeps maplibre-gl out of the UI', async () => {
     expect(await restricted('src/ui/Fake.tsx', "import * as m from 'maplibre-gl';\n")).toBe(1);
   });
+  it("keeps the store's writer out of the UI: changes go through src/state", async () => {
+    expect(await restricted('src/ui/Fake.tsx', "import { setState } from '../state/store.ts';\n")).toBe(1);
+    expect(await restricted('src/ui/Fake.tsx', "import { store } from '../state/store.ts';\n")).toBe(0);
+  });
 });
