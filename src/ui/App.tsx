@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { isSampleId, resetToSample, SAMPLES, startProject } from '../state/load-project.ts';
 import { useAppState } from '../state/store.ts';
 import { setLang } from '../state/edit.ts';
+import { useUndoKeys } from './undo-keys.ts';
 import { useT } from './i18n-context.ts';
 import { Inspector } from './Inspector.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
@@ -28,6 +29,7 @@ export function App() {
   const [exporting, setExporting] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
+  useUndoKeys();
 
   useEffect(() => {
     void startProject();
