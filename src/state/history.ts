@@ -77,4 +77,3 @@ export function redo(h: History, doc: Doc): { history: History; doc: Doc } {
 }
 
 export const canUndo = (h: History): boolean => h.past.length > 0 || (h.open?.length ?? 0) > 0;
-export const canRedo = (h: History): boolean => h.future.length > 0;

@@ -3,7 +3,14 @@ import type { ProjectLayer } from '../core/types.ts';
 import { decorate } from '../map/decorate.ts';
 import { legendFor, ROLE_ORDER, type LegendItem } from '../map/style.ts';
 import { useAppState } from '../state/store.ts';
-import { beginCapture, endCapture, setLayerOpacity, setLayerVisible } from '../state/edit.ts';
+import {
+  beginCapture,
+  endCapture,
+  removeLayer,
+  renameLayer,
+  setLayerOpacity,
+  setLayerVisible,
+} from '../state/edit.ts';
 import { useT } from './i18n-context.ts';
 import { layerTitle } from './layer-title.ts';
 
@@ -75,6 +82,29 @@ export function LayerPanel() {
               <span className="layer-name">{layerTitle(layer, td)}</span>
               <span className="muted"> · {layer.features.length}</span>
             </label>
+            <span className="layer-actions">
+              <button
+                className="link"
+                title={t('renameLayer')}
+                aria-label={t('renameLayer')}
+                data-testid="layer-rename"
+                onClick={() => {
+                  const name = window.prompt(t('renameLayer'), layerTitle(layer, td));
+                  if (name !== null) renameLayer(layer.id, name);
+                }}
+              >
+                ✎
+              </button>
+              <button
+                className="link"
+                title={t('removeLayer')}
+                aria-label={t('removeLayer')}
+                data-testid="layer-remove"
+                onClick={() => removeLayer(layer.id)}
+              >
+                ×
+              </button>
+            </span>
             {visible && (
               <>
                 <label className="opacity">

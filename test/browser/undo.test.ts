@@ -77,3 +77,43 @@ describe('undo and redo with Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z', () => {
     await page.close();
   });
 });
+
+describe('removing and renaming a layer', () => {
+  it('removes a layer with its button; Ctrl+Z brings it back where it was', async () => {
+    const { page } = await openApp(h);
+    const order = () =>
+      page.locator('[data-layer]').evaluateAll((els) => els.map((e) => e.getAttribute('data-layer')));
+    const before = await order();
+    await page.locator('[data-layer="roads"] [data-testid="layer-remove"]').click();
+    await expect.poll(() => layerRows(page, 'roads')).toBe(0);
+    await page.screenshot({ path: `${OUTPUT_DIR}/layer-removed.png` });
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => layerRows(page, 'roads')).toBe(1);
+    expect(await order()).toEqual(before);
+    await page.close();
+  });
+
+  it('renames a layer with its ✎ button; the name is saved; Ctrl+Z restores the old one', async () => {
+    const { page } = await openApp(h);
+    const name = page.locator('[data-layer="roads"] .layer-name');
+    const old = await name.textContent();
+    page.once('dialog', (d) => void d.accept('规划道路网'));
+    await page.locator('[data-layer="roads"] [data-testid="layer-rename"]').click();
+    await expect.poll(() => name.textContent()).toBe('规划道路网');
+    await saved(page);
+    await page.reload();
+    await page.waitForSelector('body[data-map-ready="true"]', { timeout: 60_000 });
+    await expect
+      .poll(() => page.locator('[data-layer="roads"] .layer-name').textContent())
+      .toBe('规划道路网');
+    // The history is not saved yet (issue 10, item 4): after the reload undo starts afresh.
+    page.once('dialog', (d) => void d.accept(''));
+    await page.locator('[data-layer="roads"] [data-testid="layer-rename"]').click();
+    await expect.poll(() => page.locator('[data-layer="roads"] .layer-name').textContent()).toBe(old);
+    await page.keyboard.press('Control+z');
+    await expect
+      .poll(() => page.locator('[data-layer="roads"] .layer-name').textContent())
+      .toBe('规划道路网');
+    await page.close();
+  });
+});
