@@ -44,7 +44,8 @@ export type SelectRead =
 
 /**
  * The feature a link's FEATURE_ID names in a layer: the one whose GeoJSON `id` member is that
- * text, else the feature at that index. Stable ids of our own come with boundary adjustment.
+ * text, else the feature at that index. Every loaded feature has an id (core/feature-ids.ts):
+ * the file's own, or its index at load, so old links by index keep naming the same feature.
  */
 export function resolveFeature(layer: ProjectLayer, featureId: string): number | undefined {
   const byId = layer.features.findIndex((f) => f.id !== undefined && String(f.id) === featureId);

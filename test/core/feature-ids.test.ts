@@ -15,13 +15,17 @@ describe('withFeatureIds', () => {
     const fs = [f('a'), f(2), f('c')];
     expect(withFeatureIds(fs)).toBe(fs);
   });
-  it('keeps the unique ids and gives the others ids no kept one uses', () => {
-    const out = withFeatureIds([f('f1'), f(), f(''), f(Number.NaN), f('x')]);
-    expect(out.map((x) => x.id)).toEqual(['f1', 'f2', 'f3', 'f4', 'x']);
+  it('keeps the unique ids and gives the others their index, so links by index still work', () => {
+    const out = withFeatureIds([f('a'), f(), f(''), f(Number.NaN), f('x')]);
+    expect(out.map((x) => x.id)).toEqual(['a', 1, 2, 3, 'x']);
   });
-  it('drops an id that two features share, from both', () => {
-    const out = withFeatureIds([f('dup'), f('ok'), f('dup')]);
-    expect(out.map((x) => x.id)).toEqual(['f1', 'ok', 'f2']);
+  it('gives a fresh id where a kept one reads as the index, also as text', () => {
+    const out = withFeatureIds([f(), f('0'), f(), f(1), f('f1')]);
+    expect(out.map((x) => x.id)).toEqual(['f2', '0', 2, 1, 'f1']);
+  });
+  it('drops an id that two features share, from both, "7" and 7 counting as the same', () => {
+    const out = withFeatureIds([f('dup'), f('ok'), f('dup'), f(7), f('7')]);
+    expect(out.map((x) => x.id)).toEqual([0, 'ok', 2, 3, 4]);
   });
   it('gives the same ids to the same file twice (a reload of an unsaved import agrees)', () => {
     const make = () => [f(), f(7), f()];

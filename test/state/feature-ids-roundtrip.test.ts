@@ -51,8 +51,8 @@ describe('stable feature ids', () => {
   const layer = added.project.layers[0]!;
   const ids = layer.features.map((f) => f.id);
 
-  it('are assigned on import: a unique file id kept, a shared or missing one generated', () => {
-    expect(ids).toEqual(['f1', 'f2', 'f3', 'f4', 17]);
+  it('are assigned on import: a unique file id kept, a shared or missing one its index', () => {
+    expect(ids).toEqual([0, 1, 2, 3, 17]);
   });
 
   it('go out as the GeoJSON id member and come back on import unchanged', () => {
@@ -76,11 +76,11 @@ describe('stable feature ids', () => {
     const edited = run(added, {
       kind: 'replace-feature',
       layerId: 'parcels',
-      featureId: 'f3',
+      featureId: 2,
       feature: square(9),
     });
     const f = edited.doc.project.layers[0]!.features[2]!;
-    expect(f.id).toBe('f3');
+    expect(f.id).toBe(2);
     expect(f.properties).toEqual({ 名称: '地块9' });
   });
 });
