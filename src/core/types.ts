@@ -25,6 +25,8 @@ export type ZoneCategory = 'planned' | 'built' | 'development' | 'control';
 
 export interface ProjectLayer {
   id: string;
+  /** the planner's name for the layer (renamed in the app); the file name is shown without it */
+  name?: string;
   role: LayerRole;
   /** admin: county|township|village; constraint: basic-farmland|ecological-redline|urban-boundary; plan: industry-plan|land-use-plan|urban-plan */
   kind?: string;

@@ -1,6 +1,7 @@
 // What a link names besides the view (contract section 8): `?select=LAYER_ID/FEATURE_ID` and
 // `?mode=`. Reading them never throws; a link that cannot be followed says why.
 import type { Project, ProjectLayer } from '../core/types.ts';
+import { selectionAt } from './selection.ts';
 import type { Selection } from './store.ts';
 
 /**
@@ -43,7 +44,8 @@ export type SelectRead =
 
 /**
  * The feature a link's FEATURE_ID names in a layer: the one whose GeoJSON `id` member is that
- * text, else the feature at that index. Stable ids of our own come with boundary adjustment.
+ * text, else the feature at that index. Every loaded feature has an id (core/feature-ids.ts):
+ * the file's own, or its index at load, so old links by index keep naming the same feature.
  */
 export function resolveFeature(layer: ProjectLayer, featureId: string): number | undefined {
   const byId = layer.features.findIndex((f) => f.id !== undefined && String(f.id) === featureId);
@@ -66,7 +68,7 @@ export function readSelect(search: string, project: Project): SelectRead {
   const featureIndex = resolveFeature(layer, featureId);
   if (featureIndex === undefined)
     return { kind: 'no-feature', layerId, featureId, count: layer.features.length };
-  return { kind: 'ok', selection: { layerId, featureIndex } };
+  return { kind: 'ok', selection: selectionAt(layer, featureIndex)! };
 }
 
 /**
@@ -74,6 +76,7 @@ export function readSelect(search: string, project: Project): SelectRead {
  * when neither leads back to it (an index that is also another feature's id).
  */
 export function featureLinkId(layer: ProjectLayer, index: number): string | null {
+  if (index < 0) return null;
   const feature = layer.features[index];
   if (!feature) return null;
   const candidates = feature.id !== undefined ? [String(feature.id), String(index)] : [String(index)];

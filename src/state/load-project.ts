@@ -2,8 +2,10 @@
 import type { Project, ProjectLayer } from '../core/types.ts';
 import { clearSavedProject, createAutosave, loadSavedProject } from './persist.ts';
 import { claimProject, lastOpeningFailed, markOpening, setMarkerOwner } from './safe-start.ts';
-import { store } from './store.ts';
+import { setState, store } from './store.ts';
 import { analysisClient } from './analysis.ts';
+import { emptyHistory } from './history.ts';
+import { withFeatureIds } from '../core/feature-ids.ts';
 
 // The samples' files are emitted as assets and fetched when one is opened, so they stay out of the
 // JS bundle. Every sample is synthetic (示例数据，非官方), placed at its county's real location.
@@ -48,7 +50,8 @@ export function initiallyVisible(layer: ProjectLayer): boolean {
   );
 }
 
-export function installProject(project: Project, problems: ReturnType<typeof store.get>['problems']): void {
+export function installProject(opened: Project, problems: ReturnType<typeof store.get>['problems']): void {
+  const project = identified(opened);
   const visibility: Record<string, boolean> = {};
   const opacity: Record<string, number> = {};
   for (const l of project.layers) {
@@ -56,19 +59,33 @@ export function installProject(project: Project, problems: ReturnType<typeof sto
     opacity[l.id] = 1;
   }
   // The manifest's area method is the page's too (the command line honours it the same way).
-  store.set({
+  setState({
     status: 'ready',
     project,
     problems,
     visibility,
     opacity,
     selection: null,
+    pickStack: null,
+    history: emptyHistory(),
     areaMethod: project.areaMethod,
   });
 }
 
+/** Every feature gets its stable id on load (the saved ones have theirs already: same objects). */
+function identified(project: Project): Project {
+  let changed = false;
+  const layers = project.layers.map((l) => {
+    const features = withFeatureIds(l.features);
+    if (features === l.features) return l;
+    changed = true;
+    return { ...l, features };
+  });
+  return changed ? { ...project, layers } : project;
+}
+
 export async function loadSampleProject(sample: SampleId = DEFAULT_SAMPLE): Promise<void> {
-  store.set({ status: 'loading' });
+  setState({ status: 'loading' });
   try {
     const manifestUrl = sampleUrl(sample, 'zonemap.json');
     if (!manifestUrl) throw new Error(`data/${sample}/zonemap.json is missing from the build`);
@@ -84,12 +101,12 @@ export async function loadSampleProject(sample: SampleId = DEFAULT_SAMPLE): Prom
       { manifestName: 'zonemap.json' },
     );
     if (!project) {
-      store.set({ status: 'error', problems });
+      setState({ status: 'error', problems });
       return;
     }
     installProject(project, problems);
   } catch (err) {
-    store.set({
+    setState({
       status: 'error',
       problems: [
         {
@@ -118,14 +135,14 @@ export async function startProject(): Promise<void> {
   if (started) return;
   started = true;
   const role = await claimProject(() =>
-    store.set((s) => (s.save.state === 'readonly' ? { save: { state: 'readonly', free: true } } : {})),
+    setState((s) => (s.save.state === 'readonly' ? { save: { state: 'readonly', free: true } } : {})),
   );
   const owner = role === 'owner';
   setMarkerOwner(owner);
   const crashed = owner && lastOpeningFailed();
   const saved = await loadSavedProject();
   if (saved.kind === 'unreadable') {
-    store.set({
+    setState({
       status: 'safe',
       safe: {
         reason: 'unreadable',
@@ -135,7 +152,7 @@ export async function startProject(): Promise<void> {
       },
     });
   } else if (saved.kind === 'saved' && (crashed || saved.issues.length > 0 || !saved.project)) {
-    store.set({
+    setState({
       status: 'safe',
       safe: {
         reason: saved.issues.length > 0 || !saved.project ? 'damaged' : 'crashed',
@@ -152,18 +169,18 @@ export async function startProject(): Promise<void> {
     await loadSampleProject();
   }
   if (!owner) {
-    store.set({ save: { state: 'readonly' } });
+    setState({ save: { state: 'readonly' } });
     return;
   }
   // What was opened from storage is saved already; the unchanged sample needs no saving.
   if (store.get().status === 'ready' && saved.kind === 'saved')
-    store.set({ save: { state: 'saved', at: saved.savedAt ?? Date.now() } });
+    setState({ save: { state: 'saved', at: saved.savedAt ?? Date.now() } });
   let last = store.get().project;
   let lastIds = layerIds(last);
   const client = analysisClient();
   autosave = createAutosave(
     (p) => client.persist(p),
-    (save) => store.set({ save }),
+    (save) => setState({ save }),
   );
   store.subscribe(() => {
     const p = store.get().project;
@@ -193,14 +210,14 @@ export function openRecovered(): void {
   } finally {
     quietInstall = false;
   }
-  store.set({ safe: null });
+  setState({ safe: null });
 }
 
 /** Drops the saved project and opens a bundled sample (the default one unless named). */
 export async function resetToSample(sample: SampleId = DEFAULT_SAMPLE): Promise<void> {
   // Without IndexedDB (private mode) there is nothing saved to clear: open the sample all the same.
   await clearSavedProject().catch(() => deleteDatabaseQuietly());
-  store.set({ safe: null });
+  setState({ safe: null });
   markOpening();
   await loadSampleProject(sample);
 }

@@ -11,7 +11,7 @@ export interface PickStack {
 /** How far (px) a click may land from the previous one and still count as the same place. */
 export const SAME_PLACE_PX = 4;
 
-const key = (s: Selection) => `${s.layerId}#${s.featureIndex}`;
+const key = (s: Selection) => `${s.layerId}#${typeof s.featureId}:${s.featureId}`;
 
 function indexIn(stack: PickStack | null, selection: Selection | null): number {
   if (!stack || !selection) return -1;

@@ -2,14 +2,17 @@
 // useSyncExternalStore. Display preferences persist in localStorage.
 import { useSyncExternalStore } from 'react';
 import type { AreaMethod, Problem, Project } from '../core/types.ts';
+import type { FeatureId } from '../core/feature-ids.ts';
 import type { Lang } from '../ui/i18n.ts';
 import type { SaveState } from './persist.ts';
 import type { SafeStart } from './safe-start.ts';
 import type { PickStack } from './picks.ts';
+import { emptyHistory, type History } from './history.ts';
 
+/** A selected feature, by its stable id (core/feature-ids.ts), not by its place in the layer. */
 export interface Selection {
   layerId: string;
-  featureIndex: number;
+  featureId: FeatureId;
 }
 
 export interface AppState {
@@ -32,6 +35,8 @@ export interface AppState {
   save: SaveState;
   /** why the app started in safe mode, and what it recovered */
   safe: SafeStart | null;
+  /** the undo and redo of the project's commands (history.ts); a new project starts it afresh */
+  history: History;
 }
 
 const PREFS_KEY = 'zonemap.prefs.v1';
@@ -89,7 +94,7 @@ export function createStore(initial: AppState) {
 }
 
 const prefs = readPrefs();
-export const store = createStore({
+const app = createStore({
   status: 'loading',
   project: null,
   problems: [],
@@ -103,7 +108,17 @@ export const store = createStore({
   notices: [],
   save: { state: 'idle' },
   safe: null,
+  history: emptyHistory(),
 });
+
+/** The store as the UI sees it: read and subscribe. Changes go through the functions of src/state. */
+export const store: { get(): AppState; subscribe(l: Listener): () => void } = {
+  get: app.get,
+  subscribe: app.subscribe,
+};
+
+/** The one writer of the app state, for src/state only (a lint rule keeps it out of src/ui). */
+export const setState = app.set;
 
 export function useAppState<T>(select: (s: AppState) => T): T {
   return useSyncExternalStore(store.subscribe, () => select(store.get()));

@@ -126,6 +126,7 @@ function checkLayer(raw: unknown, index: number, issues: SavedIssue[]): ProjectL
     for (const [k, v] of Object.entries(raw.fields)) if (typeof v === 'string') fields[k] = v;
   return {
     id,
+    ...(typeof raw.name === 'string' ? { name: raw.name } : {}),
     role: raw.role as LayerRole,
     ...(typeof raw.kind === 'string' ? { kind: raw.kind } : {}),
     file: text(raw.file, id),

@@ -1,6 +1,8 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { isSampleId, resetToSample, SAMPLES, startProject } from '../state/load-project.ts';
-import { store, useAppState } from '../state/store.ts';
+import { useAppState } from '../state/store.ts';
+import { setLang } from '../state/edit.ts';
+import { useUndoKeys } from './undo-keys.ts';
 import { useT } from './i18n-context.ts';
 import { Inspector } from './Inspector.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
@@ -29,6 +31,7 @@ export function App() {
   const [exporting, setExporting] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
+  useUndoKeys();
 
   useEffect(() => {
     void startProject();
@@ -116,7 +119,7 @@ export function App() {
         <button
           className="lang"
           data-testid="lang-switch"
-          onClick={() => store.set({ lang: lang === 'zh' ? 'en' : 'zh' })}
+          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
         >
           {t('language')}
         </button>

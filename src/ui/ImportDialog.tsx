@@ -6,7 +6,8 @@ import { searchCrs } from '../io/coords/crs-catalog.ts';
 import { layerBounds } from '../map/map-view.ts';
 import { openProjectFiles } from '../state/open-project.ts';
 import { groupImportFiles } from '../state/group-files.ts';
-import { addLayer, uniqueLayerId } from '../state/project-edit.ts';
+import { uniqueLayerId } from '../state/project-edit.ts';
+import { addImportedLayer } from '../state/edit.ts';
 import { store, useAppState } from '../state/store.ts';
 import type { ImportOptions, ImportResult } from '../worker/import-api.ts';
 import { importInWorker } from '../worker/import-client.ts';
@@ -143,12 +144,7 @@ export function ImportDialog({ files, onClose }: { files: File[]; onClose: () =>
       features: loaded.features,
     };
     const layerProblems = loaded.problems.map((p) => ({ ...p, layer: id }));
-    store.set((s) => ({
-      project: s.project ? addLayer(s.project, layer) : s.project,
-      problems: [...s.problems, ...layerProblems],
-      visibility: { ...s.visibility, [id]: true },
-      opacity: { ...s.opacity, [id]: 1 },
-    }));
+    addImportedLayer(layer, layerProblems);
     next();
   }
 

@@ -3,7 +3,9 @@ import type { FeatureMeasure } from '../core/feature-measure.ts';
 import type { Feature, ProjectLayer } from '../core/types.ts';
 import { formatHa, formatKm, formatKm2, formatMu } from '../core/units.ts';
 import { measureFeature } from '../state/analysis.ts';
-import { store, useAppState } from '../state/store.ts';
+import { useAppState } from '../state/store.ts';
+import { select } from '../state/edit.ts';
+import { selected } from '../state/selection.ts';
 import { CopyLinkButton } from './CopyLinkButton.tsx';
 import { useT } from './i18n-context.ts';
 import { layerTitle } from './layer-title.ts';
@@ -73,21 +75,23 @@ export function InspectorDetails() {
   const { t, td, lang } = useT();
   const selection = useAppState((s) => s.selection);
   const project = useAppState((s) => s.project);
-  const layer = selection && project?.layers.find((l) => l.id === selection.layerId);
-  const feature = layer?.features[selection!.featureIndex];
+  const found = selected(project, selection);
+  const layer = found?.layer;
+  const feature = found?.feature;
   return (
     <section
       className="panel inspector"
       aria-label={t('inspector')}
       data-testid="inspector"
-      data-selected={feature ? `${layer.id}#${selection!.featureIndex}` : undefined}
+      data-selected={found ? `${found.layer.id}#${found.index}` : undefined}
+      data-feature-id={found ? String(found.feature.id) : undefined}
     >
       <h2>
         {t('inspector')}
         <PickCycler />
-        {feature && <CopyLinkButton selection={selection!} />}
+        {found && <CopyLinkButton selection={selection!} />}
         {feature && (
-          <button className="link" onClick={() => store.set({ selection: null })}>
+          <button className="link" onClick={() => select(null)}>
             {t('close')}
           </button>
         )}
@@ -97,9 +101,9 @@ export function InspectorDetails() {
       ) : (
         <>
           <p className="muted">
-            {t('layer')}: {layerTitle(layer, td)} · {t('feature')} #{selection!.featureIndex}
+            {t('layer')}: {layerTitle(layer, td)} · {t('feature')} #{found!.index}
           </p>
-          <Measure layer={layer} feature={feature} index={selection!.featureIndex} />
+          <Measure layer={layer} feature={feature} index={found!.index} />
           <table className="props">
             <tbody>
               {Object.entries(feature.properties ?? {}).map(([k, v]) => (

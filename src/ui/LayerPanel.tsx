@@ -2,7 +2,15 @@ import { useMemo } from 'react';
 import type { ProjectLayer } from '../core/types.ts';
 import { displayProps } from '../map/display-props.ts';
 import { legendFor, ROLE_ORDER, type LegendItem } from '../map/style.ts';
-import { store, useAppState } from '../state/store.ts';
+import { useAppState } from '../state/store.ts';
+import {
+  beginCapture,
+  endCapture,
+  removeLayer,
+  renameLayer,
+  setLayerOpacity,
+  setLayerVisible,
+} from '../state/edit.ts';
 import { useT } from './i18n-context.ts';
 import { layerTitle } from './layer-title.ts';
 
@@ -69,13 +77,34 @@ export function LayerPanel() {
               <input
                 type="checkbox"
                 checked={visible}
-                onChange={(e) =>
-                  store.set((s) => ({ visibility: { ...s.visibility, [layer.id]: e.target.checked } }))
-                }
+                onChange={(e) => setLayerVisible(layer.id, e.target.checked)}
               />
               <span className="layer-name">{layerTitle(layer, td)}</span>
               <span className="muted"> · {layer.features.length}</span>
             </label>
+            <span className="layer-actions">
+              <button
+                className="link"
+                title={t('renameLayer')}
+                aria-label={t('renameLayer')}
+                data-testid="layer-rename"
+                onClick={() => {
+                  const name = window.prompt(t('renameLayer'), layerTitle(layer, td));
+                  if (name !== null) renameLayer(layer.id, name);
+                }}
+              >
+                ✎
+              </button>
+              <button
+                className="link"
+                title={t('removeLayer')}
+                aria-label={t('removeLayer')}
+                data-testid="layer-remove"
+                onClick={() => removeLayer(layer.id)}
+              >
+                ×
+              </button>
+            </span>
             {visible && (
               <>
                 <label className="opacity">
@@ -86,9 +115,11 @@ export function LayerPanel() {
                     max={1}
                     step={0.05}
                     value={opacity[layer.id] ?? 1}
-                    onChange={(e) =>
-                      store.set((s) => ({ opacity: { ...s.opacity, [layer.id]: Number(e.target.value) } }))
-                    }
+                    // A drag of the slider is one history entry.
+                    onPointerDown={beginCapture}
+                    onPointerUp={endCapture}
+                    onBlur={endCapture}
+                    onChange={(e) => setLayerOpacity(layer.id, Number(e.target.value))}
                   />
                 </label>
                 <Legend layer={layer} />

@@ -6,7 +6,8 @@ import { markDrawn } from '../state/safe-start.ts';
 import type { Project } from '../core/types.ts';
 import { attachLink, openProjectView } from './link-view.ts';
 import { installTestHook } from '../map/test-hook.ts';
-import { afterClick } from '../state/picks.ts';
+import { clickPicks } from '../state/edit.ts';
+import { selected, selectionAt } from '../state/selection.ts';
 
 function basemapFromUrl(): BasemapOption | undefined {
   // ?basemap=<tile URL template>, e.g. Tianditu with its key, or a local tile server.
@@ -36,8 +37,14 @@ export function MapPane() {
     (window as unknown as { __zonemapMap?: unknown }).__zonemapMap = v.map;
     const offHook = installTestHook(v);
     const off = v.onPick((pick) => {
-      const s = store.get();
-      store.set(afterClick(s.pickStack, s.selection, pick?.candidates ?? [], pick?.point ?? { x: 0, y: 0 }));
+      // The map counts features by index; the selection names them by id.
+      const project = store.get().project;
+      const items = (pick?.candidates ?? []).flatMap((c) => {
+        const layer = project?.layers.find((l) => l.id === c.layerId);
+        const s = layer && selectionAt(layer, c.featureIndex);
+        return s ? [s] : [];
+      });
+      clickPicks(items, pick?.point ?? { x: 0, y: 0 });
     });
     const detachLink = attachLink(v);
     return () => {
@@ -106,8 +113,7 @@ export function MapPane() {
   useEffect(() => {
     const v = view.current;
     if (!v) return;
-    const layer = selection && project?.layers.find((l) => l.id === selection.layerId);
-    const geometry = (layer && layer.features[selection!.featureIndex]?.geometry) ?? null;
+    const geometry = selected(project, selection)?.feature.geometry ?? null;
     void v.whenReady().then(() => v.setHighlight(geometry));
   }, [selection, project]);
 

@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
-import { stackPosition, stepPick } from '../state/picks.ts';
-import { store, useAppState } from '../state/store.ts';
+import { stackPosition } from '../state/picks.ts';
+import { useAppState } from '../state/store.ts';
+import { stepSelection } from '../state/edit.ts';
 import { useT } from './i18n-context.ts';
 
 function step(dir: 1 | -1): void {
-  const s = store.get();
-  store.set({ selection: stepPick(s.pickStack, s.selection, dir) });
+  stepSelection(dir);
 }
 
 /** "◂ 1/3 ▸" in the inspector's header when several features lie under the last click. */

@@ -1,7 +1,8 @@
 import { bbox } from '@turf/bbox';
 import type { Problem } from '../core/types.ts';
 import { store, useAppState } from '../state/store.ts';
-import { replaceFeature } from '../state/project-edit.ts';
+import { focusOn, replaceFeature, resolveProblems, select } from '../state/edit.ts';
+import { selectionAt } from '../state/selection.ts';
 import { useT } from './i18n-context.ts';
 import { VALIDITY_CODES } from '../core/validity/issues.ts';
 
@@ -20,9 +21,10 @@ function zoomTo(p: Problem): void {
   let box: [number, number, number, number] | undefined;
   if (p.at) box = [p.at[0] - 0.002, p.at[1] - 0.002, p.at[0] + 0.002, p.at[1] + 0.002];
   else if (f?.geometry) box = bbox(f) as [number, number, number, number];
-  if (box) store.set((s) => ({ focus: { bbox: box, seq: (s.focus?.seq ?? 0) + 1 } }));
-  if (p.layer !== undefined && p.feature !== undefined)
-    store.set({ selection: { layerId: p.layer, featureIndex: p.feature } });
+  if (box) focusOn(box);
+  const layer = p.layer !== undefined && store.get().project?.layers.find((l) => l.id === p.layer);
+  const at = layer && p.feature !== undefined ? selectionAt(layer, p.feature) : null;
+  if (at) select(at);
 }
 
 async function repair(p: Problem, lang: 'zh' | 'en'): Promise<void> {
@@ -33,11 +35,10 @@ async function repair(p: Problem, lang: 'zh' | 'en'): Promise<void> {
   if (!name) return;
   const r = repairFeature(f, name);
   const where = `${p.layer} #${p.feature}${p.name ? ` (${p.name})` : ''}`;
-  store.set((s) => ({
-    project: s.project && r.changed ? replaceFeature(s.project, p.layer!, p.feature!, r.feature) : s.project,
-    problems: s.problems.filter((q) => q !== p),
-    notices: [...s.notices, `${where}: ${r.summary[lang]}`],
-  }));
+  // One command: undo brings the feature and its problem back together.
+  const notice = `${where}: ${r.summary[lang]}`;
+  if (r.changed && f.id !== undefined) replaceFeature(p.layer, f.id, r.feature, [p], notice);
+  else resolveProblems([p], notice);
 }
 
 // Codes io can repair; kept here so the buttons show without loading the repair code first.

@@ -1,7 +1,8 @@
 import { enterpriseStatusLabel } from '../core/labels.ts';
 import type { Report } from '../core/report.ts';
 import { formatHa, formatKm2, formatMu, formatPercent, formatWan } from '../core/units.ts';
-import { store, useAppState } from '../state/store.ts';
+import { useAppState } from '../state/store.ts';
+import { setAreaMethod } from '../state/edit.ts';
 import { useReport } from '../state/use-report.ts';
 import { useT } from './i18n-context.ts';
 import { exportStatsCsv, exportStatsXlsx } from './export-stats.ts';
@@ -128,7 +129,7 @@ export function StatsPanel() {
       </h2>
       <label className="method">
         {t('areaMethod')}{' '}
-        <select value={method} onChange={(e) => store.set({ areaMethod: e.target.value as typeof method })}>
+        <select value={method} onChange={(e) => setAreaMethod(e.target.value as typeof method)}>
           <option value="ellipsoidal">{t('ellipsoidal')}</option>
           <option value="plane">{t('plane')}</option>
         </select>

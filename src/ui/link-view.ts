@@ -15,6 +15,8 @@ import {
   type SelectRead,
 } from '../state/link.ts';
 import { store, type Selection } from '../state/store.ts';
+import { select as selectFeature } from '../state/edit.ts';
+import { selected } from '../state/selection.ts';
 import { showToast, type Toast } from '../state/toasts.ts';
 import { copyLink } from './copy-link.ts';
 import { translate } from './i18n.ts';
@@ -70,8 +72,9 @@ export function currentHash(): string {
 
 /** A link to the current view with this feature selected, or to the view alone. */
 export function linkTo(selection: Selection | null): string {
-  const layer = selection && store.get().project?.layers.find((l) => l.id === selection.layerId);
-  const featureId = layer ? featureLinkId(layer, selection.featureIndex) : null;
+  const found = selected(store.get().project, selection);
+  const layer = found?.layer;
+  const featureId = found ? featureLinkId(found.layer, found.index) : null;
   return linkUrl(
     location.href,
     currentHash(),
@@ -127,10 +130,8 @@ export function openProjectView(v: MapView, project: Project): void {
 
   let featureBounds: Extent | null = null;
   if (select.kind === 'ok') {
-    store.set({ selection: select.selection });
-    const f = project.layers.find((l) => l.id === select.selection.layerId)!.features[
-      select.selection.featureIndex
-    ];
+    selectFeature(select.selection);
+    const f = selected(project, select.selection)?.feature;
     // ~300 m at least, so a small plot is not shown at the map's deepest zoom
     if (f?.geometry) featureBounds = padded(bbox(f) as Extent, 0.003);
   }

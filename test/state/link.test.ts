@@ -33,14 +33,14 @@ describe('?select=LAYER_ID/FEATURE_ID', () => {
   it('names a feature by its index in the layer', () => {
     expect(readSelect('?select=villages/2', project)).toEqual({
       kind: 'ok',
-      selection: { layerId: 'villages', featureIndex: 2 },
+      selection: { layerId: 'villages', featureId: 2 },
     });
   });
 
   it("names a feature by the GeoJSON's own id member, which wins over an index", () => {
     expect(readSelect('?lang=en&select=parks/P-9', project)).toEqual({
       kind: 'ok',
-      selection: { layerId: 'parks', featureIndex: 2 },
+      selection: { layerId: 'parks', featureId: 'P-9' },
     });
     // "0" is the id of feature 1 here
     expect(resolveFeature(project.layers[1]!, '0')).toBe(1);
@@ -68,7 +68,7 @@ describe('?select=LAYER_ID/FEATURE_ID', () => {
     const p = { ...project, layers: [layer('plans/2020', [point('a')])] };
     expect(readSelect('?select=plans/2020/0', p)).toEqual({
       kind: 'ok',
-      selection: { layerId: 'plans/2020', featureIndex: 0 },
+      selection: { layerId: 'plans/2020', featureId: 0 },
     });
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { afterClick, stackPosition, stepPick } from '../../src/state/picks.ts';
 
-const a = { layerId: 'enterprises', featureIndex: 52 };
-const b = { layerId: 'parks', featureIndex: 1 };
-const c = { layerId: 'villages', featureIndex: 2 };
+const a = { layerId: 'enterprises', featureId: 52 };
+const b = { layerId: 'parks', featureId: 1 };
+const c = { layerId: 'villages', featureId: 2 };
 const here = { x: 100, y: 200 };
 
 describe('stepping through overlapping features', () => {
@@ -39,7 +39,7 @@ describe('stepping through overlapping features', () => {
     expect(stepPick(pickStack, a, 1)).toEqual(b);
     expect(stepPick(pickStack, a, -1)).toEqual(c);
     expect(stepPick(pickStack, c, 1)).toEqual(a);
-    const other = { layerId: 'roads', featureIndex: 7 };
+    const other = { layerId: 'roads', featureId: 7 };
     expect(stackPosition(pickStack, other)).toBeNull();
     expect(stepPick(pickStack, other, 1)).toEqual(other);
   });
