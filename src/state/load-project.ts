@@ -188,9 +188,11 @@ export async function startProject(): Promise<void> {
     // Before scheduling: the save's own status update comes back through this listener.
     last = p;
     if (!p || quietInstall) return;
-    // A new layer is drawn next: guard that drawing as a start is guarded.
+    // A new layer is drawn next: guard that drawing as a start is guarded. Removing a layer (or
+    // undoing its import) draws nothing new, so it sets no marker a quick reload would trip on.
     const ids = layerIds(p);
-    if (ids !== lastIds) markOpening();
+    const before = new Set(lastIds.split('\n'));
+    if (ids.split('\n').some((id) => !before.has(id))) markOpening();
     lastIds = ids;
     autosave?.schedule(p);
   });
