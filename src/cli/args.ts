@@ -1,4 +1,5 @@
 // Argument parsing for every command, on Node's util.parseArgs; errors become one plain sentence.
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { AreaMethod } from '../core/types.ts';
 import type { ReadOptions } from '../io/read-types.ts';
@@ -73,6 +74,34 @@ export function parseCommandArgs(args: string[], flags: Flag[], missingTarget: s
  * What every file command does first: --help, its arguments, then the file's bytes. A number is the
  * exit status to return at once (0 after help, 2 for a usage error or an unreadable file).
  */
+/**
+ * What every project command (report, compare) does first: --help, its arguments, then that the
+ * project folder or manifest exists. A number is the exit status to return at once.
+ */
+export function startProjectCommand<A extends { target: string }>(
+  command: string,
+  args: string[],
+  usage: string,
+  parse: (args: string[]) => A | string,
+): A | number {
+  if (args.includes('--help') || args.includes('-h')) {
+    writeOut(usage);
+    return 0;
+  }
+  const parsed = parse(args);
+  if (typeof parsed === 'string') {
+    writeErr(`zonemap ${command}: ${parsed}\n${usage}`);
+    return 2;
+  }
+  if (!existsSync(parsed.target)) {
+    writeErr(
+      `zonemap ${command}: 找不到 "${parsed.target}"，请给出项目文件夹（内含 zonemap.json）或清单文件的路径 (no such file or folder)\n`,
+    );
+    return 2;
+  }
+  return parsed;
+}
+
 export async function startFileCommand<A extends { file: string }>(
   command: string,
   args: string[],

@@ -1,11 +1,10 @@
 // `zonemap compare DIR --from ID --to ID [--json] [--area ellipsoidal|plane]` (contract §5): what
 // changes between two scenarios. Exit 0: done; 1: the data has errors; 2: bad usage or unknown id.
-import { existsSync } from 'node:fs';
 import { compareScenarios, type ScenarioComparison } from '../core/compare.ts';
 import type { AreaMethod, Problem } from '../core/types.ts';
 import { loadScenariosFromPath } from '../io/node-project.ts';
 import { BASE_SCENARIO } from '../io/scenarios.ts';
-import { parseCommandArgs } from './args.ts';
+import { parseCommandArgs, startProjectCommand } from './args.ts';
 import { compareText } from './format-compare.ts';
 import { cliAdvice, describeProblem, failureText, forCommandLine, warningEntry } from './format-problems.ts';
 import { scenarioUnreadText, unknownScenarioText } from './scenario-args.ts';
@@ -69,21 +68,8 @@ function jsonOf(c: ScenarioComparison, names: { fromName: string; toName: string
 }
 
 export async function run(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    writeOut(USAGE);
-    return 0;
-  }
-  const parsed = parseArgs(args);
-  if (typeof parsed === 'string') {
-    writeErr(`zonemap compare: ${parsed}\n${USAGE}`);
-    return 2;
-  }
-  if (!existsSync(parsed.target)) {
-    writeErr(
-      `zonemap compare: 找不到 "${parsed.target}"，请给出项目文件夹（内含 zonemap.json）或清单文件的路径 (no such file or folder)\n`,
-    );
-    return 2;
-  }
+  const parsed = startProjectCommand('compare', args, USAGE, parseArgs);
+  if (typeof parsed === 'number') return parsed;
   const loaded = await loadScenariosFromPath(parsed.target, [parsed.from, parsed.to]);
   if (loaded.unknown.length) {
     writeErr(`zonemap compare: ${unknownScenarioText(loaded.unknown, loaded)}\n`);

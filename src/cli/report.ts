@@ -1,8 +1,8 @@
 // `zonemap report DIR_OR_MANIFEST [--scenario ID] [--json] [--csv DIR] [--area ellipsoidal|plane]`
 // (contract §2, §3, §5). Exit 0: done; 1: the data has errors; 2: bad usage or unknown scenario.
 import { writeErr, writeJson, writeOut } from './terminal-safe.ts';
-import { existsSync, statSync } from 'node:fs';
-import { parseCommandArgs } from './args.ts';
+import { statSync } from 'node:fs';
+import { parseCommandArgs, startProjectCommand } from './args.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildReport, type Report } from '../core/report.ts';
@@ -90,21 +90,8 @@ async function loadTarget(target: string, scenario: string | undefined): Promise
 }
 
 export async function run(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    writeOut(USAGE);
-    return 0;
-  }
-  const parsed = parseArgs(args);
-  if (typeof parsed === 'string') {
-    writeErr(`zonemap report: ${parsed}\n${USAGE}`);
-    return 2;
-  }
-  if (!existsSync(parsed.target)) {
-    writeErr(
-      `zonemap report: 找不到 "${parsed.target}"，请给出项目文件夹（内含 zonemap.json）或清单文件的路径 (no such file or folder)\n`,
-    );
-    return 2;
-  }
+  const parsed = startProjectCommand('report', args, USAGE, parseArgs);
+  if (typeof parsed === 'number') return parsed;
   const loaded = await loadTarget(parsed.target, parsed.scenario);
   if (typeof loaded === 'string') {
     writeErr(`zonemap report: ${loaded}\n`);
