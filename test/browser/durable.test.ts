@@ -275,6 +275,11 @@ describe('saving', () => {
 
     await importParcels(one);
     await expect.poll(() => saveState(one), { timeout: 30_000 }).toBe('saved');
+    // Closing the first tab before it has drawn the import would leave its opening marker, and the
+    // next owner would rightly open safe mode (docs/durability.md): wait for the draw, as a user would.
+    await expect
+      .poll(() => one.evaluate(() => localStorage.getItem('zonemap.opening.v1')), { timeout: 60_000 })
+      .toBeNull();
     await two.close();
     const three = await context.newPage();
     await three.goto(h.baseUrl);
@@ -286,7 +291,12 @@ describe('saving', () => {
       .poll(() => three.locator('[data-testid="readonly-reload"]').count(), { timeout: 10_000 })
       .toBe(1);
     await three.click('[data-testid="readonly-reload"]');
-    await ready(three);
+    await ready(three).catch(async (e: unknown) => {
+      await three.screenshot({ path: `${OUTPUT_DIR}/durable-second-tab-reload-failed.png` });
+      throw new Error(`after the reload: ${(await three.locator('body').innerText()).slice(0, 400)}`, {
+        cause: e,
+      });
+    });
     expect(await three.locator('[data-layer="parcels"]').count()).toBe(1);
     // now the owner: its imports save
     await expect.poll(() => three.locator('[data-testid="import-button"]').isDisabled()).toBe(false);
