@@ -70,7 +70,7 @@ export const VALIDITY_TEXT: Record<
   },
   'rings-cross': {
     zh: (at) =>
-      `多边形的两个环（外环与内环，或两个内环）在 ${at} 附近相交或共用一段边。面积按 GEOS MakeValid 修复后的图形计算；请${FIX.zh}，使内环位于外环之内且互不相交。`,
+      `多边形的两个环（外环与内环，或两个内环）在 ${at} 附近相交或共用一段边。面积按 GEOS MakeValid 修复后的图形计算；${FIX.zh}，使内环位于外环之内且互不相交。`,
     en: (at) =>
       `Two rings of the polygon (shell and hole, or two holes) cross or share a stretch of edge near ${at}. Areas are those of the shape GEOS MakeValid makes; ${FIX.en} so that holes lie inside the shell without crossing.`,
   },
@@ -82,7 +82,7 @@ export const VALIDITY_TEXT: Record<
   },
   'nested-holes': {
     zh: (at) =>
-      `一个内环（洞）位于另一个内环之内（在 ${at} 附近）。按 GEOS MakeValid，内层的洞算作洞中的岛计入面积，不会扣除两次；请${FIX.zh}，或把它作为单独的要素。`,
+      `一个内环（洞）位于另一个内环之内（在 ${at} 附近）。按 GEOS MakeValid，内层的洞算作洞中的岛计入面积，不会扣除两次；${FIX.zh}，或把它作为单独的要素。`,
     en: (at) =>
       `A hole lies inside another hole (near ${at}). As GEOS MakeValid does, the inner one counts as an island in the hole and is not subtracted twice; ${FIX.en} or make it a feature of its own.`,
   },

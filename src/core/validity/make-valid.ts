@@ -262,15 +262,35 @@ const inBox = (b: readonly number[], x: number, y: number) =>
  * faces nested in an even number of other faces kept; and the stretches on the boundary of what
  * is kept.
  */
-function buildArea(g: Graph): {
-  polys: Float64Array[][];
-  boundary: Set<number>;
-  /** the boundary's directed stretches with the kept side on their left */
-  keptLeft: Set<number>;
-  /** whether two kept faces share a stretch */
-  shared: boolean;
-} {
-  const faces: (Face & { halfEdges: number[]; kept: boolean })[] = [];
+type GraphFace = Face & { halfEdges: number[]; kept: boolean };
+
+/** The connected piece of each node (a label per node). */
+function components(g: Graph): Int32Array {
+  const label = new Int32Array(g.adj.length).fill(-1);
+  let next = 0;
+  for (let start = 0; start < g.adj.length; start++) {
+    if (label[start] !== -1) continue;
+    const stack = [start];
+    label[start] = next;
+    while (stack.length) {
+      const v = stack.pop()!;
+      for (const w of g.adj[v]!)
+        if (label[w] === -1) {
+          label[w] = next;
+          stack.push(w);
+        }
+    }
+    next++;
+  }
+  return label;
+}
+
+/**
+ * The bounded faces of a graph, smallest first, each with the outlines directly inside it as its
+ * holes, and which face lies left of each directed stretch.
+ */
+function facesOf(g: Graph): { faces: GraphFace[]; leftOf: Map<number, GraphFace> } {
+  const faces: GraphFace[] = [];
   const outlines: Loop[] = [];
   for (const loop of faceLoops(g)) {
     const a = signedArea(loop.ring);
@@ -286,18 +306,53 @@ function buildArea(g: Graph): {
     else if (a < 0) outlines.push(loop);
   }
   faces.sort((p, q) => p.area - q.area);
-  const leftOf = new Map<number, (typeof faces)[number]>();
+  const leftOf = new Map<number, GraphFace>();
   for (const f of faces) for (const h of f.halfEdges) leftOf.set(h, f);
+  // An outline bounds a connected piece of the graph; the face holding it is the smallest face of
+  // another piece around one of its vertices. Pieces share no node (contacts are nodes), so the
+  // vertex is strictly inside or outside: no probe beside an edge, which a sliver thinner than the
+  // probe's offset would put in the wrong face (a hole 11 µm outside its shell lost both).
+  const piece = components(g);
+  const pieceOf = (halfEdges: readonly number[]) => piece[Math.floor(halfEdges[0]! / M)]!;
   for (const o of outlines) {
     const r = o.ring;
-    // Just left of the outline's first edge: outside the piece it bounds, in the face around it.
-    const mx = (r[0]! + r[2]!) / 2 - (r[3]! - r[1]!) * 1e-7;
-    const my = (r[1]! + r[3]!) / 2 + (r[2]! - r[0]!) * 1e-7;
-    const owner = faces.find((f) => inBox(f.box, mx, my) && pointInFlatRing(f.shell, mx, my));
+    const own = pieceOf(o.halfEdges);
+    const owner = faces.find(
+      (f) =>
+        pieceOf(f.halfEdges) !== own && inBox(f.box, r[0]!, r[1]!) && pointInFlatRing(f.shell, r[0]!, r[1]!),
+    );
     if (!owner) continue;
     owner.holes.push(r);
     for (const h of o.halfEdges) leftOf.set(h, owner);
   }
+  return { faces, leftOf };
+}
+
+/** The directed stretches with a kept face on their left and none on their right. */
+function keptBoundary(leftOf: ReadonlyMap<number, GraphFace>): Set<number> {
+  const keptLeft = new Set<number>();
+  for (const [h, f] of leftOf) {
+    if (!f.kept) continue;
+    const twin = leftOf.get(edgeKey(h % M, Math.floor(h / M)));
+    if (!twin?.kept) keptLeft.add(h);
+  }
+  return keptLeft;
+}
+
+/**
+ * GEOS's BuildArea on a graph: its faces (each with the outlines directly inside it as holes), the
+ * faces nested in an even number of other faces kept; and the stretches on the boundary of what
+ * is kept.
+ */
+function buildArea(g: Graph): {
+  polys: Float64Array[][];
+  boundary: Set<number>;
+  /** the boundary's directed stretches with the kept side on their left */
+  keptLeft: Set<number>;
+  /** whether two kept faces share a stretch */
+  shared: boolean;
+} {
+  const { faces, leftOf } = facesOf(g);
   const polys: Float64Array[][] = [];
   for (const f of faces) {
     const p = interiorPoint([f.shell, ...f.holes]);
@@ -368,12 +423,43 @@ export function makeValidPolygon(
       result = built.shared ? dissolve(graph, built.keptLeft) : built.polys;
     } else {
       const x = safeClip('xor', [toPc(result), toPc(built.polys)], grid);
-      if (!x) return undefined;
-      result = x.map((p) => p.map(pcToFlat));
+      result = x
+        ? x.map((p) => p.map(pcToFlat))
+        : overlayByFaces([result, built.polys], (holding) => holding === 1);
     }
     const rest = new Set([...edges].filter((e) => !built.boundary.has(e)));
     if (rest.size === 0 || rest.size === edges.size) break;
     edges = rest;
   }
   return result ?? [];
+}
+
+const insidePolygon = (poly: readonly Float64Array[], x: number, y: number): boolean =>
+  pointInFlatRing(poly[0]!, x, y) && !poly.slice(1).some((h) => pointInFlatRing(h, x, y));
+
+/**
+ * An overlay of valid polygonal geometries on the same noded graph the repair uses: every face of
+ * all their rings is kept when `keep` accepts how many of the geometries hold it (union: at least
+ * one, symmetric difference: an odd number), and the kept faces are traced as one outline. The
+ * fallback when polyclip cannot finish a ring on awkward coordinates (its "Unable to complete
+ * output ring"), so that a figure is never the overlapping parts added up.
+ */
+export function overlayByFaces(
+  geometries: readonly (readonly Float64Array[][])[],
+  keep: (holding: number) => boolean,
+): Float64Array[][] {
+  const rings = geometries.flat(2).filter((r) => r.length >= 8);
+  if (rings.length === 0) return [];
+  const noded = nodedEdges(rings);
+  const graph = graphOf(noded, noded.edges);
+  const { faces, leftOf } = facesOf(graph);
+  for (const f of faces) {
+    const p = interiorPoint([f.shell, ...f.holes]);
+    if (!p) continue;
+    let holding = 0;
+    for (const geometry of geometries)
+      if (geometry.some((poly) => insidePolygon(poly, p[0], p[1]))) holding++;
+    f.kept = keep(holding);
+  }
+  return dissolve(graph, keptBoundary(leftOf));
 }

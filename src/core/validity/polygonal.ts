@@ -7,7 +7,7 @@ import { flatToPc, pcToFlat, safeClip, type PcMultiPolygon } from '../polyclip-s
 import { boxInside, checkPolygon, IssueList, pointInFlatRing, ringBox } from './check.ts';
 import { findContacts, smallRingIsSimple } from './contacts.ts';
 import type { ValidityIssue } from './issues.ts';
-import { makeValidPolygon, signedArea } from './make-valid.ts';
+import { makeValidPolygon, overlayByFaces, signedArea } from './make-valid.ts';
 
 export interface PolygonalValidity {
   /** valid polygons: shell counter-clockwise, holes clockwise */
@@ -151,8 +151,7 @@ export function validatePolygonal(
   let polys = repaired.flat();
   if (clean.length > 1 && checkParts(clean, repaired, grid, issues)) {
     const u = safeClip('union', [toPc(polys)], grid);
-    if (u) polys = fromPc(u);
-    else unionFailed = true;
+    polys = u ? fromPc(u) : overlayByFaces(repaired, (holding) => holding > 0);
   }
   return { polys, issues: issues.list, unionFailed };
 }
