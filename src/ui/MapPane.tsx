@@ -34,7 +34,6 @@ export function MapPane() {
       lang: store.get().lang,
     });
     view.current = v;
-    (window as unknown as { __zonemapMap?: unknown }).__zonemapMap = v.map;
     const offHook = installTestHook(v);
     const off = v.onPick((pick) => {
       // The map counts features by index; the selection names them by id.
@@ -73,7 +72,7 @@ export function MapPane() {
         v.setVisibility(l.id, s.visibility[l.id] ?? true);
         v.setOpacity(l.id, s.opacity[l.id] ?? 1);
       }
-      v.map.once('idle', () => {
+      v.onceIdle(() => {
         markDrawn();
         document.body.setAttribute('data-map-ready', 'true');
       });
