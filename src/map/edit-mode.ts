@@ -25,7 +25,7 @@ import {
 import { polygonsOf } from '../core/polygons.ts';
 import type { MapModeHandler } from './modes.ts';
 import type { MapView, ModeContext } from './map-view.ts';
-import { SNAP_ROLES, SnapIndex } from './snap-index.ts';
+import { SNAP_ROLES, SnapIndex, type SnapHit } from './snap-index.ts';
 
 export type EditTool = 'select' | 'draw-part' | 'cut-hole' | 'split' | 'reshape' | 'merge';
 
@@ -184,13 +184,27 @@ export class EditMode implements MapModeHandler {
             midPointWidth: 3,
           },
         }),
-        new TerraDrawPolygonMode({ snapping, keyEvents: { cancel: null, finish: 'Enter' } }),
-        new TerraDrawLineStringMode({ snapping, keyEvents: { cancel: null, finish: 'Enter' } }),
+        new TerraDrawPolygonMode({
+          snapping,
+          keyEvents: { cancel: null, finish: 'Enter' },
+          // the parts not selected: a thin outline over the map's own drawing of them
+          styles: {
+            fillColor: '#00838f',
+            fillOpacity: 0.04,
+            outlineColor: '#00838f',
+            outlineWidth: 1.5,
+          },
+        }),
+        new TerraDrawLineStringMode({
+          snapping,
+          keyEvents: { cancel: null, finish: 'Enter' },
+          styles: { lineStringColor: '#ff6f00', lineStringWidth: 3 },
+        }),
       ],
     });
     draw.start();
     this.draw = draw;
-    draw.on('finish', (id, c) => this.finished(String(id), c.mode, c.action));
+    draw.on('finish', (id, c) => this.guarded(() => this.finished(String(id), c.mode, c.action)));
     draw.on('select', (id) => this.selected(String(id)));
     draw.on('deselect', () => {
       this.selectedTd = null;
@@ -495,7 +509,7 @@ export class EditMode implements MapModeHandler {
   }
 
   /** The snapping hint: the reach around the pointer, the target and the edge it lies on. */
-  private showHint(s: Snapped | null, pointer: { x: number; y: number }): void {
+  private showHint(s: SnapHit | null, pointer: { x: number; y: number }): void {
     const features: GeoJSON.Feature[] = [
       {
         type: 'Feature',
@@ -567,6 +581,28 @@ export class EditMode implements MapModeHandler {
       else this.cut(layer, ring);
     } else if (g.type === 'LineString' && (tool === 'split' || tool === 'reshape'))
       this.lineEdit(layer, tool, g.coordinates);
+  }
+
+  /** Runs an edit step; one that throws changes nothing, puts the shapes back and says why. */
+  private guarded(f: () => void): void {
+    try {
+      f();
+    } catch (e) {
+      const text = e instanceof Error ? e.message : String(e);
+      try {
+        this.reverted();
+      } catch {
+        // the editor's store could not be reset: the project itself is unchanged
+      }
+      this.events.message(
+        msg(
+          'refused',
+          'edit-failed',
+          `编辑失败，未保存：${text}`,
+          `The edit failed and was not kept: ${text}`,
+        ),
+      );
+    }
   }
 
   private reverted(): void {

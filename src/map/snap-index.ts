@@ -35,6 +35,10 @@ function pathsOf(g: GeoJSON.Geometry | null): Position[][] {
   }
 }
 
+export interface SnapHit extends Snapped {
+  edges: [Position, Position][];
+}
+
 export class SnapIndex {
   private segs: [Position, Position][] = [];
   private index: Flatbush | null = null;
@@ -71,7 +75,7 @@ export class SnapIndex {
     toScreen: (p: Position) => { x: number; y: number },
     toLonLat: (p: { x: number; y: number }) => [number, number],
     exclude: readonly Position[],
-  ): Snapped | null {
+  ): SnapHit | null {
     if (!this.index) return null;
     const a = toLonLat({ x: pointer.x - tolerance, y: pointer.y - tolerance });
     const b = toLonLat({ x: pointer.x + tolerance, y: pointer.y + tolerance });
@@ -83,6 +87,15 @@ export class SnapIndex {
     ] as const;
     const found = this.index.search(box[0], box[1], box[2], box[3]);
     if (found.length === 0) return null;
-    return snapPoint(pointer, { paths: found.map((i) => this.segs[i]!) }, toScreen, tolerance, box, exclude);
+    const segs = found.map((i) => this.segs[i]!);
+    const s = snapPoint(pointer, { paths: segs }, toScreen, tolerance, box, exclude);
+    if (!s) return null;
+    // the hint shows what was snapped to: the edge, or the edges that meet at the vertex
+    const at = s.at;
+    const edges =
+      s.kind === 'edge'
+        ? [s.edge!]
+        : segs.filter(([a, b]) => (a[0] === at[0] && a[1] === at[1]) || (b[0] === at[0] && b[1] === at[1]));
+    return { ...s, edges };
   }
 }

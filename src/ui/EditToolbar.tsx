@@ -76,7 +76,14 @@ export function EditToolbar({
         {editing ? t('editDone') : t('editBoundary')}
       </button>
       {editing && (
-        <div role="toolbar" aria-label={t('editToolbar')} className="edit-tools" data-testid="edit-tools">
+        <div
+          role="toolbar"
+          aria-label={t('editToolbar')}
+          className="edit-tools"
+          data-testid="edit-tools"
+          data-tool={state.tool}
+          data-selected={state.selected === null ? '' : String(state.selected)}
+        >
           {TOOLS.map(([tool, key]) => (
             <button
               key={tool}
