@@ -468,7 +468,7 @@ export class EditMode implements MapModeHandler {
       type: 'line',
       source: HINT,
       filter: ['==', ['get', 'kind'], 'edge'],
-      paint: { 'line-color': '#ff00aa', 'line-width': 4, 'line-opacity': 0.9 },
+      paint: { 'line-color': '#ff00aa', 'line-width': 5, 'line-opacity': 0.85 },
     });
     map.addLayer({
       id: `${HINT}-reach`,
@@ -531,6 +531,10 @@ export class EditMode implements MapModeHandler {
         });
     }
     this.ctx.setSourceData(HINT, { type: 'FeatureCollection', features });
+    // above terra-draw's own layers and anything added since
+    const map = this.ctx.map;
+    for (const id of [`${HINT}-edge`, `${HINT}-reach`, `${HINT}-point`])
+      if (map.getLayer(id)) map.moveLayer(id);
   }
 
   // ---- finished edits ----------------------------------------------------------------------

@@ -21,6 +21,11 @@ function flatRing(ring: readonly (readonly number[])[]): Float64Array {
   return withoutRepeatsFlat(out);
 }
 
+function firstSentence(text: string, end: string): string {
+  const i = text.indexOf(end);
+  return i < 0 ? text : text.slice(0, i + end.trimEnd().length);
+}
+
 /** Why the edited geometry cannot be kept (its first error), or null when it is valid. */
 export function editRefusal(g: Geometry | null): EditRefusal | null {
   for (const polygon of polygonsOf(g)) {
@@ -42,8 +47,9 @@ export function editRefusal(g: Geometry | null): EditRefusal | null {
       return {
         code: error.code,
         at,
-        zh: `编辑未保存：${validityMessage(error.code, at, error.count, 'zh')}`,
-        en: `The edit was not kept: ${validityMessage(error.code, at, error.count, 'en')}`,
+        // the first sentence, what is wrong and where; the rest advises on imported data
+        zh: `编辑未保存：${firstSentence(validityMessage(error.code, at, error.count, 'zh'), '。')}`,
+        en: `The edit was not kept: ${firstSentence(validityMessage(error.code, at, error.count, 'en'), '. ')}`,
       };
     }
   }
