@@ -1,5 +1,7 @@
-// The MapLibre adapter: the only module that touches maplibre-gl. React hands it a project and
-// display settings; it never re-renders the map, it updates sources and paint properties.
+// The MapLibre adapter: the only module that touches maplibre-gl, and no MapLibre object leaves
+// src/map. React hands it a project and display settings; it never re-renders the map, it updates
+// sources (batched: one setData per source per animation frame, source-batch.ts) and paint
+// properties. Modes (modes.ts: view, edit, later review and present) add their own tools.
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -11,6 +13,10 @@ import { collectionOf, displayNeedsMeasure } from './display-props.ts';
 import { bbox } from '@turf/bbox';
 import { orderPicks } from '../core/pick-order.ts';
 import { MAP_LOCALES, type MapLang } from './locale.ts';
+import { SourceBatch } from './source-batch.ts';
+import type { MapModeHandler, MapModeName } from './modes.ts';
+import { UrlView, type UrlViewOptions } from './url-view.ts';
+import { addCopyLinkControl, type CopyLinkControl } from './copy-link-control.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -39,7 +45,10 @@ const CJK_FONTS =
   "'Noto Sans CJK SC', 'Noto Sans SC', 'WenQuanYi Zen Hei', 'Microsoft YaHei', 'PingFang SC', sans-serif";
 
 export class MapView {
-  readonly map: maplibregl.Map;
+  private readonly map: maplibregl.Map;
+  private readonly batch: SourceBatch;
+  private modes = new Map<MapModeName, MapModeHandler>();
+  private activeMode: MapModeName = 'view';
   private project: Project | null = null;
   private ready: Promise<void>;
   private pickListeners: ((pick: FeaturePick | null) => void)[] = [];
@@ -89,6 +98,14 @@ export class MapView {
       preserveDrawingBuffer: true,
       canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
     } as maplibregl.MapOptions);
+    this.batch = new SourceBatch({
+      setData: (id, data) => {
+        const src = this.map.getSource(id) as maplibregl.GeoJSONSource | undefined;
+        if (!src) return false;
+        src.setData(data as GeoJSON.GeoJSON);
+        return true;
+      },
+    });
     this.addControls();
     this.ready = new Promise((resolve) => {
       this.map.on('load', () => {
@@ -105,9 +122,8 @@ export class MapView {
       type: 'FeatureCollection',
       features: geometry ? [{ type: 'Feature', geometry, properties: {} }] : [],
     };
-    const src = this.map.getSource(HIGHLIGHT) as maplibregl.GeoJSONSource | undefined;
-    if (src) {
-      src.setData(data);
+    if (this.map.getSource(HIGHLIGHT)) {
+      this.batch.set(HIGHLIGHT, data);
       if (this.map.getLayer(HIGHLIGHT)) this.map.moveLayer(HIGHLIGHT);
       return;
     }
@@ -169,8 +185,10 @@ export class MapView {
       project.layers.forEach((layer, i) => {
         if (previous.layers[i] !== layer) this.updateLayer(layer);
       });
+      this.modes.get(this.activeMode)?.projectChanged?.();
       return;
     }
+    this.modes.get(this.activeMode)?.projectChanged?.();
     for (const ids of this.styleLayerIds.values())
       for (const id of ids) if (this.map.getLayer(id)) this.map.removeLayer(id);
     if (previous)
@@ -183,6 +201,9 @@ export class MapView {
     const symbols: maplibregl.LayerSpecification[] = [];
     for (const layer of ordered) {
       const viaWorker = this.fromWorker(layer);
+      // data queued for a source of the same id before the rebuild is not the new layer's
+      this.batch.forget(layer.id);
+      this.batch.forget(labelSourceId(layer.id));
       this.map.addSource(layer.id, {
         type: 'geojson',
         data: viaWorker ? { type: 'FeatureCollection', features: [] } : collectionOf(layer),
@@ -217,35 +238,36 @@ export class MapView {
 
   /** Replaces one layer's features (after an edit; only its labels when `features` is false). */
   updateLayer(layer: ProjectLayer, features = true): void {
-    const src = () => this.map.getSource(layer.id) as maplibregl.GeoJSONSource | undefined;
+    const src = () => ({ setData: (data: string | GeoJSON.GeoJSON) => this.batch.set(layer.id, data) });
     this.updateLabels(layer);
     if (!features) return;
     if (this.largeLayerData && this.fromWorker(layer)) {
       void this.largeLayerData(layer).then(
         (url) => {
           // only if the layer is still the one shown
-          if (this.project?.layers.includes(layer)) src()?.setData(url);
+          if (this.project?.layers.includes(layer)) src().setData(url);
         },
         // without the worker the plots are drawn, only their below-threshold flag is missing
-        () => src()?.setData(collectionOf(layer)),
+        () => src().setData(collectionOf(layer)),
       );
-    } else src()?.setData(collectionOf(layer));
+    } else src().setData(collectionOf(layer));
   }
 
   /** Fills a layer's label source, from the worker when there is one (only if the layer is still shown). */
   private updateLabels(layer: ProjectLayer): void {
-    const labels = () => this.map.getSource(labelSourceId(layer.id)) as maplibregl.GeoJSONSource | undefined;
-    if (!labels()) return;
+    const id = labelSourceId(layer.id);
+    if (!this.map.getSource(id)) return;
+    const labels = () => ({ setData: (data: string | GeoJSON.GeoJSON) => this.batch.set(id, data) });
     const here = () =>
       import('./label-collection.ts').then(({ labelCollection }) => {
-        if (this.project?.layers.includes(layer)) labels()?.setData(labelCollection(layer));
+        if (this.project?.layers.includes(layer)) labels().setData(labelCollection(layer));
       });
     if (!this.labelData) {
       void here();
       return;
     }
     void this.labelData(layer).then((url) => {
-      if (this.project?.layers.includes(layer)) labels()?.setData(url);
+      if (this.project?.layers.includes(layer)) labels().setData(url);
     }, here);
   }
 
@@ -290,6 +312,8 @@ export class MapView {
   }
 
   private handleClick(e: maplibregl.MapMouseEvent): void {
+    // an editing tool takes the clicks; the inspector's picking waits
+    if (this.picksSuspended) return;
     const pick = this.pickAt(e.point);
     for (const l of this.pickListeners) l(pick);
   }
@@ -353,9 +377,122 @@ export class MapView {
     }));
   }
 
+  /** Resolves when the map has drawn everything queued so far (the batch flushed, then idle). */
+  whenIdle(): Promise<void> {
+    return new Promise((resolve) => {
+      this.batch.flush();
+      this.map.once('idle', () => resolve());
+      this.map.triggerRepaint();
+    });
+  }
+
+  /** Calls back once, the next time the map has finished drawing. */
+  onceIdle(f: () => void): void {
+    this.map.once('idle', f);
+  }
+
+  /** The screen point (CSS pixels in the map) of a lon/lat. */
+  screenPoint(lonLat: readonly [number, number] | readonly number[]): { x: number; y: number } {
+    const p = this.map.project([lonLat[0]!, lonLat[1]!]);
+    return { x: p.x, y: p.y };
+  }
+
+  lonLatAt(point: { x: number; y: number }): [number, number] {
+    const l = this.map.unproject([point.x, point.y]);
+    return [l.lng, l.lat];
+  }
+
+  center(): [number, number] {
+    const c = this.map.getCenter();
+    return [c.lng, c.lat];
+  }
+
+  jumpTo(view: { center: [number, number]; zoom?: number }): void {
+    this.map.jumpTo(view);
+  }
+
+  /** How many features MapLibre draws now in the given style layers (for tests and checks). */
+  renderedCount(styleLayerIds: string[]): number {
+    const present = styleLayerIds.filter((id) => this.map.getLayer(id));
+    return present.length ? this.map.queryRenderedFeatures({ layers: present }).length : 0;
+  }
+
+  /** The highlighted feature's outlines drawn now. */
+  highlightCount(): number {
+    return this.renderedCount([HIGHLIGHT]);
+  }
+
+  /** Keeps the view in the page's URL (url-view.ts). */
+  createUrlView(opts: UrlViewOptions): UrlView {
+    return new UrlView(this.map, opts);
+  }
+
+  addCopyLink(onCopy: () => void): CopyLinkControl {
+    return addCopyLinkControl(this.map, onCopy);
+  }
+
+  /** The project shown now. */
+  shownProject(): Project | null {
+    return this.project;
+  }
+
+  // ---- modes -------------------------------------------------------------------------------
+
+  /** Registers a mode's handler; the mode's own file builds it with `modeContext()`. */
+  registerMode(name: MapModeName, handler: MapModeHandler): void {
+    this.modes.set(name, handler);
+  }
+
+  get mode(): MapModeName {
+    return this.activeMode;
+  }
+
+  /** Leaves the active mode and enters `name` ('view' has no handler: the plain map). */
+  async setMode(name: MapModeName): Promise<void> {
+    if (name === this.activeMode) return;
+    if (name !== 'view' && !this.modes.has(name)) throw new Error(`no map mode "${name}" registered`);
+    await this.ready;
+    this.modes.get(this.activeMode)?.leave();
+    this.activeMode = name;
+    await this.modes.get(name)?.enter();
+  }
+
+  /**
+   * What a mode's handler may use: the MapLibre map itself stays inside src/map, handed only to
+   * the handlers that live here, and the batched source updates.
+   */
+  modeContext(): ModeContext {
+    return {
+      map: this.map,
+      project: () => this.project,
+      setSourceData: (id, data) => this.batch.set(id, data),
+      ready: () => this.ready,
+      /** whether a layer is shown (its style layers visible) */
+      visible: (layerId) =>
+        (this.styleLayerIds.get(layerId) ?? []).some(
+          (id) => this.map.getLayer(id) && this.map.getLayoutProperty(id, 'visibility') !== 'none',
+        ),
+      suspendPicks: (on) => {
+        this.picksSuspended = on;
+      },
+    };
+  }
+
+  private picksSuspended = false;
+
   destroy(): void {
+    for (const m of this.modes.values()) m.leave();
     this.map.remove();
   }
+}
+
+export interface ModeContext {
+  map: maplibregl.Map;
+  project(): Project | null;
+  setSourceData(sourceId: string, data: GeoJSON.GeoJSON | string): void;
+  ready(): Promise<void>;
+  visible(layerId: string): boolean;
+  suspendPicks(on: boolean): void;
 }
 
 /** The bounding box of a layer's features, or null when it has none. */

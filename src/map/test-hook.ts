@@ -1,19 +1,39 @@
-// What browser tests read from the map, on window.__zonemapTest: the labels MapLibre placed, and
-// screen positions of coordinates. Kept in src/map, the only place that touches MapLibre.
+// What browser tests read from the map, on window.__zonemapTest: the labels MapLibre placed, screen
+// positions of coordinates, the view, and the geometry the map shows. Kept in src/map, the only
+// place that touches MapLibre; the MapLibre map itself is not handed out.
+import type { Geometry } from 'geojson';
 import type { MapView } from './map-view.ts';
 
 export interface MapTestHook {
   labels(): ReturnType<MapView['renderedLabels']>;
   project(lonLat: [number, number]): { x: number; y: number };
+  unproject(point: { x: number; y: number }): [number, number];
+  center(): [number, number];
+  jumpTo(view: { center: [number, number]; zoom?: number }): void;
+  /** resolves when everything queued is drawn */
+  idle(): Promise<void>;
+  /** the highlight's outlines drawn now */
+  highlightCount(): number;
+  /** the geometry of a feature as the map shows it, by layer and feature id */
+  geometry(layerId: string, featureId: string | number): Geometry | null;
+  mode(): string;
 }
 
 export function installTestHook(view: MapView): () => void {
   const hook: MapTestHook = {
     labels: () => view.renderedLabels(),
-    project: (lonLat) => {
-      const p = view.map.project(lonLat);
-      return { x: p.x, y: p.y };
-    },
+    project: (lonLat) => view.screenPoint(lonLat),
+    unproject: (point) => view.lonLatAt(point),
+    center: () => view.center(),
+    jumpTo: (v) => view.jumpTo(v),
+    idle: () => view.whenIdle(),
+    highlightCount: () => view.highlightCount(),
+    geometry: (layerId, featureId) =>
+      view
+        .shownProject()
+        ?.layers.find((l) => l.id === layerId)
+        ?.features.find((f) => f.id === featureId)?.geometry ?? null,
+    mode: () => view.mode,
   };
   const w = globalThis as unknown as { __zonemapTest?: MapTestHook };
   w.__zonemapTest = hook;

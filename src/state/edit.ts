@@ -80,6 +80,26 @@ export function replaceFeature(
   return ok;
 }
 
+/**
+ * A map edit of one layer (a vertex drag with the parts sharing it, a split, a merge, a new part):
+ * the layer's features as they are to be, applied as one command, so it is one history entry.
+ * Features kept keep their ids; only the changed ones are replaced when none came or went.
+ */
+export function editLayerFeatures(layerId: string, features: Feature[]): boolean {
+  const layer = store.get().project?.layers.find((l) => l.id === layerId);
+  if (!layer) return false;
+  const sameIds =
+    features.length === layer.features.length && features.every((f, i) => f.id === layer.features[i]!.id);
+  if (!sameIds) return applyCommand({ kind: 'replace-layer', layer: { ...layer, features } });
+  const commands: Command[] = features.flatMap((f, i) =>
+    f === layer.features[i]
+      ? []
+      : [{ kind: 'replace-feature' as const, layerId, featureId: f.id!, feature: f }],
+  );
+  if (commands.length === 0) return false;
+  return applyCommand(commands.length === 1 ? commands[0]! : { kind: 'batch', commands });
+}
+
 /** Problems taken off the list without a change of the project (a repair that found nothing). */
 export function resolveProblems(resolved: Problem[], notice?: string): boolean {
   const ok = applyCommand({

@@ -6,7 +6,10 @@ import { markDrawn } from '../state/safe-start.ts';
 import type { Project } from '../core/types.ts';
 import { attachLink, openProjectView } from './link-view.ts';
 import { installTestHook } from '../map/test-hook.ts';
-import { clickPicks } from '../state/edit.ts';
+import { clickPicks, editLayerFeatures } from '../state/edit.ts';
+import { EditMode } from '../map/edit-mode.ts';
+import { EditToolbar } from './EditToolbar.tsx';
+import { editSession } from './edit-session.ts';
 import { selected, selectionAt } from '../state/selection.ts';
 
 function basemapFromUrl(): BasemapOption | undefined {
@@ -18,6 +21,7 @@ function basemapFromUrl(): BasemapOption | undefined {
 export function MapPane() {
   const container = useRef<HTMLDivElement>(null);
   const view = useRef<MapView | null>(null);
+  const edit = useRef<EditMode | null>(null);
   const shownProject = useRef<Project | null>(null);
   const project = useAppState((s) => s.project);
   const visibility = useAppState((s) => s.visibility);
@@ -34,7 +38,13 @@ export function MapPane() {
       lang: store.get().lang,
     });
     view.current = v;
-    (window as unknown as { __zonemapMap?: unknown }).__zonemapMap = v.map;
+    const editMode = new EditMode(v, {
+      change: (layerId, features) => editLayerFeatures(layerId, features),
+      message: (message) => editSession.set({ message }),
+      state: (state) => editSession.set({ state }),
+    });
+    v.registerMode('edit', editMode);
+    edit.current = editMode;
     const offHook = installTestHook(v);
     const off = v.onPick((pick) => {
       // The map counts features by index; the selection names them by id.
@@ -53,6 +63,8 @@ export function MapPane() {
       detachLink();
       v.destroy();
       view.current = null;
+      edit.current = null;
+      editSession.set({ editing: false, message: null });
     };
   }, []);
 
@@ -73,7 +85,7 @@ export function MapPane() {
         v.setVisibility(l.id, s.visibility[l.id] ?? true);
         v.setOpacity(l.id, s.opacity[l.id] ?? 1);
       }
-      v.map.once('idle', () => {
+      v.onceIdle(() => {
         markDrawn();
         document.body.setAttribute('data-map-ready', 'true');
       });
@@ -117,5 +129,10 @@ export function MapPane() {
     void v.whenReady().then(() => v.setHighlight(geometry));
   }, [selection, project]);
 
-  return <div className="map" ref={container} data-testid="map" />;
+  return (
+    <>
+      <div className="map" ref={container} data-testid="map" />
+      <EditToolbar view={view} edit={edit} />
+    </>
+  );
 }

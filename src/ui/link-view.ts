@@ -2,9 +2,8 @@
 // first project opens, the map's copy-link button, and notices for what could not be followed.
 import { bbox } from '@turf/bbox';
 import type { Project } from '../core/types.ts';
-import { addCopyLinkControl } from '../map/copy-link-control.ts';
 import { layerBounds, type MapView } from '../map/map-view.ts';
-import { UrlView, type HashCheck } from '../map/url-view.ts';
+import type { UrlView, HashCheck } from '../map/url-view.ts';
 import { hashWithView, type Extent } from '../map/view-hash.ts';
 import {
   availableModes,
@@ -84,12 +83,12 @@ export function linkTo(selection: Selection | null): string {
 
 /** Starts keeping the view in the URL and adds the copy-link control; returns the undo. */
 export function attachLink(v: MapView): () => void {
-  const urlView = new UrlView(v.map, {
+  const urlView = v.createUrlView({
     extent: () => projectExtent(store.get().project),
     onRejected: (check) =>
       showToast({ kind: 'notice', parts: [hashProblem(check), { key: 'linkKeepsView' }] }),
   });
-  const control = addCopyLinkControl(v.map, () => void copyLink(linkTo(null)));
+  const control = v.addCopyLink(() => void copyLink(linkTo(null)));
   const label = () => control.setLabel(translate(store.get().lang, 'copyViewLink'));
   label();
   const off = store.subscribe(label);

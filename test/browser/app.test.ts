@@ -99,8 +99,8 @@ describe('the app on the sample project', () => {
     const pt = await page.evaluate(
       ([lon, lat]) =>
         (
-          window as unknown as { __zonemapMap: { project(l: [number, number]): { x: number; y: number } } }
-        ).__zonemapMap.project([lon!, lat!]),
+          window as unknown as { __zonemapTest: { project(l: [number, number]): { x: number; y: number } } }
+        ).__zonemapTest.project([lon!, lat!]),
       [lon, lat],
     );
     await page.locator('.maplibregl-canvas').click({ position: { x: pt.x, y: pt.y } });

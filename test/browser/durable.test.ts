@@ -472,8 +472,8 @@ describe('a long value in the inspector', () => {
     await onlyLayers(page, ['longtext']);
     const pt = await page.evaluate(() =>
       (
-        window as unknown as { __zonemapMap: { project(l: [number, number]): { x: number; y: number } } }
-      ).__zonemapMap.project([114.524, 32.178]),
+        window as unknown as { __zonemapTest: { project(l: [number, number]): { x: number; y: number } } }
+      ).__zonemapTest.project([114.524, 32.178]),
     );
     const t0 = Date.now();
     await page.locator('.maplibregl-canvas').click({ position: { x: pt.x, y: pt.y } });

@@ -120,17 +120,8 @@ export async function countColors<K extends string>(
 
 /** Waits for the map to finish rendering after a change. */
 export async function mapIdle(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = (
-          window as unknown as {
-            __zonemapMap: { once(e: string, f: () => void): void; triggerRepaint(): void };
-          }
-        ).__zonemapMap;
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      }),
+  await page.evaluate(() =>
+    (window as unknown as { __zonemapTest: { idle(): Promise<void> } }).__zonemapTest.idle(),
   );
 }
 

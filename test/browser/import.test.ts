@@ -22,8 +22,8 @@ async function inspectAt(page: Page, lon: number, lat: number): Promise<string> 
   const pt = await page.evaluate(
     ([lon, lat]) =>
       (
-        window as unknown as { __zonemapMap: { project(l: [number, number]): { x: number; y: number } } }
-      ).__zonemapMap.project([lon!, lat!]),
+        window as unknown as { __zonemapTest: { project(l: [number, number]): { x: number; y: number } } }
+      ).__zonemapTest.project([lon!, lat!]),
     [lon, lat],
   );
   await page.locator('.maplibregl-canvas').click({ position: { x: pt.x, y: pt.y } });

@@ -28,8 +28,9 @@ const SIZES = [
 type Hook = {
   labels(): { layer: string; featureIndex: number; name: string }[];
   project(l: [number, number]): { x: number; y: number };
+  jumpTo(o: { center: [number, number]; zoom?: number }): void;
 };
-type TestWindow = { __zonemapTest: Hook; __zonemapMap: { jumpTo(o: object): void } };
+type TestWindow = { __zonemapTest: Hook };
 
 async function project(page: Page, at: [number, number]): Promise<{ x: number; y: number }> {
   return page.evaluate((at) => (window as unknown as TestWindow).__zonemapTest.project(at), at);
@@ -38,7 +39,7 @@ async function project(page: Page, at: [number, number]): Promise<{ x: number; y
 async function jumpTo(page: Page, center: [number, number], zoom?: number): Promise<void> {
   await page.evaluate(
     ({ center, zoom }) =>
-      (window as unknown as TestWindow).__zonemapMap.jumpTo(zoom ? { center, zoom } : { center }),
+      (window as unknown as TestWindow).__zonemapTest.jumpTo(zoom ? { center, zoom } : { center }),
     { center, zoom },
   );
   await mapIdle(page);

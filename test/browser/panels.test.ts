@@ -30,8 +30,8 @@ async function clickAt(page: Page, lon: number, lat: number): Promise<void> {
   const pt = await page.evaluate(
     ([lon, lat]) =>
       (
-        window as unknown as { __zonemapMap: { project(l: [number, number]): { x: number; y: number } } }
-      ).__zonemapMap.project([lon!, lat!]),
+        window as unknown as { __zonemapTest: { project(l: [number, number]): { x: number; y: number } } }
+      ).__zonemapTest.project([lon!, lat!]),
     [lon, lat],
   );
   await page.locator('.maplibregl-canvas').click({ position: { x: pt.x, y: pt.y } });
@@ -144,10 +144,7 @@ describe('the inspector', () => {
     const roads = JSON.parse(readFileSync('data/luoshan/roads.geojson', 'utf8'));
     // the middle of a road segment near the centre of the view, so it is on screen
     const centre = await page.evaluate(() => {
-      const c = (
-        window as unknown as { __zonemapMap: { getCenter(): { lng: number; lat: number } } }
-      ).__zonemapMap.getCenter();
-      return [c.lng, c.lat] as [number, number];
+      return (window as unknown as { __zonemapTest: { center(): [number, number] } }).__zonemapTest.center();
     });
     let best = { d: Infinity, lon: 0, lat: 0, road: roads.features[0] };
     for (const f of roads.features) {
