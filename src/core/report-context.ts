@@ -145,8 +145,10 @@ export function overlayWarnings(
 }
 
 // Unions are cached by the identity of the geometries they were made of, so an edit elsewhere
-// leaves them be; one entry per (purpose, workspace) is enough for live editing.
-const unionCache = new Map<string, { geoms: readonly object[]; shape: Shape | undefined }>();
+// leaves them be. A few entries per (purpose, workspace), most recent first: switching between two
+// scenarios, or undoing an edit, finds the union of the version it comes back to.
+const UNION_ENTRIES = 8;
+const unionCache = new Map<string, { geoms: readonly object[]; shape: Shape | undefined }[]>();
 
 export function cachedUnion(
   purpose: string,
@@ -155,10 +157,17 @@ export function cachedUnion(
   shapes: () => Shape[],
 ): Shape | undefined {
   const key = `${purpose}\u0000${ws.key}`;
-  const hit = unionCache.get(key);
-  if (hit && hit.geoms.length === geoms.length && hit.geoms.every((g, i) => g === geoms[i])) return hit.shape;
-  const list = shapes();
-  const shape = list.length === 0 ? shapeFromPc([], ws) : unionShapes(list, ws);
-  unionCache.set(key, { geoms, shape });
+  const list = unionCache.get(key) ?? [];
+  const at = list.findIndex(
+    (e) => e.geoms.length === geoms.length && e.geoms.every((g, i) => g === geoms[i]),
+  );
+  if (at >= 0) {
+    const hit = list[at]!;
+    if (at > 0) unionCache.set(key, [hit, ...list.filter((_, i) => i !== at)]);
+    return hit.shape;
+  }
+  const parts = shapes();
+  const shape = parts.length === 0 ? shapeFromPc([], ws) : unionShapes(parts, ws);
+  unionCache.set(key, [{ geoms, shape }, ...list].slice(0, UNION_ENTRIES));
   return shape;
 }
