@@ -147,8 +147,10 @@ function measureLayer(
   const cover = layer.role === 'constraint' ? coverOf(layer.features, ws) : undefined;
   const areas = new Float64Array(n);
   if (planned && !cover?.union) {
-    if (prev && prev.box === null) areas.set(prev.ledger.areas);
-    else if (prev && prev.box) {
+    if (prev && prev.box === null) {
+      areas.set(prev.ledger.areas);
+      work.kept += geo.order.length;
+    } else if (prev && prev.box) {
       areas.set(prev.ledger.areas);
       const b = prev.box;
       const hits = geo.index ? geo.index.search(b[0], b[1], b[2], b[3]) : [];
