@@ -52,6 +52,7 @@ function baseProject(): Project {
     name: 'scenario cache',
     crs: 'EPSG:4326',
     areaMethod: 'ellipsoidal',
+    settings: { intensityThreshold_wan_per_mu: 120 },
     layers: [
       layer('zones', 'zone', [
         {
