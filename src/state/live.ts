@@ -3,7 +3,7 @@
 // project through the write path (commands.ts, edit.ts, history.ts). A new project, or the user,
 // ends it; "from here" starts it again at the current project.
 import { useEffect, useState } from 'react';
-import type { LiveFigures } from '../core/live-figures.ts';
+import type { TimedLiveFigures } from '../worker/api.ts';
 import type { Project, ProjectLayer } from '../core/types.ts';
 import { analysisClient } from './analysis.ts';
 import { store, useAppState, type AppState } from './store.ts';
@@ -72,7 +72,8 @@ export function liveBaseline(): Project | null {
 export const watchZoneEdits = install;
 
 export interface LiveState {
-  figures: LiveFigures | null;
+  /** the figures, with the milliseconds the worker took to compute them */
+  figures: TimedLiveFigures | null;
   /** milliseconds from the change to its figures, the worker's round trip included */
   ms: number | null;
   error: string | null;

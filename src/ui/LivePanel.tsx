@@ -24,38 +24,42 @@ function Parts({ f }: { f: LiveFigures }) {
   const { w } = useLiveWords();
   const { t } = useT();
   if (!f.parts.length) return null;
+  // The part's name on a line of its own: the panel is narrow and names are long.
   return (
     <table className="stats" data-testid="live-parts">
       <caption>{w('parts')}</caption>
       <thead>
         <tr>
-          <th />
           <th>{t('km2')}</th>
           <th>{t('mu')}</th>
           <th>{t('ha')}</th>
           <th>
             {w('change')} ({t('mu')})
           </th>
-          <th>
-            {w('change')} ({t('km2')})
-          </th>
         </tr>
       </thead>
-      <tbody>
-        {f.parts.map((p) => (
-          <tr key={`${p.layer}/${p.featureId}`} data-testid="live-part" data-feature-id={String(p.featureId)}>
-            <th title={p.name}>
+      {f.parts.map((p) => (
+        <tbody
+          key={`${p.layer}/${p.featureId}`}
+          data-testid="live-part"
+          data-feature-id={String(p.featureId)}
+        >
+          <tr className="part-name">
+            <th colSpan={4} title={p.name}>
               {p.name}
               {p.removed ? ` (${w('removedPart')})` : ''}
             </th>
+          </tr>
+          <tr>
             <td className="num km2">{formatKm2(p.area_m2)}</td>
             <td className="num mu">{formatMu(p.area_m2)}</td>
             <td className="num ha">{formatHa(p.area_m2)}</td>
-            <td className="num delta-mu">{dMu(p.delta_m2)}</td>
-            <td className="num delta-km2">{dKm2(p.delta_m2)}</td>
+            <td className="num delta-mu" title={`${dKm2(p.delta_m2)} ${t('km2')}`}>
+              {dMu(p.delta_m2)}
+            </td>
           </tr>
-        ))}
-      </tbody>
+        </tbody>
+      ))}
     </table>
   );
 }
@@ -104,8 +108,10 @@ function Check({ f }: { f: LiveFigures }) {
 function Units({ f }: { f: LiveFigures }) {
   const { w } = useLiveWords();
   const { t } = useT();
+  // Changes shown in whole 亩, as reports give them: a unit whose change rounds to 0 亩 is left out;
+  // the county holds the whole zone and says nothing a township does not.
   const rows: LiveUnit[] = [...f.admin, ...f.villages].filter(
-    (u) => Math.abs(u.delta_m2) >= NOISE_M2 && u.kind !== 'county',
+    (u) => Math.abs(u.delta_mu) >= 0.5 && u.kind !== 'county',
   );
   return (
     <table className="stats" data-testid="live-units">
@@ -201,6 +207,7 @@ export function LivePanel() {
       data-testid="live-figures"
       data-ready={figures ? 'true' : 'false'}
       data-ms={ms === null ? '' : ms.toFixed(1)}
+      data-compute-ms={figures ? figures.ms.toFixed(1) : ''}
     >
       <h2>
         {w('title')}
@@ -212,9 +219,11 @@ export function LivePanel() {
           ×
         </button>
       </h2>
-      <p className="muted">
+      <p className="muted" data-testid="live-timing">
         {w('since')}
-        {ms !== null ? ` · ${w('updated')} ${ms.toFixed(0)} ms` : ''}
+        {figures && ms !== null
+          ? ` · ${w('computed')} ${figures.ms.toFixed(0)} ms (${w('roundTrip')} ${ms.toFixed(0)} ms)`
+          : ''}
       </p>
       {error && <p className="error">{`${w('failed')}: ${error}`}</p>}
       {!figures && !error && <p className="muted">{w('computing')}</p>}

@@ -21,7 +21,8 @@ const zh = {
   newParcels: '新增冲突图斑',
   fromHere: '以当前为基准',
   close: '关闭',
-  updated: '更新用时',
+  computed: '计算用时',
+  roundTrip: '往返',
   computing: '计算中…',
   failed: '实时指标计算失败',
 };
@@ -44,7 +45,8 @@ const en: Record<Key, string> = {
   newParcels: 'newly touched parcels',
   fromHere: 'Start from here',
   close: 'Close',
-  updated: 'updated in',
+  computed: 'computed in',
+  roundTrip: 'round trip',
   computing: 'Computing…',
   failed: 'Live figures failed',
 };

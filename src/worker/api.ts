@@ -15,6 +15,9 @@ import { LayerStore, type Evicted, type LayerVersion, type ProjectMeta } from '.
 
 export type { ProjectMeta };
 
+/** Live figures with the milliseconds the worker took to compute them. */
+export type TimedLiveFigures = LiveFigures & { ms: number };
+
 /** Reports by scenario key (layer versions and settings) and area method, most recent last. */
 const REPORTS_KEPT = 8;
 
@@ -26,7 +29,7 @@ export function createApi() {
   const reports = new Map<string, Report>();
   const trackers = new Map<string, LiveTracker>();
   /** the last live figures of each scenario, by what they were computed from */
-  const lastLive = new Map<string, { key: string; figures: LiveFigures }>();
+  const lastLive = new Map<string, { key: string; figures: TimedLiveFigures }>();
   /** What the worker computed, for tests: a scenario switched back to adds nothing here. */
   const computed = { reports: 0, live: 0 };
 
@@ -81,12 +84,17 @@ export function createApi() {
      * scenario `baseline`); each scenario keeps its own tracker, so only what an edit touched is
      * measured again.
      */
-    live(scenario: string, baseline: string, method: AreaMethod): LiveFigures {
+    live(scenario: string, baseline: string, method: AreaMethod): TimedLiveFigures {
       const key = `${method}|${store.key(baseline)}|${store.key(scenario)}`;
       const hit = lastLive.get(scenario);
       if (hit?.key === key) return hit.figures;
       computed.live++;
-      const figures = liveFigures(trackerOf(scenario), store.project(baseline), store.project(scenario), method);
+      const t0 = performance.now();
+      const figures: TimedLiveFigures = {
+        ...liveFigures(trackerOf(scenario), store.project(baseline), store.project(scenario), method),
+        ms: 0,
+      };
+      figures.ms = performance.now() - t0;
       lastLive.set(scenario, { key, figures });
       return figures;
     },

@@ -4,10 +4,9 @@
 // features the worker does not hold are sent (see layer-store.ts).
 import * as Comlink from 'comlink';
 import type { FeatureMeasure } from '../core/feature-measure.ts';
-import type { LiveFigures } from '../core/live-figures.ts';
 import type { Report } from '../core/report.ts';
 import type { AreaMethod, Feature, Project, ProjectLayer } from '../core/types.ts';
-import type { Api } from './api.ts';
+import type { Api, TimedLiveFigures } from './api.ts';
 import type { Evicted, LayerVersion } from './layer-store.ts';
 import type { SaveOutcome } from '../state/persist.ts';
 
@@ -31,7 +30,7 @@ export interface AnalysisClient {
     baseline: Project,
     method: AreaMethod,
     scenario?: string,
-  ): Promise<LiveFigures | null>;
+  ): Promise<TimedLiveFigures | null>;
   /** Saves the project to IndexedDB in the worker (never superseded); says whether it worked. */
   persist(project: Project, scenario?: string): Promise<SaveOutcome>;
   /**
@@ -90,7 +89,7 @@ export function createClientFor(remote: AnalysisRemote, onDispose: () => void = 
   // What the worker holds, as it told us.
   const heldVersions = new Set<number>();
   const heldTokens = new Set<number>();
-  let seq = 0;
+  const seqs = { report: 0, live: 0 };
   let busy: Promise<unknown> = Promise.resolve();
 
   function forget(e: Evicted): void {
@@ -130,12 +129,17 @@ export function createClientFor(remote: AnalysisRemote, onDispose: () => void = 
     forget(evicted);
   }
 
-  function latest<T>(job: () => Promise<T>): Promise<T | null> {
-    const mine = ++seq;
-    const run = busy.then(async () => (mine === seq ? job() : null));
+  /**
+   * Runs after the calls before it, unless a newer call of the same channel came meanwhile. Live
+   * figures have a channel of their own: an edit asks for a report and live figures at once, and
+   * neither may drop the other.
+   */
+  function latest<T>(job: () => Promise<T>, channel: 'report' | 'live' = 'report'): Promise<T | null> {
+    const mine = ++seqs[channel];
+    const run = busy.then(async () => (mine === seqs[channel] ? job() : null));
     // The chain must go on whether a job failed or not; errors reach only their caller.
     busy = run.catch(() => undefined);
-    return run.then((v) => (mine === seq ? v : null));
+    return run.then((v) => (mine === seqs[channel] ? v : null));
   }
 
   /** Runs in turn with the other calls but is never dropped for a newer one. */
@@ -181,7 +185,7 @@ export function createClientFor(remote: AnalysisRemote, onDispose: () => void = 
         await sync(baselineOf(scenario), baseline);
         await sync(scenario, project);
         return remote.live(scenario, baselineOf(scenario), method);
-      }),
+      }, 'live'),
     dropScenario: (scenario) =>
       always(async () => {
         forget(await remote.dropScenario(scenario));

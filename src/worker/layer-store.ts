@@ -44,7 +44,10 @@ export class LayerStore {
   private contentByKey = new Map<string, number>();
   private contentOf = new Map<number, number>();
   private nextContent = 1;
-  private scenarios = new Map<string, { meta: ProjectMeta; metaKey: string; versions: number[] }>();
+  private scenarios = new Map<
+    string,
+    { meta: ProjectMeta; metaKey: string; versions: number[]; project?: Project }
+  >();
   /** contents no scenario uses now, oldest first */
   private superseded: number[] = [];
 
@@ -86,7 +89,13 @@ export class LayerStore {
     }
     for (const v of versions)
       if (!this.contentOf.has(v)) throw new Error(`analysis worker: layer version ${v} was not sent`);
-    this.scenarios.set(scenario, { meta, metaKey: JSON.stringify(meta), versions: [...versions] });
+    const metaKey = JSON.stringify(meta);
+    const old = this.scenarios.get(scenario);
+    const same =
+      old?.metaKey === metaKey &&
+      old.versions.length === versions.length &&
+      old.versions.every((v, i) => this.contentOf.get(v) === this.contentOf.get(versions[i]!));
+    if (!same) this.scenarios.set(scenario, { meta, metaKey, versions: [...versions] });
     return this.collect();
   }
 
@@ -135,11 +144,18 @@ export class LayerStore {
     return this.scenarios.has(scenario);
   }
 
-  /** The scenario's project; the same layer objects every time its layers have the same content. */
+  /**
+   * The scenario's project: the same layer objects every time its layers have the same content,
+   * and the same project object (so caches keyed by its layer list hold) until it is updated.
+   */
   project(scenario: string): Project {
     const s = this.scenarios.get(scenario);
     if (!s) throw new Error(`no project sent to the analysis worker for scenario "${scenario}"`);
-    return { ...s.meta, layers: s.versions.map((v) => this.contents.get(this.contentOf.get(v)!)!.layer) };
+    s.project ??= {
+      ...s.meta,
+      layers: s.versions.map((v) => this.contents.get(this.contentOf.get(v)!)!.layer),
+    };
+    return s.project;
   }
 
   /** A key that changes whenever the scenario's settings or the content of any of its layers do. */

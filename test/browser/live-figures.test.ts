@@ -9,6 +9,7 @@ import { createLiveTracker, liveFigures, type LiveFigures } from '../../src/core
 import type { Polygon, Project } from '../../src/core/types.ts';
 import { formatHa, formatKm2, formatMu } from '../../src/core/units.ts';
 import { loadProjectFromPath } from '../../src/io/node-project.ts';
+import type { StateTestHook } from '../../src/state/test-hook.ts';
 import { openApp, OUTPUT_DIR, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -60,32 +61,49 @@ describe('live figures panel', () => {
     const want = await expectedFigures();
     const { page, errors } = await openApp(h);
     expect(await page.locator('[data-testid="live-figures"]').count()).toBe(0);
-    // The edit: one vertex of the planned zone moved, through the write path.
-    const ok = await page.evaluate(
-      ({ feature, vertex, dlon, dlat }) => {
-        const s = (
-          window as unknown as { __zonemapState: import('../../src/state/test-hook.ts').StateTestHook }
-        ).__zonemapState;
-        const zones = s.project()!.layers.find((l) => l.id === 'zones')!;
-        const f = zones.features[feature]!;
-        const ring = (f.geometry as { coordinates: number[][][] }).coordinates[0]!.map((q) => [...q]);
-        ring[vertex] = [ring[vertex]![0]! + dlon, ring[vertex]![1]! + dlat];
-        return s.apply({
-          kind: 'replace-feature',
-          layerId: 'zones',
-          featureId: f.id!,
-          feature: { ...f, geometry: { type: 'Polygon', coordinates: [ring] } },
-        });
-      },
-      { feature: edit.feature, vertex: edit.vertex, dlon: edit.dlon, dlat: edit.dlat },
-    );
-    expect(ok).toBe(true);
+    // The edit: one vertex of the planned zone dragged in five steps, one history entry, through
+    // the write path as the editing tools send it.
+    const step = (frac: number) =>
+      page.evaluate(
+        ({ feature, vertex, dlon, dlat, frac }) => {
+          const w = window as unknown as { __zonemapState: StateTestHook; __dragFrom?: number[][] };
+          const s = w.__zonemapState;
+          const zones = s.project()!.layers.find((l) => l.id === 'zones')!;
+          const f = zones.features[feature]!;
+          // Every step moves the vertex from where the drag began.
+          const ring = (w.__dragFrom ??= (f.geometry as { coordinates: number[][][] }).coordinates[0]!);
+          const next = ring.map((q) => [...q]);
+          next[vertex] = [ring[vertex]![0]! + dlon * frac, ring[vertex]![1]! + dlat * frac];
+          return s.apply({
+            kind: 'replace-feature',
+            layerId: 'zones',
+            featureId: f.id!,
+            feature: { ...f, geometry: { type: 'Polygon', coordinates: [next] } },
+          });
+        },
+        { feature: edit.feature, vertex: edit.vertex, dlon: edit.dlon, dlat: edit.dlat, frac },
+      );
+    await page.evaluate(() => {
+      (window as unknown as { __zonemapState: StateTestHook }).__zonemapState.beginCapture();
+    });
+    for (const frac of [0.2, 0.4, 0.6, 0.8, 1]) {
+      expect(await step(frac)).toBe(true);
+      await page.waitForTimeout(150);
+    }
+    await page.evaluate(() => {
+      (window as unknown as { __zonemapState: StateTestHook }).__zonemapState.endCapture();
+    });
     const panel = page.locator('[data-testid="live-figures"][data-ready="true"]');
-    await panel.waitFor({ timeout: 30_000 });
+    // The last step's figures: the part's area is the dragged vertex's final place.
+    await panel.waitFor({ timeout: 30_000 }).catch(async (e: unknown) => {
+      // What the panel said instead, for the failure message.
+      throw new Error(`${String(e)}\n${await page.locator('.right').innerText()}\n${errors.join('\n')}`);
+    });
 
     // The edited part: core's figures, and its area as GeographicLib gives it.
     const part = want.parts[0]!;
     const row = '[data-testid="live-part"]';
+    await expect.poll(() => text(page, `${row} td.km2`), { timeout: 20_000 }).toBe(formatKm2(part.area_m2));
     expect(await page.locator(row).count()).toBe(1);
     expect(await text(page, `${row} td.km2`)).toBe(formatKm2(part.area_m2));
     expect(await text(page, `${row} td.km2`)).toBe(formatKm2(edit.figures.areas_m2[edit.feature]!));
@@ -93,7 +111,9 @@ describe('live figures panel', () => {
     expect(await text(page, `${row} td.ha`)).toBe(formatHa(part.area_m2));
     const gain = edit.figures.areas_m2[edit.feature]! - fixture.base.areas_m2[edit.feature]!;
     expect(await text(page, `${row} td.delta-mu`)).toBe(`+${formatMu(gain)}`);
-    expect(await text(page, `${row} td.delta-km2`)).toBe(`+${formatKm2(part.delta_m2)}`);
+    expect(await page.locator(`${row} td.delta-mu`).getAttribute('title')).toBe(
+      `+${formatKm2(part.delta_m2)} 平方公里`,
+    );
 
     // The composition check, the townships and villages, the constraints: as core has them.
     const c = want.composition;
@@ -102,7 +122,7 @@ describe('live figures panel', () => {
     );
     expect(await text(page, '[data-testid="live-check-planned"] td.km2')).toBe(formatKm2(c.now.planned_m2));
     const units = [...want.admin, ...want.villages].filter(
-      (u) => Math.abs(u.delta_m2) >= 0.5 && u.kind !== 'county',
+      (u) => Math.abs(u.delta_mu) >= 0.5 && u.kind !== 'county',
     );
     expect(units.length).toBeGreaterThan(0);
     const shown = await page

@@ -213,3 +213,21 @@ describe('analysis worker client', () => {
     expect(lat).toBeLessThan(32.21);
   });
 });
+
+describe('live figures beside reports', () => {
+  it('a report asked for after live figures does not drop them, nor they the report', async () => {
+    const client = createClientFor(remoteOf({}));
+    const p = project(114.51);
+    const q = project(114.52);
+    const [live, report] = await Promise.all([client.live(q, p, 'ellipsoidal'), client.report(q)]);
+    expect(live).not.toBeNull();
+    expect(report).not.toBeNull();
+    expect(live!.parts).toHaveLength(1);
+    expect(live!.parts[0]!.area_m2).toBeCloseTo(report!.composition.planned_m2, 3);
+    // A newer edit's live figures do supersede the older ones.
+    const older = client.live(project(114.53), p, 'ellipsoidal');
+    const newer = client.live(project(114.54), p, 'ellipsoidal');
+    expect(await older).toBeNull();
+    expect((await newer)!.composition.now.planned_m2).toBeGreaterThan(live!.composition.now.planned_m2);
+  });
+});
