@@ -50,11 +50,16 @@ export class LayerStore {
   >();
   /** contents no scenario uses now, oldest first */
   private superseded: number[] = [];
+  /** tokens sent but not yet used by a layer */
+  private loose = new Set<number>();
 
   /** Features the page sent ahead of an update (a large layer comes in several messages). */
   putFeatures(batch: readonly [number, Feature][]): void {
     for (const [token, feature] of batch)
-      if (!this.features.has(token)) this.features.set(token, { feature, refs: 0 });
+      if (!this.features.has(token)) {
+        this.features.set(token, { feature, refs: 0 });
+        this.loose.add(token);
+      }
   }
 
   /**
@@ -131,11 +136,12 @@ export class LayerStore {
       }
     }
     // Features sent but used by no layer (a failed update) go too.
-    for (const [t, f] of this.features)
-      if (f.refs === 0) {
+    for (const t of this.loose)
+      if (this.features.get(t)?.refs === 0) {
         this.features.delete(t);
         evicted.tokens.push(t);
       }
+    this.loose.clear();
     this.superseded = rest;
     return evicted;
   }
