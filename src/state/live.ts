@@ -3,7 +3,7 @@
 // project through the write path (commands.ts, edit.ts, history.ts). A new project, or the user,
 // ends it; "from here" starts it again at the current project.
 import { useEffect, useState } from 'react';
-import type { TimedLiveFigures } from '../worker/api.ts';
+import type { TimedLiveFigures } from '../worker/client.ts';
 import type { Project, ProjectLayer } from '../core/types.ts';
 import { analysisClient } from './analysis.ts';
 import { store, useAppState, type AppState } from './store.ts';

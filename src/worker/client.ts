@@ -7,6 +7,8 @@ import type { FeatureMeasure } from '../core/feature-measure.ts';
 import type { Report } from '../core/report.ts';
 import type { AreaMethod, Feature, Project, ProjectLayer } from '../core/types.ts';
 import type { Api, TimedLiveFigures } from './api.ts';
+
+export type { TimedLiveFigures };
 import type { Evicted, LayerVersion } from './layer-store.ts';
 import type { SaveOutcome } from '../state/persist.ts';
 
