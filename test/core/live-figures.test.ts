@@ -114,6 +114,7 @@ describe('live figures against GeographicLib and GEOS', () => {
 
 /** The live figures' "now" side as the report gives the same numbers. */
 function expectSameAsReport(live: LiveFigures, r: Report, side: 'now' | 'before'): void {
+  expect(live.areaMethod).toBe(r.areaMethod);
   const tol = (v: number) => 1e-9 * Math.abs(v) + 1e-4;
   const c = live.composition[side];
   for (const k of [
@@ -215,5 +216,21 @@ describe('incremental live figures equal the full report', () => {
     expectSameAsReport(live, buildReport(start), 'before');
     expectSameAsReport(live, buildReport(now), 'now');
     expect(live.parts.map((x) => x.category)).toEqual(['development']);
+  });
+
+  it('in the Gauss-Kruger plane too', () => {
+    const tracker = createLiveTracker();
+    liveFigures(tracker, base, base, 'plane');
+    let p = base;
+    for (const e of [
+      { kind: 'move', feature: 0, at: 40, dlon: 0.004, dlat: -0.002 },
+      { kind: 'insert', feature: 0, at: 90, dlon: -0.003, dlat: 0.001 },
+      { kind: 'move', feature: 3, at: 12, dlon: 0.002, dlat: 0.002 },
+    ] as Edit[]) {
+      p = applyEdit(p, e);
+      const live = liveFigures(tracker, base, p, 'plane');
+      expectSameAsReport(live, buildReport(p, { areaMethod: 'plane' }), 'now');
+      expect(live.work.kept).toBeGreaterThan(0);
+    }
   });
 });
