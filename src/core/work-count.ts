@@ -3,10 +3,3 @@
 // increment.
 export const workCount = { shapes: 0, unions: 0, overlays: 0 };
 
-export function workSince(before: Readonly<typeof workCount>): typeof workCount {
-  return {
-    shapes: workCount.shapes - before.shapes,
-    unions: workCount.unions - before.unions,
-    overlays: workCount.overlays - before.overlays,
-  };
-}
