@@ -8,7 +8,7 @@ import type { Shape } from './shape.ts';
 import type { Feature } from './types.ts';
 import type { Workspace } from './workspace.ts';
 
-interface LayerCover {
+export interface LayerCover {
   shapes: (Shape | undefined)[];
   /** the union, built only when features overlap one another */
   union?: Shape;
@@ -36,7 +36,8 @@ function overlapsItself(shapes: (Shape | undefined)[], ws: Workspace): boolean {
   return false;
 }
 
-function coverOf(features: readonly Feature[], ws: Workspace): LayerCover {
+/** The layer's shapes, whether they overlap, and their union when they do (cached per layer). */
+export function coverOf(features: readonly Feature[], ws: Workspace): LayerCover {
   let perWs = covers.get(features);
   if (!perWs) {
     perWs = new Map();

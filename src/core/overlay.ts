@@ -14,6 +14,7 @@ import { safeClip } from './polyclip-safe.ts';
 import { anySegmentNear, pointInIndexed, segmentsNear } from './segment-index.ts';
 import { segmentIndexOf, shapeFromPc, shapeToPc, trianglesOf, type Shape, type Triangles } from './shape.ts';
 import type { Workspace } from './workspace.ts';
+import { workCount } from './work-count.ts';
 
 export interface OverlayNote {
   code: 'overlay-fallback' | 'overlay-failed';
@@ -102,6 +103,7 @@ function chordArea(s: Shape, ws: Workspace): number {
 /** area(a ∩ b) in m²; `notes` collects fallbacks. Never throws. */
 export function intersectionArea(a: Shape, b: Shape, ws: Workspace, notes?: OverlayNote[]): number {
   if (!bboxesMeet(a.bbox, b.bbox)) return 0;
+  workCount.overlays++;
   const { small, big, whole } = containment(a, b);
   // Containment fast path: only shapes the other's boundary comes near get clipped.
   if (whole) return whole === 'in' ? small.area : 0;
@@ -125,6 +127,7 @@ export function intersectionArea(a: Shape, b: Shape, ws: Workspace, notes?: Over
  */
 export function differenceArea(a: Shape, b: Shape, ws: Workspace, notes?: OverlayNote[]): number {
   if (!bboxesMeet(a.bbox, b.bbox)) return Math.max(0, a.area);
+  workCount.overlays++;
   const { small, big, whole } = containment(a, b);
   if (whole) return Math.max(0, whole === 'out' ? a.area : small === a ? 0 : a.area - b.area);
   const chord = chordIntersection(small, big, ws);
@@ -139,6 +142,7 @@ export function differenceArea(a: Shape, b: Shape, ws: Workspace, notes?: Overla
  */
 export function unionShapes(shapes: readonly Shape[], ws: Workspace): Shape | undefined {
   if (shapes.length === 1) return shapes[0];
+  workCount.unions++;
   const mp = safeClip('union', shapes.map(shapeToPc), ws.grid);
   return mp ? shapeFromPc(ws.method === 'ellipsoidal' ? onGeodesics(mp, shapes) : mp, ws) : undefined;
 }

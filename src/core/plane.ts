@@ -71,7 +71,8 @@ export function farFromPlaneZone(
 }
 
 /** The lon/lat bounding-box centre of features, or undefined when they hold no finite position. */
-export function lonLatCentre(features: Iterable<Feature>): [number, number] | undefined {
+/** The lon/lat box [minX, minY, maxX, maxY] of the features' finite positions; undefined when none. */
+export function lonLatBox(features: Iterable<Feature>): [number, number, number, number] | undefined {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -86,5 +87,10 @@ export function lonLatCentre(features: Iterable<Feature>): [number, number] | un
       if (y < minY) minY = y;
       if (y > maxY) maxY = y;
     });
-  return minX <= maxX ? [(minX + maxX) / 2, (minY + maxY) / 2] : undefined;
+  return minX <= maxX ? [minX, minY, maxX, maxY] : undefined;
+}
+
+export function lonLatCentre(features: Iterable<Feature>): [number, number] | undefined {
+  const b = lonLatBox(features);
+  return b ? [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2] : undefined;
 }

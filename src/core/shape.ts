@@ -10,6 +10,7 @@ import { polygonsOf } from './polygons.ts';
 import type { Geometry, Position } from './types.ts';
 import { oriented, validatePolygonal, validityMessage, type ValidityCode } from './validity/index.ts';
 import { planarRingArea, type Workspace } from './workspace.ts';
+import { workCount } from './work-count.ts';
 
 export interface ShapeProblem {
   code: ValidityCode | 'repair-failed';
@@ -103,6 +104,7 @@ function finishShape(polys: Poly[], ws: Workspace, problems: ShapeProblem[]): Sh
  * validity engine, each problem named in `problems`.
  */
 export function buildShape(polygons: Position[][][], ws: Workspace): Shape {
+  workCount.shapes++;
   const parts: Float64Array[][] = [];
   for (const poly of polygons) {
     const cleaned = poly.map((r) => toFlatRing(r, ws));

@@ -1,4 +1,6 @@
-// Runs the analyses for the current project and area method off the render path, latest wins.
+// Runs the analyses for the current project and area method off the render path, latest wins. While
+// a capture is open (a vertex being dragged) the report waits for its end: the live figures follow
+// the drag (state/live.ts) and the worker is not kept busy with whole reports meanwhile.
 import { useEffect, useState } from 'react';
 import type { Report } from '../core/report.ts';
 import { useAppState } from './store.ts';
@@ -7,13 +9,14 @@ import { computeReport } from './analysis.ts';
 export function useReport(): { report: Report | null; busy: boolean; error: string | null } {
   const project = useAppState((s) => s.project);
   const method = useAppState((s) => s.areaMethod);
+  const capturing = useAppState((s) => s.history.open !== null);
   const [state, setState] = useState<{ report: Report | null; busy: boolean; error: string | null }>({
     report: null,
     busy: false,
     error: null,
   });
   useEffect(() => {
-    if (!project) return;
+    if (!project || capturing) return;
     let current = true;
     setState((s) => ({ ...s, busy: true }));
     computeReport(project, method).then(
@@ -27,6 +30,6 @@ export function useReport(): { report: Report | null; busy: boolean; error: stri
     return () => {
       current = false;
     };
-  }, [project, method]);
+  }, [project, method, capturing]);
   return state;
 }

@@ -18,6 +18,8 @@ const ImportDialog = lazy(() => import('./ImportDialog.tsx').then((m) => ({ defa
 const StatsPanel = lazy(() => import('./StatsPanel.tsx').then((m) => ({ default: m.StatsPanel })));
 const ProblemList = lazy(() => import('./ProblemList.tsx').then((m) => ({ default: m.ProblemList })));
 const SafeMode = lazy(() => import('./SafeMode.tsx').then((m) => ({ default: m.SafeMode })));
+// Shows itself only while a zone layer is edited (state/live.ts).
+const LivePanel = lazy(() => import('./LivePanel.tsx').then((m) => ({ default: m.LivePanel })));
 
 export function App() {
   const { t, lang } = useT();
@@ -166,6 +168,9 @@ export function App() {
         {status === 'error' && <h2 className="error">{t('loadFailed')}</h2>}
         <Suspense fallback={null}>
           <ProblemList />
+        </Suspense>
+        <Suspense fallback={null}>
+          <LivePanel />
         </Suspense>
         {/* A clicked feature's properties come first, where the eye is; the hint waits below. */}
         {selected && <Inspector />}

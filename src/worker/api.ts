@@ -1,98 +1,159 @@
-// What the analysis worker exposes. The worker keeps the project's layers between calls so the
-// core's caches (keyed by layer and geometry identity) survive: the page sends only the layers that
-// changed, and an edit re-measures only what depends on the layers it changed.
+// What the analysis worker exposes. The worker keeps each scenario's project (layer-store.ts), so
+// the core's caches (keyed by layer and geometry identity) survive between calls, between scenarios
+// and across undo: the page sends only layer versions and features the worker lacks, and an edit
+// re-measures only what depends on what it changed.
 import { geometryArea, geometryLength, sphericalArea } from '../core/area.ts';
 import { featureMeasure, type FeatureMeasure } from '../core/feature-measure.ts';
+import { createLiveTracker, liveFigures, type LiveFigures, type LiveTracker } from '../core/live-figures.ts';
 import { buildReport, zoneComposition, type Report } from '../core/report.ts';
-import type { AreaMethod, Project, ProjectLayer } from '../core/types.ts';
+import type { AreaMethod, Feature } from '../core/types.ts';
+import { workCount } from '../core/work-count.ts';
 import { displayCollection } from '../map/decorate.ts';
 import { labelCollection } from '../map/label-collection.ts';
 import { createProjectWriter, type SaveOutcome } from '../state/persist.ts';
+import { LayerStore, type Evicted, type LayerVersion, type ProjectMeta } from './layer-store.ts';
 
-export type ProjectMeta = Omit<Project, 'layers'>;
+export type { ProjectMeta };
 
-let meta: ProjectMeta | undefined;
-let layers: ProjectLayer[] = [];
-const displayUrls = new Map<string, string>();
-const writer = createProjectWriter();
+/** Live figures with the milliseconds the worker took to compute them. */
+export type TimedLiveFigures = LiveFigures & { ms: number };
 
-function project(): Project {
-  if (!meta) throw new Error('no project sent to the analysis worker yet');
-  return { ...meta, layers };
+/** Reports by scenario key (layer versions and settings) and area method, most recent last. */
+const REPORTS_KEPT = 8;
+
+/** One worker's api with its own store (the worker makes one; tests make one each). */
+export function createApi() {
+  const store = new LayerStore();
+  const displayUrls = new Map<string, string>();
+  const writer = createProjectWriter();
+  const reports = new Map<string, Report>();
+  const trackers = new Map<string, LiveTracker>();
+  /** the last live figures of each scenario, by what they were computed from */
+  const lastLive = new Map<string, { key: string; figures: TimedLiveFigures }>();
+  /** What the worker computed, for tests: a scenario switched back to adds nothing here. */
+  const computed = { reports: 0, live: 0 };
+
+  function trackerOf(scenario: string): LiveTracker {
+    let t = trackers.get(scenario);
+    if (!t) {
+      t = createLiveTracker();
+      trackers.set(scenario, t);
+    }
+    return t;
+  }
+
+  return {
+    /** Features of new layer versions, ahead of the update that uses them (large layers in batches). */
+    putFeatures(batch: [number, Feature][]): void {
+      store.putFeatures(batch);
+    },
+    /** Sets a scenario's settings and layers by version, the versions the worker lacks given. */
+    update(scenario: string, meta: ProjectMeta, versions: number[], added: LayerVersion[]): Evicted {
+      const evicted = store.update(scenario, meta, versions, added);
+      // Display data of layers no scenario has any more is released.
+      const ids = new Set(store.project(scenario).layers.map((l) => l.id));
+      for (const [key, url] of displayUrls)
+        if (!ids.has(key.replace(/^labels:/, ''))) {
+          URL.revokeObjectURL(url);
+          displayUrls.delete(key);
+        }
+      return evicted;
+    },
+    /** Forgets a deleted scenario. */
+    dropScenario(scenario: string): Evicted {
+      trackers.delete(scenario);
+      lastLive.delete(scenario);
+      return store.drop(scenario);
+    },
+    report(scenario: string, method?: AreaMethod): Report {
+      const key = `${method ?? ''}|${store.key(scenario)}`;
+      const hit = reports.get(key);
+      if (hit) return hit;
+      computed.reports++;
+      const r = buildReport(store.project(scenario), method ? { areaMethod: method } : {});
+      reports.set(key, r);
+      if (reports.size > REPORTS_KEPT) reports.delete(reports.keys().next().value!);
+      return r;
+    },
+    zoneComposition(scenario: string, method?: AreaMethod): ReturnType<typeof zoneComposition> {
+      const p = store.project(scenario);
+      return zoneComposition(p, method ?? p.areaMethod);
+    },
+    /**
+     * The live figures of a scenario against its state when the edit session began (sent as the
+     * scenario `baseline`); each scenario keeps its own tracker, so only what an edit touched is
+     * measured again.
+     */
+    live(scenario: string, baseline: string, method: AreaMethod): TimedLiveFigures {
+      const key = `${method}|${store.key(baseline)}|${store.key(scenario)}`;
+      const hit = lastLive.get(scenario);
+      if (hit?.key === key) return hit.figures;
+      computed.live++;
+      const t0 = performance.now();
+      const figures: TimedLiveFigures = {
+        ...liveFigures(trackerOf(scenario), store.project(baseline), store.project(scenario), method),
+        ms: 0,
+      };
+      figures.ms = performance.now() - t0;
+      lastLive.set(scenario, { key, figures });
+      return figures;
+    },
+    /** The inspector's measure of one feature (null when the layer or feature is not there). */
+    featureMeasure(
+      scenario: string,
+      layerIndex: number,
+      featureIndex: number,
+      method: AreaMethod,
+    ): FeatureMeasure | null {
+      const p = store.project(scenario);
+      const layer = p.layers[layerIndex];
+      const feature = layer?.features[featureIndex];
+      return layer && feature ? featureMeasure(p, layer, feature, method) : null;
+    },
+    /**
+     * Saves the scenario's project to IndexedDB from here, so the page never pays for cloning large
+     * layers. Only the layers changed since the last save are written; failures come back as values.
+     */
+    persist(scenario: string): Promise<SaveOutcome> {
+      return writer.save(store.project(scenario));
+    },
+    /** A blob URL of a layer's display GeoJSON for MapLibre to fetch; the previous one is revoked. */
+    displayUrl(scenario: string, index: number): string {
+      const p = store.project(scenario);
+      const layer = p.layers[index];
+      if (!layer) throw new Error(`no layer ${index} in the analysis worker`);
+      const old = displayUrls.get(layer.id);
+      if (old) URL.revokeObjectURL(old);
+      const url = URL.createObjectURL(
+        new Blob([JSON.stringify(displayCollection(layer, p.settings?.intensityThreshold_wan_per_mu))], {
+          type: 'application/geo+json',
+        }),
+      );
+      displayUrls.set(layer.id, url);
+      return url;
+    },
+    /** A blob URL of a layer's label points (label-collection.ts); the previous one is revoked. */
+    labelUrl(scenario: string, index: number): string {
+      const layer = store.project(scenario).layers[index];
+      if (!layer) throw new Error(`no layer ${index} in the analysis worker`);
+      const key = `labels:${layer.id}`;
+      const old = displayUrls.get(key);
+      if (old) URL.revokeObjectURL(old);
+      const url = URL.createObjectURL(
+        new Blob([JSON.stringify(labelCollection(layer))], { type: 'application/geo+json' }),
+      );
+      displayUrls.set(key, url);
+      return url;
+    },
+    /** How much the worker has computed so far: reports, live figures, and the core's geometry work. */
+    stats(): { reports: number; live: number; work: typeof workCount; held: ReturnType<LayerStore['size']> } {
+      return { ...computed, work: { ...workCount }, held: store.size() };
+    },
+    geometryArea,
+    geometryLength,
+    sphericalArea,
+  };
 }
 
-export const api = {
-  /** Replaces the project's settings and the layers given by position; `count` trims the rest. */
-  update(next: ProjectMeta, changed: Record<number, ProjectLayer>, count: number): void {
-    meta = next;
-    const out = layers.slice(0, count);
-    for (const [k, layer] of Object.entries(changed)) out[Number(k)] = layer;
-    layers = out;
-    // Display data of layers no longer in the project is released.
-    const ids = new Set(layers.map((l) => l.id));
-    for (const [key, url] of displayUrls)
-      if (!ids.has(key.replace(/^labels:/, ''))) {
-        URL.revokeObjectURL(url);
-        displayUrls.delete(key);
-      }
-  },
-  /** Adds features to a layer sent empty: large layers come in batches so the page never blocks long. */
-  appendFeatures(index: number, batch: ProjectLayer['features']): void {
-    const layer = layers[index];
-    if (!layer) throw new Error(`no layer ${index} in the analysis worker`);
-    for (const f of batch) layer.features.push(f);
-  },
-  report(method?: AreaMethod): Report {
-    return buildReport(project(), method ? { areaMethod: method } : {});
-  },
-  zoneComposition(method?: AreaMethod): ReturnType<typeof zoneComposition> {
-    const p = project();
-    return zoneComposition(p, method ?? p.areaMethod);
-  },
-  /** The inspector's measure of one feature (null when the layer or feature is not there). */
-  featureMeasure(layerIndex: number, featureIndex: number, method: AreaMethod): FeatureMeasure | null {
-    const layer = layers[layerIndex];
-    const feature = layer?.features[featureIndex];
-    return layer && feature ? featureMeasure(project(), layer, feature, method) : null;
-  },
-  /**
-   * Saves the project to IndexedDB from here, so the page never pays for cloning large layers.
-   * Only the layers changed since the last save are written; failures come back as values.
-   */
-  persist(): Promise<SaveOutcome> {
-    return writer.save(project());
-  },
-  /** A blob URL of a layer's display GeoJSON for MapLibre to fetch; the previous one is revoked. */
-  displayUrl(index: number): string {
-    const layer = layers[index];
-    if (!layer) throw new Error(`no layer ${index} in the analysis worker`);
-    const old = displayUrls.get(layer.id);
-    if (old) URL.revokeObjectURL(old);
-    const url = URL.createObjectURL(
-      new Blob(
-        [JSON.stringify(displayCollection(layer, project().settings?.intensityThreshold_wan_per_mu))],
-        { type: 'application/geo+json' },
-      ),
-    );
-    displayUrls.set(layer.id, url);
-    return url;
-  },
-  /** A blob URL of a layer's label points (label-collection.ts); the previous one is revoked. */
-  labelUrl(index: number): string {
-    const layer = layers[index];
-    if (!layer) throw new Error(`no layer ${index} in the analysis worker`);
-    const key = `labels:${layer.id}`;
-    const old = displayUrls.get(key);
-    if (old) URL.revokeObjectURL(old);
-    const url = URL.createObjectURL(
-      new Blob([JSON.stringify(labelCollection(layer))], { type: 'application/geo+json' }),
-    );
-    displayUrls.set(key, url);
-    return url;
-  },
-  geometryArea,
-  geometryLength,
-  sphericalArea,
-};
-
-export type Api = typeof api;
+export const api = createApi();
+export type Api = ReturnType<typeof createApi>;

@@ -1,19 +1,40 @@
 // The page's side of the analysis worker. Calls are "latest wins": while one runs, newer requests
 // replace older waiting ones, and a superseded request resolves to null, so a quick run of edits never
-// builds a backlog. Only the layers whose object identity changed are sent (see api.ts).
+// builds a backlog. Each call names its scenario ('base' unless given); only layer versions and
+// features the worker does not hold are sent (see layer-store.ts).
 import * as Comlink from 'comlink';
 import type { FeatureMeasure } from '../core/feature-measure.ts';
 import type { Report } from '../core/report.ts';
-import type { AreaMethod, Project, ProjectLayer } from '../core/types.ts';
-import type { Api } from './api.ts';
+import type { AreaMethod, Feature, Project, ProjectLayer } from '../core/types.ts';
+import type { Api, TimedLiveFigures } from './api.ts';
+
+export type { TimedLiveFigures };
+import type { Evicted, LayerVersion } from './layer-store.ts';
 import type { SaveOutcome } from '../state/persist.ts';
+
+/** The base project's scenario id (contract §5). */
+export const BASE = 'base';
 
 export interface AnalysisClient {
   /** The report of the project, or null when a newer request superseded this one. */
-  report(project: Project, method?: AreaMethod): Promise<Report | null>;
-  composition(project: Project, method?: AreaMethod): Promise<ReturnType<Api['zoneComposition']> | null>;
+  report(project: Project, method?: AreaMethod, scenario?: string): Promise<Report | null>;
+  composition(
+    project: Project,
+    method?: AreaMethod,
+    scenario?: string,
+  ): Promise<ReturnType<Api['zoneComposition']> | null>;
+  /**
+   * The live figures of `project` against `baseline`, the project when the edit session began
+   * (latest wins: a dragged vertex never waits for figures of where it was).
+   */
+  live(
+    project: Project,
+    baseline: Project,
+    method: AreaMethod,
+    scenario?: string,
+  ): Promise<TimedLiveFigures | null>;
   /** Saves the project to IndexedDB in the worker (never superseded); says whether it worked. */
-  persist(project: Project): Promise<SaveOutcome>;
+  persist(project: Project, scenario?: string): Promise<SaveOutcome>;
   /**
    * The measure of feature `featureIndex` of layer `layerIndex`, as the inspector shows it (never
    * superseded, so a click never cancels a waiting report); null when there is no such feature.
@@ -23,11 +44,14 @@ export interface AnalysisClient {
     layerIndex: number,
     featureIndex: number,
     method: AreaMethod,
+    scenario?: string,
   ): Promise<FeatureMeasure | null>;
   /** A URL of the label points of the layer at `index` (never superseded). */
-  labelUrl(project: Project, index: number): Promise<string>;
+  labelUrl(project: Project, index: number, scenario?: string): Promise<string>;
   /** A URL of the display GeoJSON of the layer at `index` (never superseded). */
-  displayUrl(project: Project, index: number): Promise<string>;
+  displayUrl(project: Project, index: number, scenario?: string): Promise<string>;
+  /** A deleted scenario: the worker forgets it. */
+  dropScenario(scenario: string): Promise<void>;
   dispose(): void;
 }
 
@@ -44,39 +68,80 @@ export type AnalysisRemote = {
 /** Features per message when a large layer is sent to the worker. */
 export const SYNC_BATCH = 10_000;
 
+/** The baseline of a scenario's edit session is held in the worker as a scenario of its own. */
+const baselineOf = (scenario: string) => `${scenario}\u0000start`;
+
 /** A client over any Comlink-like remote (tests pass the api itself). */
 export function createClientFor(remote: AnalysisRemote, onDispose: () => void = () => {}): AnalysisClient {
-  let sent: ProjectLayer[] = [];
-  let seq = 0;
+  // Page objects named once: a layer object is a version, a feature object a token.
+  const versions = new WeakMap<ProjectLayer, number>();
+  const tokens = new WeakMap<Feature, number>();
+  let nextVersion = 1;
+  let nextToken = 1;
+  const versionOf = (l: ProjectLayer) => {
+    let v = versions.get(l);
+    if (v === undefined) versions.set(l, (v = nextVersion++));
+    return v;
+  };
+  const tokenOf = (f: Feature) => {
+    let t = tokens.get(f);
+    if (t === undefined) tokens.set(f, (t = nextToken++));
+    return t;
+  };
+  // What the worker holds, as it told us.
+  const heldVersions = new Set<number>();
+  const heldTokens = new Set<number>();
+  const seqs = { report: 0, live: 0 };
   let busy: Promise<unknown> = Promise.resolve();
 
-  async function sync(project: Project): Promise<void> {
-    const changed: Record<number, ProjectLayer> = {};
-    const large: number[] = [];
-    project.layers.forEach((l, i) => {
-      if (sent[i] === l) return;
-      // A large layer goes as an empty shell, then its features in batches (one message each).
-      if (l.features.length > SYNC_BATCH) {
-        changed[i] = { ...l, features: [] };
-        large.push(i);
-      } else changed[i] = l;
-    });
-    const { layers, ...meta } = project;
-    await remote.update(meta, changed, layers.length);
-    for (const i of large) {
-      const features = layers[i]!.features;
-      for (let k = 0; k < features.length; k += SYNC_BATCH)
-        await remote.appendFeatures(i, features.slice(k, k + SYNC_BATCH));
-    }
-    sent = [...layers];
+  function forget(e: Evicted): void {
+    for (const v of e.versions) heldVersions.delete(v);
+    for (const t of e.tokens) heldTokens.delete(t);
   }
 
-  function latest<T>(job: () => Promise<T>): Promise<T | null> {
-    const mine = ++seq;
-    const run = busy.then(async () => (mine === seq ? job() : null));
+  async function sync(scenario: string, project: Project): Promise<void> {
+    const { layers, ...meta } = project;
+    const order = layers.map(versionOf);
+    const added: LayerVersion[] = [];
+    let batch: [number, Feature][] = [];
+    const pending = new Set<number>();
+    for (const [i, layer] of layers.entries()) {
+      const version = order[i]!;
+      if (heldVersions.has(version)) continue;
+      const ts = new Uint32Array(layer.features.length);
+      layer.features.forEach((f, k) => {
+        const t = tokenOf(f);
+        ts[k] = t;
+        if (heldTokens.has(t) || pending.has(t)) return;
+        pending.add(t);
+        batch.push([t, f]);
+      });
+      // A large layer's features go in batches, one message each, so the page never blocks long.
+      while (batch.length >= SYNC_BATCH) {
+        await remote.putFeatures(batch.slice(0, SYNC_BATCH));
+        batch = batch.slice(SYNC_BATCH);
+      }
+      const { features: _features, ...shell } = layer;
+      added.push({ version, shell, tokens: ts });
+    }
+    if (batch.length) await remote.putFeatures(batch);
+    const evicted = await remote.update(scenario, meta, order, added);
+    for (const v of added) heldVersions.add(v.version);
+    for (const t of pending) heldTokens.add(t);
+    forget(evicted);
+  }
+
+  /**
+   * Runs after the calls before it, unless a newer call of the same channel came meanwhile. Live
+   * figures have a channel of their own: an edit asks for a report and live figures at once, and
+   * neither may drop the other.
+   */
+  function latest<T>(job: () => Promise<T>, channel: 'report' | 'live' = 'report'): Promise<T | null> {
+    const mine = ++seqs[channel];
+    const run = busy.then(async () => (mine === seqs[channel] ? job() : null));
     // The chain must go on whether a job failed or not; errors reach only their caller.
     busy = run.catch(() => undefined);
-    return run.then((v) => (mine === seq ? v : null));
+    return run.then((v) => (mine === seqs[channel] ? v : null));
   }
 
   /** Runs in turn with the other calls but is never dropped for a newer one. */
@@ -87,35 +152,46 @@ export function createClientFor(remote: AnalysisRemote, onDispose: () => void = 
   }
 
   return {
-    persist: (project) =>
+    persist: (project, scenario = BASE) =>
       always(async () => {
-        await sync(project);
-        return remote.persist();
+        await sync(scenario, project);
+        return remote.persist(scenario);
       }),
-    displayUrl: (project, index) =>
+    displayUrl: (project, index, scenario = BASE) =>
       always(async () => {
-        await sync(project);
-        return remote.displayUrl(index);
+        await sync(scenario, project);
+        return remote.displayUrl(scenario, index);
       }),
-    measure: (project, layerIndex, featureIndex, method) =>
+    measure: (project, layerIndex, featureIndex, method, scenario = BASE) =>
       always(async () => {
-        await sync(project);
-        return remote.featureMeasure(layerIndex, featureIndex, method);
+        await sync(scenario, project);
+        return remote.featureMeasure(scenario, layerIndex, featureIndex, method);
       }),
-    labelUrl: (project, index) =>
+    labelUrl: (project, index, scenario = BASE) =>
       always(async () => {
-        await sync(project);
-        return remote.labelUrl(index);
+        await sync(scenario, project);
+        return remote.labelUrl(scenario, index);
       }),
-    report: (project, method) =>
+    report: (project, method, scenario = BASE) =>
       latest(async () => {
-        await sync(project);
-        return remote.report(method);
+        await sync(scenario, project);
+        return remote.report(scenario, method);
       }),
-    composition: (project, method) =>
+    composition: (project, method, scenario = BASE) =>
       latest(async () => {
-        await sync(project);
-        return remote.zoneComposition(method);
+        await sync(scenario, project);
+        return remote.zoneComposition(scenario, method);
+      }),
+    live: (project, baseline, method, scenario = BASE) =>
+      latest(async () => {
+        await sync(baselineOf(scenario), baseline);
+        await sync(scenario, project);
+        return remote.live(scenario, baselineOf(scenario), method);
+      }, 'live'),
+    dropScenario: (scenario) =>
+      always(async () => {
+        forget(await remote.dropScenario(scenario));
+        forget(await remote.dropScenario(baselineOf(scenario)));
       }),
     dispose: onDispose,
   };

@@ -1,13 +1,13 @@
-// The analysis worker's api and client without a Worker: only changed layers are sent, and a
-// request superseded by a newer one resolves to null ("latest wins").
+// The analysis worker's api and client without a Worker: only layer versions and features the worker
+// lacks are sent, and a request superseded by a newer one resolves to null ("latest wins").
 import type * as Comlink from 'comlink';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { Feature, Project } from '../../src/core/types.ts';
-import { api, type Api } from '../../src/worker/api.ts';
+import type { AreaMethod, Feature, Project } from '../../src/core/types.ts';
+import { createApi, type Api } from '../../src/worker/api.ts';
 import { createClientFor, SYNC_BATCH, type AnalysisRemote } from '../../src/worker/client.ts';
 
 /** The api answered asynchronously, as Comlink hands it to the page, with some calls replaced. */
-function remoteOf(overrides: Partial<AnalysisRemote>): AnalysisRemote {
+function remoteOf(overrides: Partial<AnalysisRemote>, api: Api = createApi()): AnalysisRemote {
   const wrapped = Object.fromEntries(
     Object.entries(api).map(([k, f]) => [
       k,
@@ -58,31 +58,54 @@ describe('analysis worker client', () => {
     expectTypeOf<Comlink.Remote<Api>>().toExtend<AnalysisRemote>();
   });
 
-  it('sends only layers whose identity changed', async () => {
-    const sent: number[][] = [];
-    const remote = remoteOf({
-      update: async (...args: Parameters<typeof api.update>) => {
-        sent.push(Object.keys(args[1]).map(Number));
-        api.update(...args);
+  it('sends only layer versions and features the worker does not hold', async () => {
+    const api = createApi();
+    const sent: { layers: string[]; features: number }[] = [];
+    let features = 0;
+    const remote = remoteOf(
+      {
+        putFeatures: async (batch) => {
+          features += batch.length;
+          api.putFeatures(batch);
+        },
+        update: async (...args: Parameters<Api['update']>) => {
+          sent.push({ layers: args[3].map((v) => v.shell.id), features });
+          features = 0;
+          return api.update(...args);
+        },
       },
-      displayUrl: async (i: number) => `layer-${i}`,
-    });
+      api,
+    );
     const client = createClientFor(remote);
     const p = project(114.51);
     const r1 = await client.report(p);
     const r2 = await client.report(p);
-    expect(sent).toEqual([[0], []]);
+    // A second zone: the new layer version goes, with the one new feature only.
+    const zones = p.layers[0]!;
+    const more = {
+      ...zones,
+      features: [...zones.features, rect(114.6, 32.2, 114.61, 32.21, { c: '建成区' })],
+    };
+    await client.report({ ...p, layers: [more] });
+    expect(sent).toEqual([
+      { layers: ['zones'], features: 1 },
+      { layers: [], features: 0 },
+      { layers: ['zones'], features: 1 },
+    ]);
     expect(r1?.composition.planned_m2).toBeCloseTo(r2!.composition.planned_m2, 9);
   });
 
   it('lets the latest request win while one is running', async () => {
-    const remote = remoteOf({
-      report: async (m?: Parameters<typeof api.report>[0]) => {
-        await new Promise((r) => setTimeout(r, 20));
-        return api.report(m);
+    const api = createApi();
+    const remote = remoteOf(
+      {
+        report: async (scenario: string, m?: AreaMethod) => {
+          await new Promise((r) => setTimeout(r, 20));
+          return api.report(scenario, m);
+        },
       },
-      displayUrl: async (i: number) => `layer-${i}`,
-    });
+      api,
+    );
     const client = createClientFor(remote);
     // Queued together: only the newest runs.
     const queued = await Promise.all([client.report(project(114.51)), client.report(project(114.52))]);
@@ -110,7 +133,7 @@ describe('analysis worker client', () => {
         saved.push(saved.length);
         return { ok: true as const, savedAt: saved.length };
       },
-      displayUrl: async (i: number) => `layer-${i}`,
+      displayUrl: async (_s: string, i: number) => `layer-${i}`,
     });
     const client = createClientFor(remote);
     const [, , url, r] = await Promise.all([
@@ -125,18 +148,21 @@ describe('analysis worker client', () => {
   });
 
   it('sends a large layer in batches and the worker sees every feature', async () => {
+    const api = createApi();
     const messages: string[] = [];
-    const remote = remoteOf({
-      update: async (...args: Parameters<typeof api.update>) => {
-        messages.push('update');
-        api.update(...args);
+    const remote = remoteOf(
+      {
+        update: async (...args: Parameters<Api['update']>) => {
+          messages.push('update');
+          return api.update(...args);
+        },
+        putFeatures: async (...args: Parameters<Api['putFeatures']>) => {
+          messages.push(`put ${args[0].length}`);
+          api.putFeatures(...args);
+        },
       },
-      appendFeatures: async (...args: Parameters<typeof api.appendFeatures>) => {
-        messages.push(`append ${args[1].length}`);
-        api.appendFeatures(...args);
-      },
-      displayUrl: async (i: number) => `layer-${i}`,
-    });
+      api,
+    );
     const client = createClientFor(remote);
     const p = project(114.51);
     const n = SYNC_BATCH * 2 + 5;
@@ -151,7 +177,8 @@ describe('analysis worker client', () => {
       ),
     };
     const r = await client.report({ ...p, layers: [...p.layers, plots] });
-    expect(messages).toEqual(['update', `append ${SYNC_BATCH}`, `append ${SYNC_BATCH}`, 'append 5']);
+    // the zone's one feature and the first plots, then two more batches, then the layers
+    expect(messages).toEqual([`put ${SYNC_BATCH}`, `put ${SYNC_BATCH}`, 'put 6', 'update']);
     expect(r!.enterprises).toHaveLength(n);
     expect(r!.enterprises[n - 1]!.name).toBe(`p${n - 1}`);
   });
@@ -184,5 +211,23 @@ describe('analysis worker client', () => {
     expect(lon).toBeLessThan(114.51);
     expect(lat).toBeGreaterThan(32.2);
     expect(lat).toBeLessThan(32.21);
+  });
+});
+
+describe('live figures beside reports', () => {
+  it('a report asked for after live figures does not drop them, nor they the report', async () => {
+    const client = createClientFor(remoteOf({}));
+    const p = project(114.51);
+    const q = project(114.52);
+    const [live, report] = await Promise.all([client.live(q, p, 'ellipsoidal'), client.report(q)]);
+    expect(live).not.toBeNull();
+    expect(report).not.toBeNull();
+    expect(live!.parts).toHaveLength(1);
+    expect(live!.parts[0]!.area_m2).toBeCloseTo(report!.composition.planned_m2, 3);
+    // A newer edit's live figures do supersede the older ones.
+    const older = client.live(project(114.53), p, 'ellipsoidal');
+    const newer = client.live(project(114.54), p, 'ellipsoidal');
+    expect(await older).toBeNull();
+    expect((await newer)!.composition.now.planned_m2).toBeGreaterThan(live!.composition.now.planned_m2);
   });
 });
