@@ -7,7 +7,7 @@ import { buildReport, zoneComposition, type Report } from '../core/report.ts';
 import type { AreaMethod, Project, ProjectLayer } from '../core/types.ts';
 import { displayCollection } from '../map/decorate.ts';
 import { labelCollection } from '../map/label-collection.ts';
-import { createProjectWriter, type SaveOutcome } from '../state/persist.ts';
+import { createProjectWriter, type HistoryDelta, type SaveOutcome } from '../state/persist.ts';
 
 export type ProjectMeta = Omit<Project, 'layers'>;
 
@@ -57,10 +57,11 @@ export const api = {
   },
   /**
    * Saves the project to IndexedDB from here, so the page never pays for cloning large layers.
-   * Only the layers changed since the last save are written; failures come back as values.
+   * Only the layers changed since the last save are written, with the undo history's new entries;
+   * failures come back as values.
    */
-  persist(): Promise<SaveOutcome> {
-    return writer.save(project());
+  persist(history?: HistoryDelta): Promise<SaveOutcome> {
+    return writer.save(project(), history);
   },
   /** A blob URL of a layer's display GeoJSON for MapLibre to fetch; the previous one is revoked. */
   displayUrl(index: number): string {

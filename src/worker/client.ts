@@ -6,14 +6,14 @@ import type { FeatureMeasure } from '../core/feature-measure.ts';
 import type { Report } from '../core/report.ts';
 import type { AreaMethod, Project, ProjectLayer } from '../core/types.ts';
 import type { Api } from './api.ts';
-import type { SaveOutcome } from '../state/persist.ts';
+import type { HistoryDelta, SaveOutcome } from '../state/persist.ts';
 
 export interface AnalysisClient {
   /** The report of the project, or null when a newer request superseded this one. */
   report(project: Project, method?: AreaMethod): Promise<Report | null>;
   composition(project: Project, method?: AreaMethod): Promise<ReturnType<Api['zoneComposition']> | null>;
   /** Saves the project to IndexedDB in the worker (never superseded); says whether it worked. */
-  persist(project: Project): Promise<SaveOutcome>;
+  persist(project: Project, history?: HistoryDelta): Promise<SaveOutcome>;
   /**
    * The measure of feature `featureIndex` of layer `layerIndex`, as the inspector shows it (never
    * superseded, so a click never cancels a waiting report); null when there is no such feature.
@@ -87,10 +87,10 @@ export function createClientFor(remote: AnalysisRemote, onDispose: () => void = 
   }
 
   return {
-    persist: (project) =>
+    persist: (project, history) =>
       always(async () => {
         await sync(project);
-        return remote.persist();
+        return remote.persist(history);
       }),
     displayUrl: (project, index) =>
       always(async () => {
