@@ -4,12 +4,15 @@ import type { MapView } from './map-view.ts';
 
 export interface MapTestHook {
   labels(): ReturnType<MapView['renderedLabels']>;
+  /** the scenario comparison's labels placed on screen */
+  compareLabels(): ReturnType<MapView['compareLabels']>;
   project(lonLat: [number, number]): { x: number; y: number };
 }
 
 export function installTestHook(view: MapView): () => void {
   const hook: MapTestHook = {
     labels: () => view.renderedLabels(),
+    compareLabels: () => view.compareLabels(),
     project: (lonLat) => {
       const p = view.map.project(lonLat);
       return { x: p.x, y: p.y };

@@ -18,6 +18,8 @@ const ImportDialog = lazy(() => import('./ImportDialog.tsx').then((m) => ({ defa
 const StatsPanel = lazy(() => import('./StatsPanel.tsx').then((m) => ({ default: m.StatsPanel })));
 const ProblemList = lazy(() => import('./ProblemList.tsx').then((m) => ({ default: m.ProblemList })));
 const SafeMode = lazy(() => import('./SafeMode.tsx').then((m) => ({ default: m.SafeMode })));
+const ScenarioPanel = lazy(() => import('./ScenarioPanel.tsx').then((m) => ({ default: m.ScenarioPanel })));
+const ComparePanel = lazy(() => import('./ComparePanel.tsx').then((m) => ({ default: m.ComparePanel })));
 
 export function App() {
   const { t, lang } = useT();
@@ -127,6 +129,9 @@ export function App() {
       <aside className="left">
         {status === 'loading' && <p className="muted">{t('loading')}</p>}
         <LayerPanel />
+        <Suspense fallback={null}>
+          <ScenarioPanel />
+        </Suspense>
       </aside>
       <main
         className={dragging ? 'center dragging' : 'center'}
@@ -164,6 +169,9 @@ export function App() {
       )}
       <aside className="right">
         {status === 'error' && <h2 className="error">{t('loadFailed')}</h2>}
+        <Suspense fallback={null}>
+          <ComparePanel />
+        </Suspense>
         <Suspense fallback={null}>
           <ProblemList />
         </Suspense>

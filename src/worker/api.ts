@@ -4,6 +4,8 @@
 import { geometryArea, geometryLength, sphericalArea } from '../core/area.ts';
 import { featureMeasure, type FeatureMeasure } from '../core/feature-measure.ts';
 import { buildReport, zoneComposition, type Report } from '../core/report.ts';
+import { compareScenarios, type ScenarioComparison } from '../core/compare.ts';
+import { scenarioProject } from '../core/scenarios.ts';
 import type { AreaMethod, Project, ProjectLayer } from '../core/types.ts';
 import { displayCollection } from '../map/decorate.ts';
 import { labelCollection } from '../map/label-collection.ts';
@@ -44,6 +46,15 @@ export const api = {
   },
   report(method?: AreaMethod): Report {
     return buildReport(project(), method ? { areaMethod: method } : {});
+  },
+  /** What changes between two of the project's scenarios (core/compare.ts, contract §5). */
+  compare(from: string, to: string, method?: AreaMethod): ScenarioComparison {
+    const p = project();
+    return compareScenarios(scenarioProject(p, from), scenarioProject(p, to), {
+      areaMethod: method ?? p.areaMethod,
+      from,
+      to,
+    });
   },
   zoneComposition(method?: AreaMethod): ReturnType<typeof zoneComposition> {
     const p = project();

@@ -12,6 +12,13 @@ export interface AnalysisClient {
   /** The report of the project, or null when a newer request superseded this one. */
   report(project: Project, method?: AreaMethod): Promise<Report | null>;
   composition(project: Project, method?: AreaMethod): Promise<ReturnType<Api['zoneComposition']> | null>;
+  /** The comparison of two scenarios (never superseded: a report must not cancel it). */
+  compare(
+    project: Project,
+    from: string,
+    to: string,
+    method?: AreaMethod,
+  ): Promise<ReturnType<Api['compare']>>;
   /** Saves the project to IndexedDB in the worker (never superseded); says whether it worked. */
   persist(project: Project, history?: HistoryDelta): Promise<SaveOutcome>;
   /**
@@ -111,6 +118,11 @@ export function createClientFor(remote: AnalysisRemote, onDispose: () => void = 
       latest(async () => {
         await sync(project);
         return remote.report(method);
+      }),
+    compare: (project, from, to, method) =>
+      always(async () => {
+        await sync(project);
+        return remote.compare(from, to, method);
       }),
     composition: (project, method) =>
       latest(async () => {
