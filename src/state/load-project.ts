@@ -169,6 +169,7 @@ export async function startProject(): Promise<void> {
         project: saved.project,
         issues: saved.issues,
         ...(saved.savedAt !== undefined ? { savedAt: saved.savedAt } : {}),
+        ...(saved.history ? { history: saved.history } : {}),
       },
     });
   } else if (saved.kind === 'saved' && saved.project) {
@@ -239,7 +240,8 @@ export function openRecovered(): void {
   // Undamaged (the last opening crashed): what is on disk is this project, nothing to write.
   quietInstall = safe.issues.length === 0;
   try {
-    installProject(safe.project, []);
+    // Undamaged, its undo history fits it; a repaired project starts a new one.
+    installProject(safe.project, [], safe.issues.length === 0 ? safe.history : undefined);
   } finally {
     quietInstall = false;
   }
