@@ -161,9 +161,12 @@ describe('scenarios in the app', () => {
     expect(labels[0]!.label).toMatch(/^\+\d[\d,]* 亩\n张良镇、城关镇 · 李店村、王庄村、张湾村$/);
     await page.waitForTimeout(500);
     await page.screenshot({ path: `${OUTPUT_DIR}/scenario-compare.png` });
+    // The whole table: a viewport tall enough for the panel not to scroll.
+    await page.setViewportSize({ width: 1440, height: 1500 });
     await page
       .locator('[data-testid="compare"]')
       .screenshot({ path: `${OUTPUT_DIR}/scenario-compare-table.png` });
+    await page.setViewportSize({ width: 1440, height: 900 });
     await page.click('[data-testid="compare-close"]');
 
     // Switch to 东扩方案: the zone layer is its now, the figures follow.
@@ -204,7 +207,7 @@ describe('scenarios in the app', () => {
     await page.close();
   }, 90_000);
 
-  it.skip('a killed browser loses neither the edits nor the history nor the scenarios', async () => {
+  it('a killed browser loses neither the edits nor the history nor the scenarios', async () => {
     const profile = mkdtempSync(join(work, 'profile-'));
     const first = await launchKillable(profile);
     first.page.on('dialog', (d) => void d.accept());
