@@ -21,8 +21,6 @@ const tell = () => {
   for (const l of listeners) l();
 };
 
-export const compareView = (): CompareView | null => view;
-
 export function useCompareView(): CompareView | null {
   return useSyncExternalStore(
     (l) => {

@@ -22,8 +22,10 @@ import {
   watchContext,
   type Harness,
 } from './harness.ts';
+import type { MapTestHook } from '../../src/map/test-hook.ts';
 
 const FIXTURE = 'test/fixtures/compare/grow-east';
+type TestWindow = { __zonemapTest: MapTestHook };
 const BASE_FILES = ['zonemap.json', 'zones', 'towns', 'villages', 'village-points', 'farmland', 'ubound'].map(
   (f) => `${FIXTURE}/${f.endsWith('.json') ? f : `${f}.geojson`}`,
 );
@@ -147,11 +149,16 @@ describe('scenarios in the app', () => {
     expect(zoneRow).toContain(formatMu(core.zones[0]!.to_m2));
     // The map: one label per piece, its text the 亩 and the township and village core found.
     await expect
-      .poll(() => page.evaluate(() => (window as any).__zonemapTest.compareLabels().length), {
-        timeout: 20_000,
-      })
+      .poll(
+        () => page.evaluate(() => (window as unknown as TestWindow).__zonemapTest.compareLabels().length),
+        {
+          timeout: 20_000,
+        },
+      )
       .toBe(core.pieces.length);
-    const labels = (await page.evaluate(() => (window as any).__zonemapTest.compareLabels())) as {
+    const labels = (await page.evaluate(() =>
+      (window as unknown as TestWindow).__zonemapTest.compareLabels(),
+    )) as {
       piece: number;
       label: string;
     }[];
