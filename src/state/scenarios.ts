@@ -28,10 +28,11 @@ function storeActive(project: Project, sc: ProjectScenarios, layerIds: string[])
 /** Saves the project's current boundaries as a new scenario and works on it from now on. */
 export function saveAsCommand(project: Project, name: string, note = ''): Command {
   const title = name.trim();
-  if (!title) throw new CommandError('a scenario needs a name');
+  if (!title) throw new CommandError('方案需要名称 / a scenario needs a name');
   const sc = scenariosOf(project);
   const layerIds = sc.layerIds.length ? sc.layerIds : boundaryLayerIds(project);
-  if (layerIds.length === 0) throw new CommandError('the project has no zone boundary layer');
+  if (layerIds.length === 0)
+    throw new CommandError('项目中没有规划范围图层 / the project has no zone boundary layer');
   const id = newScenarioId(project, title);
   const entry: ProjectScenario = { id, name: title, note: note.trim(), layers: [] };
   return {
@@ -43,7 +44,8 @@ export function saveAsCommand(project: Project, name: string, note = ''): Comman
 /** Makes scenario `id` the one shown and edited: its layers replace the project's. */
 export function switchCommand(project: Project, id: string): Command | null {
   const sc = scenariosOf(project);
-  if (!findScenario(project, id)) throw new CommandError(`no scenario "${id}" in the project`);
+  if (!findScenario(project, id))
+    throw new CommandError(`项目中没有方案「${id}」 / no scenario "${id}" in the project`);
   if (id === sc.active) return null;
   const present = sc.layerIds.filter((l) => project.layers.some((p) => p.id === l));
   const replace: Command[] = present.map((l) => ({
@@ -63,10 +65,11 @@ export function switchCommand(project: Project, id: string): Command | null {
 export function duplicateCommand(project: Project, id: string, name: string): Command {
   const sc = scenariosOf(project);
   const from = findScenario(project, id);
-  if (!from) throw new CommandError(`no scenario "${id}" in the project`);
+  if (!from) throw new CommandError(`项目中没有方案「${id}」 / no scenario "${id}" in the project`);
   const title = name.trim() || `${from.name} 副本`;
   const layerIds = sc.layerIds.length ? sc.layerIds : boundaryLayerIds(project);
-  if (layerIds.length === 0) throw new CommandError('the project has no zone boundary layer');
+  if (layerIds.length === 0)
+    throw new CommandError('项目中没有规划范围图层 / the project has no zone boundary layer');
   const layers = layerIds.flatMap((l) => {
     const layer = scenarioLayer(project, id, l);
     return layer ? [layer] : [];
@@ -79,9 +82,14 @@ export function duplicateCommand(project: Project, id: string, name: string): Co
 /** Deletes a scenario; the base and the one being worked on cannot be deleted. */
 export function deleteCommand(project: Project, id: string): Command {
   const sc = scenariosOf(project);
-  if (id === BASE_SCENARIO_ID) throw new CommandError('the base project cannot be deleted');
-  if (id === sc.active) throw new CommandError('switch to another scenario before deleting this one');
-  if (!findScenario(project, id)) throw new CommandError(`no scenario "${id}" in the project`);
+  if (id === BASE_SCENARIO_ID)
+    throw new CommandError('基础方案不能删除 / the base project cannot be deleted');
+  if (id === sc.active)
+    throw new CommandError(
+      '当前方案不能删除，请先切换到其他方案 / switch to another scenario before deleting this one',
+    );
+  if (!findScenario(project, id))
+    throw new CommandError(`项目中没有方案「${id}」 / no scenario "${id}" in the project`);
   return { kind: 'set-scenarios', scenarios: { ...sc, list: sc.list.filter((s) => s.id !== id) } };
 }
 
@@ -97,7 +105,7 @@ export function importAsScenarioCommand(
   note = '',
 ): Command {
   const base = project.layers.find((l) => l.id === target);
-  if (!base) throw new CommandError(`no layer "${target}" in the project`);
+  if (!base) throw new CommandError(`项目中没有图层「${target}」 / no layer "${target}" in the project`);
   const sc = scenariosOf(project);
   const title = name.trim() || imported.file;
   let list = sc.list;
