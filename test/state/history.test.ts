@@ -6,12 +6,7 @@ import type { Feature, Problem, ProjectLayer } from '../../src/core/types.ts';
 import { run, type Command, type Doc } from '../../src/state/commands.ts';
 import * as H from '../../src/state/history.ts';
 import { CommandError } from '../../src/state/commands.ts';
-import {
-  deleteCommand,
-  duplicateCommand,
-  saveAsCommand,
-  switchCommand,
-} from '../../src/state/scenarios.ts';
+import { deleteCommand, duplicateCommand, saveAsCommand, switchCommand } from '../../src/state/scenarios.ts';
 import { scenariosOf } from '../../src/core/scenarios.ts';
 
 const square = (x: number, y: number, id?: string | number): Feature => ({

@@ -233,4 +233,16 @@ describe('the project bundle carries the scenarios (contract §5)', () => {
       zoneOf(project, 'expand-east').map((f) => f.geometry),
     );
   }, 60_000);
+
+  it('writes no scenario file for a scenario layer the project no longer has', async () => {
+    const start = startDoc();
+    let doc = run(start, saveAsCommand(start.project, 'A')).doc;
+    doc = run(doc, moveZone(doc, 119)).doc;
+    doc = run(doc, { kind: 'remove-layer', layerId: 'zones' }).doc;
+    const files = unzipSync(await writeProjectBundle(doc.project));
+    const manifest = JSON.parse(new TextDecoder().decode(files['zonemap.json']!));
+    expect(manifest.layers.map((l: { id: string }) => l.id)).toEqual(['roads']);
+    expect(manifest.scenarios).toEqual([{ id: 'a', name: 'A', note: '', layers: {} }]);
+    expect(Object.keys(files).filter((n) => n.startsWith('scenarios/'))).toEqual([]);
+  });
 });

@@ -87,6 +87,8 @@ function bundleScenarios(project: Project, used: Set<string>): BundleScenario[] 
     .map((s) => {
       const dir = `scenarios/${s.id.replace(/[\\/:*?"<>|\s]/g, '_')}/`;
       const layers = sc.layerIds.flatMap((id) => {
+        // A scenario layer removed from the project has no base layer to stand for.
+        if (!project.layers.some((l) => l.id === id)) return [];
         const layer = scenarioLayer(project, s.id, id);
         if (!layer || layer === scenarioLayer(project, BASE_SCENARIO_ID, id)) return [];
         return [{ layer, file: dir + safeFileName(id, used, dir) }];
