@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareScenarios } from '../../src/core/compare.ts';
 import { formatKm2, formatMu } from '../../src/core/units.ts';
 import { loadScenariosFromPath } from '../../src/io/node-project.ts';
+import { readLayerFile } from '../../src/io/read.ts';
 import { pieceLabel } from '../../src/ui/scenario-words.ts';
 import {
   CHROMIUM_ARGS,
@@ -123,6 +124,26 @@ describe('scenarios in the app', () => {
     expect(await rows(page)).toEqual(['base*', 's1']);
     expect(await page.locator('[data-layer]').count()).toBe(6);
     expect(await page.locator('[data-testid="row-planned"]').textContent()).toBe(planned);
+
+    // Export the scenario's zones with the existing writers: GeoJSON and Shapefile read back as the file.
+    const east = JSON.parse(readFileSync(EAST, 'utf8')) as { features: { geometry: unknown }[] };
+    await page.click('[data-testid="export-button"]');
+    await page.selectOption('[data-testid="export-scenario"]', 's1');
+    await page.selectOption('[data-testid="export-layer"]', 'zones');
+    for (const format of ['geojson', 'shapefile'] as const) {
+      await page.selectOption('[data-testid="export-format"]', format);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('[data-testid="export-run"]'),
+      ]);
+      const file = join(work, download.suggestedFilename());
+      await download.saveAs(file);
+      const back = await readLayerFile(download.suggestedFilename(), new Uint8Array(readFileSync(file)));
+      expect(back.features).toHaveLength(east.features.length);
+      if (format === 'geojson')
+        expect(back.features.map((f) => f.geometry)).toEqual(east.features.map((f) => f.geometry));
+    }
+    await page.click('[data-testid="export-dialog"] .modal-actions button');
 
     // Compare base → 东扩方案.
     await page.selectOption('[data-testid="compare-from"]', 'base');
