@@ -54,6 +54,29 @@ export interface Project {
   quotas?: Record<string, number>;
   /** everything else the manifest carried, kept so saving loses nothing */
   extra?: Record<string, unknown>;
+  /** the scenarios (方案, contract §5) the planner keeps; see core/scenarios.ts */
+  scenarios?: ProjectScenarios;
+}
+
+/** One scenario: its own versions of some layers, each with the id of the layer it stands for. */
+export interface ProjectScenario {
+  id: string;
+  name: string;
+  note: string;
+  /**
+   * Its versions of the scenario layers (`ProjectScenarios.layerIds`). The active scenario's are
+   * the project's own layers and it stores none; an inactive one without a layer has the base's.
+   */
+  layers: ProjectLayer[];
+}
+
+export interface ProjectScenarios {
+  /** the scenario the project's layers are now, the one edits go to ('base' is the base project) */
+  active: string;
+  /** ids of the layers that differ between scenarios (the zone boundaries, usually) */
+  layerIds: string[];
+  /** every scenario, the base (id 'base') first */
+  list: ProjectScenario[];
 }
 
 export interface Problem {

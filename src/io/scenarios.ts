@@ -2,7 +2,7 @@
 //   "scenarios": [{ "id", "name", "note", "layers": { baseLayerId: "file" | { file, crs, fields } } }]
 // A scenario layer keeps the base layer's id, role and kind, and its CRS and field mapping unless
 // the object form gives them. The base project itself is the scenario `base`.
-import type { Problem, Project } from '../core/types.ts';
+import type { Problem, Project, ProjectScenario } from '../core/types.ts';
 import { readManifestLayer, type LoadedLayer, type ManifestLayerSpec } from './manifest-layer.ts';
 import { errorOf, type IoProblem } from './problem.ts';
 
@@ -113,6 +113,8 @@ export function parseScenarios(
           ...(base.kind !== undefined ? { kind: base.kind } : {}),
           file: given.file,
           ...(crs !== undefined ? { crs } : {}),
+          // written by project bundles (lon/lat files): the CRS the layer came in, for plane areas
+          ...(typeof given.sourceCrs === 'string' ? { sourceCrs: given.sourceCrs } : {}),
           fields: isObject(given.fields) ? stringFields(given.fields) : { ...base.fields },
         });
       }
@@ -297,3 +299,45 @@ export async function loadScenarios(
   }
   return { scenarios: out, unknown };
 }
+
+/**
+ * The project with its manifest's scenarios read into it (core/scenarios.ts: the base active, each
+ * scenario storing the layers it replaces), as the app keeps them. A scenario that cannot be read
+ * is left out and its problems returned as warnings: the base opens all the same.
+ */
+export async function readScenariosIntoProject(
+  loaded: { project: Project | null; problems: Problem[]; scenarios?: ScenarioList },
+  readFile: (name: string) => Promise<Uint8Array>,
+  manifest: string,
+): Promise<{ project: Project | null; problems: Problem[] }> {
+  const { project } = loaded;
+  const list = loaded.scenarios;
+  if (!project || !list || (list.scenarios.length === 0 && list.problems.length === 0))
+    return { project, problems: loaded.problems };
+  const problems: Problem[] = [...loaded.problems, ...list.problems.map(asWarningOf)];
+  const entries: ProjectScenario[] = [];
+  const layerIds: string[] = [];
+  for (const spec of list.scenarios) {
+    const read = await applyScenario(project, spec, readFile, manifest);
+    problems.push(...read.problems.map(asWarningOf));
+    if (read.unread.length) continue;
+    const ids = new Set(spec.layers.map((l) => l.id));
+    const layers = read.project.layers.filter((l) => ids.has(l.id));
+    for (const l of layers) if (!layerIds.includes(l.id)) layerIds.push(l.id);
+    entries.push({ id: spec.id, name: spec.name, note: spec.note, layers });
+  }
+  if (entries.length === 0) return { project, problems };
+  return {
+    project: {
+      ...project,
+      scenarios: {
+        active: BASE_SCENARIO,
+        layerIds,
+        list: [{ id: BASE_SCENARIO, name: '基础方案', note: '', layers: [] }, ...entries],
+      },
+    },
+    problems,
+  };
+}
+
+const asWarningOf = (p: Problem): Problem => ({ ...p, severity: 'warning' });

@@ -17,6 +17,12 @@ import { SourceBatch } from './source-batch.ts';
 import type { MapModeHandler, MapModeName } from './modes.ts';
 import { UrlView, type UrlViewOptions } from './url-view.ts';
 import { addCopyLinkControl, type CopyLinkControl } from './copy-link-control.ts';
+import {
+  raiseCompare,
+  renderedCompareLabels,
+  showCompare,
+  type ComparePieceView,
+} from './compare-overlay.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -233,7 +239,19 @@ export class MapView {
       'source' in spec && zoneIds.has(String(spec.source));
     for (const spec of [...onTop, ...symbols.filter((x) => !isZone(x)), ...symbols.filter(isZone)])
       this.map.addLayer(spec);
+    raiseCompare(this.map);
     if (this.map.getLayer(HIGHLIGHT)) this.map.moveLayer(HIGHLIGHT);
+  }
+
+  /** The scenario comparison over the map (compare-overlay.ts); null takes it off. */
+  async setCompare(pieces: ComparePieceView[] | null): Promise<void> {
+    await this.ready;
+    showCompare(this.map, pieces);
+  }
+
+  /** The comparison's labels placed on screen now (for tests). */
+  compareLabels(): ReturnType<typeof renderedCompareLabels> {
+    return renderedCompareLabels(this.map);
   }
 
   /** Replaces one layer's features (after an edit; only its labels when `features` is false). */

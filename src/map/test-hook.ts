@@ -6,6 +6,8 @@ import type { MapView } from './map-view.ts';
 
 export interface MapTestHook {
   labels(): ReturnType<MapView['renderedLabels']>;
+  /** the scenario comparison's labels placed on screen */
+  compareLabels(): ReturnType<MapView['compareLabels']>;
   project(lonLat: [number, number]): { x: number; y: number };
   unproject(point: { x: number; y: number }): [number, number];
   center(): [number, number];
@@ -34,6 +36,7 @@ export function installTestHook(view: MapView): () => void {
         ?.layers.find((l) => l.id === layerId)
         ?.features.find((f) => f.id === featureId)?.geometry ?? null,
     mode: () => view.mode,
+    compareLabels: () => view.compareLabels(),
   };
   const w = globalThis as unknown as { __zonemapTest?: MapTestHook };
   w.__zonemapTest = hook;

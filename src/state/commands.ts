@@ -1,7 +1,7 @@
 // The edits of a project as commands. Each is data; `run` is a pure function that returns the new
 // document and the command that undoes it, so history.ts can undo and redo anything that was
 // applied without knowing what it was (placemark's moment.ts and excalidraw's deltas work so).
-import type { Feature, Problem, Project, ProjectLayer } from '../core/types.ts';
+import type { Feature, Problem, Project, ProjectLayer, ProjectScenarios } from '../core/types.ts';
 import { featureIndexById, withFeatureIds, type FeatureId } from '../core/feature-ids.ts';
 
 /** What the commands change: the project plus what the UI keeps per layer and per feature. */
@@ -32,6 +32,8 @@ export type Command =
   | { kind: 'set-visibility'; layerId: string; visible?: boolean }
   | { kind: 'set-opacity'; layerId: string; opacity?: number }
   | { kind: 'set-problems'; problems: Problem[] }
+  /** the project's scenario record (core/scenarios.ts; state/scenarios.ts builds these); none drops it */
+  | { kind: 'set-scenarios'; scenarios?: ProjectScenarios }
   /** several commands as one: a drag, a repair of many features */
   | { kind: 'batch'; commands: Command[] };
 
@@ -208,6 +210,13 @@ export function run(doc: Doc, cmd: Command): Ran {
         doc: { ...doc, problems: cmd.problems },
         inverse: { kind: 'set-problems', problems: doc.problems },
       };
+    case 'set-scenarios': {
+      const { scenarios: before, ...rest } = doc.project;
+      return {
+        doc: { ...doc, project: cmd.scenarios ? { ...rest, scenarios: cmd.scenarios } : rest },
+        inverse: { kind: 'set-scenarios', ...(before ? { scenarios: before } : {}) },
+      };
+    }
     case 'batch': {
       // All or nothing: a failing step throws before anything reaches the store.
       let d = doc;

@@ -67,6 +67,10 @@ export const renameLayer = (layerId: string, name: string) =>
 export const addImportedLayer = (layer: ProjectLayer, problems: Problem[]) =>
   applyCommand({ kind: 'add-layer', layer, problems, visible: true, opacity: 1 });
 
+/** New data for an existing layer (an import that replaces it): the layer keeps its id and name. */
+export const replaceLayerData = (layer: ProjectLayer, problems: Problem[]) =>
+  applyCommand({ kind: 'replace-layer', layer, problems });
+
 /** One feature replaced (a repair); the problems it resolves go off the list; a notice says what. */
 export function replaceFeature(
   layerId: string,

@@ -4,7 +4,8 @@ import { clearSavedProject, createAutosave, loadSavedProject } from './persist.t
 import { claimProject, lastOpeningFailed, markOpening, setMarkerOwner } from './safe-start.ts';
 import { setState, store } from './store.ts';
 import { analysisClient } from './analysis.ts';
-import { emptyHistory } from './history.ts';
+import { emptyHistory, type History } from './history.ts';
+import { createHistoryTracker } from './history-save.ts';
 import { withFeatureIds } from '../core/feature-ids.ts';
 
 // The samples' files are emitted as assets and fetched when one is opened, so they stay out of the
@@ -50,7 +51,11 @@ export function initiallyVisible(layer: ProjectLayer): boolean {
   );
 }
 
-export function installProject(opened: Project, problems: ReturnType<typeof store.get>['problems']): void {
+export function installProject(
+  opened: Project,
+  problems: ReturnType<typeof store.get>['problems'],
+  history: History = emptyHistory(),
+): void {
   const project = identified(opened);
   const visibility: Record<string, boolean> = {};
   const opacity: Record<string, number> = {};
@@ -67,7 +72,7 @@ export function installProject(opened: Project, problems: ReturnType<typeof stor
     opacity,
     selection: null,
     pickStack: null,
-    history: emptyHistory(),
+    history,
     areaMethod: project.areaMethod,
   });
 }
@@ -127,7 +132,12 @@ export async function loadSampleProject(sample: SampleId = DEFAULT_SAMPLE): Prom
  * the project is saved as it happens, and the store says whether it is saved.
  */
 let started = false;
-let autosave: ReturnType<typeof createAutosave> | null = null;
+let autosave: ReturnType<typeof createAutosave<Saving>> | null = null;
+/** what one save writes: the project and its undo history */
+interface Saving {
+  project: Project;
+  history: History;
+}
 /** set while a project that is saved already is installed, so it is not written again */
 let quietInstall = false;
 
@@ -159,11 +169,20 @@ export async function startProject(): Promise<void> {
         project: saved.project,
         issues: saved.issues,
         ...(saved.savedAt !== undefined ? { savedAt: saved.savedAt } : {}),
+        ...(saved.history ? { history: saved.history } : {}),
       },
     });
   } else if (saved.kind === 'saved' && saved.project) {
     markOpening();
-    installProject(saved.project, []);
+    // The undo history was saved with the project (in one transaction): Ctrl+Z goes on after a reload.
+    installProject(saved.project, [], saved.history);
+    if (saved.historyLost)
+      setState((s) => ({
+        notices: [
+          ...s.notices,
+          '撤销记录无法读取，已清空；项目本身完好 (the undo history could not be read)',
+        ],
+      }));
   } else {
     markOpening();
     await loadSampleProject();
@@ -176,25 +195,38 @@ export async function startProject(): Promise<void> {
   if (store.get().status === 'ready' && saved.kind === 'saved')
     setState({ save: { state: 'saved', at: saved.savedAt ?? Date.now() } });
   let last = store.get().project;
+  let lastHistory = store.get().history;
   let lastIds = layerIds(last);
   const client = analysisClient();
-  autosave = createAutosave(
-    (p) => client.persist(p),
+  const tracker = createHistoryTracker();
+  autosave = createAutosave<Saving>(
+    async ({ project, history }) => {
+      const out = await client.persist(project, tracker.delta(history));
+      if (!out.ok) tracker.failed();
+      return out;
+    },
     (save) => setState({ save }),
   );
   store.subscribe(() => {
-    const p = store.get().project;
-    if (p === last) return;
+    const { project: p, history } = store.get();
+    if (p === last && history === lastHistory) return;
     // Before scheduling: the save's own status update comes back through this listener.
+    const projectChanged = p !== last;
     last = p;
+    lastHistory = history;
     if (!p || quietInstall) return;
+    // A change of the history alone (a capture closed, a visibility undone) is saved as well.
+    if (!projectChanged) {
+      autosave?.schedule({ project: p, history });
+      return;
+    }
     // A new layer is drawn next: guard that drawing as a start is guarded. Removing a layer (or
     // undoing its import) draws nothing new, so it sets no marker a quick reload would trip on.
     const ids = layerIds(p);
     const before = new Set(lastIds.split('\n'));
     if (ids.split('\n').some((id) => !before.has(id))) markOpening();
     lastIds = ids;
-    autosave?.schedule(p);
+    autosave?.schedule({ project: p, history });
   });
 }
 
@@ -208,7 +240,8 @@ export function openRecovered(): void {
   // Undamaged (the last opening crashed): what is on disk is this project, nothing to write.
   quietInstall = safe.issues.length === 0;
   try {
-    installProject(safe.project, []);
+    // Undamaged, its undo history fits it; a repaired project starts a new one.
+    installProject(safe.project, [], safe.issues.length === 0 ? safe.history : undefined);
   } finally {
     quietInstall = false;
   }

@@ -8,13 +8,33 @@ import { openDB, type IDBPDatabase } from 'idb';
 import type { Project, ProjectLayer } from '../core/types.ts';
 import { MAX_LAYER_FEATURES } from './layer-budget.ts';
 import { checkLegacyRecord, checkSavedProject, type CheckedProject } from './validate-saved.ts';
+import type { Entry, History } from './history.ts';
 
 const DB_NAME = 'zonemap';
-const DB_VERSION = 2;
+// 3: the undo history beside the project (HISTORY), written in the same transaction.
+const DB_VERSION = 3;
 const LEGACY = 'projects';
 const META = 'meta';
 const LAYERS = 'layers';
+const HISTORY = 'history';
 const CURRENT = 'current';
+const HISTORY_STATE = 'state';
+
+/**
+ * What a save writes of the undo history: the entries undo and redo reach, by number, and those of
+ * them not written yet (an entry is never changed, so each is written once).
+ */
+export interface HistoryDelta {
+  past: number[];
+  future: number[];
+  entries: [number, Entry][];
+}
+
+interface SavedHistoryState {
+  format: 1;
+  past: number[];
+  future: number[];
+}
 
 export type ProjectMeta = Omit<Project, 'layers'>;
 
@@ -36,6 +56,7 @@ function db(): Promise<IDBPDatabase> {
       if (!d.objectStoreNames.contains(LEGACY)) d.createObjectStore(LEGACY);
       if (!d.objectStoreNames.contains(META)) d.createObjectStore(META);
       if (!d.objectStoreNames.contains(LAYERS)) d.createObjectStore(LAYERS);
+      if (!d.objectStoreNames.contains(HISTORY)) d.createObjectStore(HISTORY);
     },
     blocked() {
       onBlocked?.();
@@ -73,11 +94,29 @@ function outcomeOf(e: unknown): SaveOutcome {
  */
 export function createProjectWriter() {
   let written: Map<string, ProjectLayer> | null = null;
+  /** the history entries on disk; null: unknown, the next save clears them and writes what it gets */
+  let entriesWritten: Set<number> | null = null;
   return {
-    async save(project: Project): Promise<SaveOutcome> {
+    /**
+     * Saves the project and, when given, its undo history (only the entries not written yet are
+     * in `history`: a failed save makes the page send them all again, see history-save.ts).
+     */
+    async save(project: Project, history?: HistoryDelta): Promise<SaveOutcome> {
       try {
         const d = await db();
-        const tx = d.transaction([META, LAYERS, LEGACY], 'readwrite', { durability: 'strict' });
+        const tx = d.transaction([META, LAYERS, LEGACY, HISTORY], 'readwrite', { durability: 'strict' });
+        let entries = entriesWritten;
+        if (history) {
+          const hs = tx.objectStore(HISTORY);
+          if (!entries) quiet(hs.clear());
+          const before = entries ?? new Set<number>();
+          for (const [id, entry] of history.entries) if (!before.has(id)) quiet(hs.put(entry, id));
+          const keep = new Set([...history.past, ...history.future]);
+          for (const id of before) if (!keep.has(id)) quiet(hs.delete(id));
+          const state: SavedHistoryState = { format: 1, past: history.past, future: history.future };
+          quiet(hs.put(state, HISTORY_STATE));
+          entries = keep;
+        }
         const layers = tx.objectStore(LAYERS);
         // The first save of a session starts from a clean store: nothing stale survives it.
         if (!written) quiet(layers.clear());
@@ -91,10 +130,12 @@ export function createProjectWriter() {
         quiet(tx.objectStore(LEGACY).delete(CURRENT));
         await tx.done;
         written = new Map(list.map((l) => [l.id, l]));
+        entriesWritten = entries;
         return { ok: true, savedAt: record.savedAt };
       } catch (e) {
         // What is on disk is unknown after a failure: the next save rewrites everything.
         written = null;
+        entriesWritten = null;
         return outcomeOf(e);
       }
     },
@@ -103,7 +144,14 @@ export function createProjectWriter() {
 
 export type LoadedProject =
   | { kind: 'none' }
-  | ({ kind: 'saved'; savedAt?: number } & CheckedProject)
+  | ({
+      kind: 'saved';
+      savedAt?: number;
+      /** the undo history saved with the project; absent when none was saved */
+      history?: History;
+      /** the history was saved but could not be read back whole: it is dropped */
+      historyLost?: boolean;
+    } & CheckedProject)
   | { kind: 'unreadable'; name: string; message: string };
 
 /** The saved project, checked record by record (see validate-saved.ts). Never throws. */
@@ -123,7 +171,7 @@ export async function loadSavedProject(maxFeatures = MAX_LAYER_FEATURES): Promis
     ]).finally(() => {
       onBlocked = null;
     });
-    const tx = d.transaction([META, LAYERS, LEGACY], 'readonly');
+    const tx = d.transaction([META, LAYERS, LEGACY, HISTORY], 'readonly');
     const record = (await tx.objectStore(META).get(CURRENT)) as unknown;
     if (record === undefined) {
       const legacy = (await tx.objectStore(LEGACY).get(CURRENT)) as unknown;
@@ -147,9 +195,11 @@ export async function loadSavedProject(maxFeatures = MAX_LAYER_FEATURES): Promis
     const layers = await Promise.all(
       ids.map((id) => (typeof id === 'string' ? store.get(id) : Promise.resolve(undefined))),
     );
+    const history = await readHistory(tx.objectStore(HISTORY));
     return {
       kind: 'saved',
       ...(typeof r.savedAt === 'number' ? { savedAt: r.savedAt } : {}),
+      ...(history === 'lost' ? { historyLost: true } : history ? { history } : {}),
       ...checkSavedProject(r.meta, ids, layers, maxFeatures),
     };
   } catch (e) {
@@ -158,12 +208,58 @@ export async function loadSavedProject(maxFeatures = MAX_LAYER_FEATURES): Promis
   }
 }
 
+const COMMAND_KINDS = new Set([
+  'add-layer',
+  'remove-layer',
+  'replace-layer',
+  'rename-layer',
+  'replace-feature',
+  'set-visibility',
+  'set-opacity',
+  'set-problems',
+  'set-scenarios',
+  'batch',
+]);
+
+const isCommand = (c: unknown): boolean =>
+  typeof c === 'object' && c !== null && COMMAND_KINDS.has((c as { kind?: unknown }).kind as string);
+
+/**
+ * The saved undo history: undefined when none was saved, 'lost' when it is there but damaged (an
+ * entry missing or not a command). Commands are run against the project only when undone, and a
+ * command that does not fit then changes nothing and says so (edit.ts).
+ */
+async function readHistory(store: {
+  get(key: IDBValidKey): Promise<unknown>;
+}): Promise<History | 'lost' | undefined> {
+  const state = (await store.get(HISTORY_STATE)) as Partial<SavedHistoryState> | undefined;
+  if (state === undefined) return undefined;
+  const ids = (v: unknown): number[] | null =>
+    Array.isArray(v) && v.every((x) => typeof x === 'number') ? (v as number[]) : null;
+  const past = ids(state?.past);
+  const future = ids(state?.future);
+  if (!past || !future) return 'lost';
+  const read = async (list: number[]): Promise<Entry[] | null> => {
+    const out: Entry[] = [];
+    for (const id of list) {
+      const e = (await store.get(id)) as Partial<Entry> | undefined;
+      if (!e || !isCommand(e.redo) || !isCommand(e.undo)) return null;
+      out.push(e as Entry);
+    }
+    return out;
+  };
+  const p = await read(past);
+  const f = await read(future);
+  return p && f ? { past: p, future: f, open: null } : 'lost';
+}
+
 /** Drops the saved project (both formats). */
 export async function clearSavedProject(): Promise<void> {
   const d = await db();
-  const tx = d.transaction([META, LAYERS, LEGACY], 'readwrite', { durability: 'strict' });
+  const tx = d.transaction([META, LAYERS, LEGACY, HISTORY], 'readwrite', { durability: 'strict' });
   quiet(tx.objectStore(META).delete(CURRENT));
   quiet(tx.objectStore(LAYERS).clear());
+  quiet(tx.objectStore(HISTORY).clear());
   quiet(tx.objectStore(LEGACY).delete(CURRENT));
   await tx.done;
 }
@@ -181,11 +277,11 @@ export type SaveState =
  * that pile up meanwhile are written as one (the latest project holds them all). So a crash loses
  * at most what changed since the last save began. `onState` tells the UI.
  */
-export function createAutosave(
-  save: (p: Project) => Promise<SaveOutcome>,
+export function createAutosave<T = Project>(
+  save: (p: T) => Promise<SaveOutcome>,
   onState: (s: SaveState) => void,
-): { schedule(p: Project): void; idle(): Promise<void> } {
-  let pending: Project | null = null;
+): { schedule(p: T): void; idle(): Promise<void> } {
+  let pending: T | null = null;
   let running: Promise<void> | null = null;
   const run = async (): Promise<void> => {
     // Never report from inside schedule(): the caller may be a store listener.

@@ -4,6 +4,7 @@
 //   then opens in safe mode (layers listed, not drawn) and the user chooses.
 // - A Web Lock held for the page's life makes the first tab the project's only writer; a second tab
 //   opens read-only and says so, instead of overwriting the first tab's saves.
+import type { History } from './history.ts';
 import type { Project } from '../core/types.ts';
 import type { SavedIssue } from './validate-saved.ts';
 
@@ -18,6 +19,8 @@ export interface SafeStart {
   issues: SavedIssue[];
   savedAt?: number;
   error?: { name: string; message: string };
+  /** the undo history saved with the project, given back when it opens undamaged */
+  history?: History;
 }
 
 let writesMarker = true;

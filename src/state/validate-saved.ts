@@ -3,7 +3,14 @@
 // left out, and what remains is a project that the app can open or export.
 import type { Feature } from 'geojson';
 import { DEFAULT_INTENSITY_THRESHOLD } from '../core/intensity.ts';
-import { LAYER_ROLES, type LayerRole, type Project, type ProjectLayer } from '../core/types.ts';
+import {
+  LAYER_ROLES,
+  type LayerRole,
+  type Project,
+  type ProjectLayer,
+  type ProjectScenario,
+  type ProjectScenarios,
+} from '../core/types.ts';
 
 export type SavedIssue =
   | { code: 'not-a-project'; detail: string }
@@ -13,7 +20,8 @@ export type SavedIssue =
   | { code: 'layer-missing'; layer: string }
   | { code: 'features-missing'; layer: string }
   | { code: 'bad-features'; layer: string; count: number; first: number; why: string }
-  | { code: 'layer-too-large'; layer: string; features: number };
+  | { code: 'layer-too-large'; layer: string; features: number }
+  | { code: 'scenario-damaged'; scenario: string; why: string };
 
 export interface CheckedProject {
   /** null when nothing of a project could be recovered */
@@ -179,7 +187,59 @@ export function checkSavedProject(
     ...(isObject(meta.quotas) ? { quotas: meta.quotas as Record<string, number> } : {}),
     ...(isObject(meta.extra) ? { extra: meta.extra } : {}),
   };
+  const scenarios = checkScenarios(meta.scenarios, out, issues);
+  if (scenarios) project.scenarios = scenarios;
   return { project, issues };
+}
+
+/**
+ * The saved scenario record (core/scenarios.ts), each scenario's layers checked as the project's
+ * are. A damaged scenario is named and left out; when the one being worked on is damaged, its
+ * layers are the project's own and the record falls back to it as the base.
+ */
+function checkScenarios(
+  raw: unknown,
+  layers: readonly ProjectLayer[],
+  issues: SavedIssue[],
+): ProjectScenarios | undefined {
+  if (raw === undefined) return undefined;
+  const damaged = (scenario: string, why: string) => issues.push({ code: 'scenario-damaged', scenario, why });
+  if (!isObject(raw) || !Array.isArray(raw.list) || !Array.isArray(raw.layerIds)) {
+    damaged('—', 'not a scenario list');
+    return undefined;
+  }
+  const layerIds = (raw.layerIds as unknown[]).filter((id): id is string => typeof id === 'string');
+  const list: ProjectScenario[] = [];
+  (raw.list as unknown[]).forEach((s, i) => {
+    if (!isObject(s) || typeof s.id !== 'string' || s.id === '' || !Array.isArray(s.layers)) {
+      damaged(isObject(s) && typeof s.id === 'string' ? s.id : `#${i + 1}`, 'no id or layer list');
+      return;
+    }
+    if (list.some((x) => x.id === s.id)) return damaged(s.id, 'the id is used twice');
+    const own: SavedIssue[] = [];
+    const checked = (s.layers as unknown[]).map((l, k) => checkLayer(l, k, own));
+    if (own.length || checked.some((l) => !l || !layerIds.includes(l.id)))
+      return damaged(s.id, own.length ? `${own.length} damaged layers` : 'a layer is not a scenario layer');
+    list.push({
+      id: s.id,
+      name: text(s.name, s.id),
+      note: text(s.note, ''),
+      layers: checked as ProjectLayer[],
+    });
+  });
+  const base = list.find((s) => s.id === 'base');
+  let active = typeof raw.active === 'string' ? raw.active : 'base';
+  if (!list.some((s) => s.id === active)) active = 'base';
+  // An inactive base must hold every scenario layer the project has; else the base is unknown.
+  if (
+    !base ||
+    (active !== 'base' &&
+      layers.some((l) => layerIds.includes(l.id) && !base.layers.some((b) => b.id === l.id)))
+  ) {
+    damaged('base', 'the base scenario is missing');
+    return undefined;
+  }
+  return { active, layerIds, list };
 }
 
 /** A saved record of the first format (one object holding the whole project). */

@@ -20,6 +20,8 @@ const ProblemList = lazy(() => import('./ProblemList.tsx').then((m) => ({ defaul
 const SafeMode = lazy(() => import('./SafeMode.tsx').then((m) => ({ default: m.SafeMode })));
 // Shows itself only while a zone layer is edited (state/live.ts).
 const LivePanel = lazy(() => import('./LivePanel.tsx').then((m) => ({ default: m.LivePanel })));
+const ScenarioPanel = lazy(() => import('./ScenarioPanel.tsx').then((m) => ({ default: m.ScenarioPanel })));
+const ComparePanel = lazy(() => import('./ComparePanel.tsx').then((m) => ({ default: m.ComparePanel })));
 
 export function App() {
   const { t, lang } = useT();
@@ -129,6 +131,9 @@ export function App() {
       <aside className="left">
         {status === 'loading' && <p className="muted">{t('loading')}</p>}
         <LayerPanel />
+        <Suspense fallback={null}>
+          <ScenarioPanel />
+        </Suspense>
       </aside>
       <main
         className={dragging ? 'center dragging' : 'center'}
@@ -166,6 +171,9 @@ export function App() {
       )}
       <aside className="right">
         {status === 'error' && <h2 className="error">{t('loadFailed')}</h2>}
+        <Suspense fallback={null}>
+          <ComparePanel />
+        </Suspense>
         <Suspense fallback={null}>
           <ProblemList />
         </Suspense>

@@ -8,6 +8,8 @@ import { writeShapefileZip } from '../io/export/shapefile.ts';
 import { writeProjectBundle } from '../io/export/project-bundle.ts';
 import { layerBounds } from '../map/map-view.ts';
 import { useAppState } from '../state/store.ts';
+import { BASE_SCENARIO_ID, scenarioProject, scenariosOf } from '../core/scenarios.ts';
+import { scenarioWord } from './scenario-words.ts';
 import { download } from './download.ts';
 import { useT } from './i18n-context.ts';
 import { layerTitle } from './layer-title.ts';
@@ -29,7 +31,10 @@ function gkChoices(project: Project): string[] {
 
 export function ExportDialog({ onClose }: { onClose: () => void }) {
   const { t, td, lang } = useT();
-  const project = useAppState((s) => s.project);
+  const whole = useAppState((s) => s.project);
+  // A layer is exported as one scenario has it (the current one unless chosen); a bundle holds all.
+  const [scenario, setScenario] = useState<string>(whole ? scenariosOf(whole).active : BASE_SCENARIO_ID);
+  const project = useMemo(() => (whole ? scenarioProject(whole, scenario) : null), [whole, scenario]);
   const [layerId, setLayerId] = useState<string>(project?.layers[0]?.id ?? '');
   const [format, setFormat] = useState<Format>('shapefile');
   const crsOptions = useMemo(() => (project ? gkChoices(project) : []), [project]);
@@ -46,11 +51,11 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     setNotes([]);
     try {
       if (format === 'bundle') {
-        download(await writeProjectBundle(project), `${project.name}.zip`, 'application/zip');
+        if (whole) download(await writeProjectBundle(whole), `${whole.name}.zip`, 'application/zip');
         return;
       }
       if (!layer) return;
-      const base = layer.id;
+      const base = scenario === (whole && scenariosOf(whole).active) ? layer.id : `${layer.id}-${scenario}`;
       if (format === 'geojson')
         download(writeGeoJson(layer.features, { name: base }), `${base}.geojson`, 'application/geo+json');
       else if (format === 'kml')
@@ -88,6 +93,22 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             <option value="csv">CSV</option>
             <option value="bundle">{t('projectBundle')}</option>
           </select>
+          {format !== 'bundle' && whole && scenariosOf(whole).list.length > 1 && (
+            <>
+              <label>{scenarioWord(lang, 'exportScenario')}</label>
+              <select
+                value={scenario}
+                onChange={(e) => setScenario(e.target.value)}
+                data-testid="export-scenario"
+              >
+                {scenariosOf(whole).list.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.id === BASE_SCENARIO_ID ? scenarioWord(lang, 'base') : s.name}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
           {format !== 'bundle' && (
             <>
               <label>{t('layer')}</label>

@@ -7,7 +7,10 @@ import { layerBounds } from '../map/map-view.ts';
 import { openProjectFiles } from '../state/open-project.ts';
 import { groupImportFiles } from '../state/group-files.ts';
 import { uniqueLayerId } from '../state/project-edit.ts';
-import { addImportedLayer } from '../state/edit.ts';
+import { addImportedLayer, replaceLayerData } from '../state/edit.ts';
+import { importAsScenario } from '../state/scenarios.ts';
+import { useScenarioWords } from './scenario-words.ts';
+import { layerTitle } from './layer-title.ts';
 import { store, useAppState } from '../state/store.ts';
 import type { ImportOptions, ImportResult } from '../worker/import-api.ts';
 import { importInWorker } from '../worker/import-client.ts';
@@ -64,6 +67,12 @@ export function ImportDialog({ files, onClose }: { files: File[]; onClose: () =>
   const [crsQuery, setCrsQuery] = useState('');
   const [projectChecked, setProjectChecked] = useState(false);
   const [projectProblems, setProjectProblems] = useState<Problem[]>([]);
+  const { sw } = useScenarioWords();
+  // A file of a role the project has a layer of already: replace it, add beside it, or keep it as
+  // a scenario; asked every time, so two boundaries are never counted together unasked.
+  const [same, setSame] = useState<'replace' | 'add' | 'scenario' | null>(null);
+  const [target, setTarget] = useState('');
+  const [scenarioName, setScenarioName] = useState('');
   // Several files are imported one after another; loose Shapefile parts count as one.
   const [queue, setQueue] = useState<File[]>([]);
   const [index, setIndex] = useState(0);
@@ -113,6 +122,8 @@ export function ImportDialog({ files, onClose }: { files: File[]; onClose: () =>
 
   useEffect(() => {
     if (file) setRole(guessRole(file.name));
+    setSame(null);
+    setScenarioName(file ? file.name.replace(/\.[^.]+$/, '') : '');
   }, [file]);
 
   useEffect(() => {
@@ -131,11 +142,18 @@ export function ImportDialog({ files, onClose }: { files: File[]; onClose: () =>
   const likelyCrs = loaded?.problems.find((p) => p.code === 'projected-without-crs') as
     { params?: { likely?: string } } | undefined;
 
+  const sameRole = (project?.layers ?? []).filter(
+    (l) => l.role === role && (!KINDS[role] || (l.kind ?? '') === kind),
+  );
+  const into = sameRole.find((l) => l.id === target) ?? sameRole[0];
+
   function add() {
     if (!loaded || !project) return;
-    const id = uniqueLayerId(project, loaded.fileName);
+    if (into && !same) return;
+    const id = into && same !== 'add' ? into.id : uniqueLayerId(project, loaded.fileName);
     const layer = {
       id,
+      ...(into && same === 'replace' && into.name !== undefined ? { name: into.name } : {}),
       role,
       ...(kind ? { kind } : {}),
       file: loaded.fileName,
@@ -144,7 +162,9 @@ export function ImportDialog({ files, onClose }: { files: File[]; onClose: () =>
       features: loaded.features,
     };
     const layerProblems = loaded.problems.map((p) => ({ ...p, layer: id }));
-    addImportedLayer(layer, layerProblems);
+    if (into && same === 'replace') replaceLayerData(layer, layerProblems);
+    else if (into && same === 'scenario') importAsScenario(into.id, layer, scenarioName);
+    else addImportedLayer(layer, layerProblems);
     next();
   }
 
@@ -262,6 +282,52 @@ export function ImportDialog({ files, onClose }: { files: File[]; onClose: () =>
                     ))}
                   </select>
                 )}
+                {into && (
+                  <fieldset className="same-role" data-testid="import-same-role">
+                    <legend>{sw('sameRole', { layer: layerTitle(into, td) })}</legend>
+                    {sameRole.length > 1 && (
+                      <select
+                        value={into.id}
+                        onChange={(e) => setTarget(e.target.value)}
+                        data-testid="import-same-target"
+                      >
+                        {sameRole.map((l) => (
+                          <option key={l.id} value={l.id}>
+                            {layerTitle(l, td)} ({l.id})
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                    {(['replace', 'add', 'scenario'] as const).map((choice) => (
+                      <label key={choice} className="same-choice">
+                        <input
+                          type="radio"
+                          name="same-role"
+                          value={choice}
+                          checked={same === choice}
+                          onChange={() => setSame(choice)}
+                          data-testid={`import-same-${choice}`}
+                        />{' '}
+                        {sw(
+                          choice === 'replace'
+                            ? 'sameReplace'
+                            : choice === 'add'
+                              ? 'sameAdd'
+                              : 'sameScenario',
+                        )}
+                      </label>
+                    ))}
+                    {same === 'scenario' && (
+                      <input
+                        value={scenarioName}
+                        aria-label={sw('scenarioFrom')}
+                        placeholder={sw('scenarioFrom')}
+                        onChange={(e) => setScenarioName(e.target.value)}
+                        data-testid="import-scenario-name"
+                      />
+                    )}
+                  </fieldset>
+                )}
                 <h3>{t('fieldMapping')}</h3>
                 <table className="stats compact" data-testid="field-mapping">
                   <tbody>
@@ -296,7 +362,13 @@ export function ImportDialog({ files, onClose }: { files: File[]; onClose: () =>
               {t('skip')} ({index + 1}/{queue.length})
             </button>
           )}
-          <button className="primary" onClick={add} disabled={fatal} data-testid="import-add">
+          <button
+            className="primary"
+            onClick={add}
+            disabled={fatal || (!!into && !same)}
+            title={into && !same ? sw('chooseFirst') : undefined}
+            data-testid="import-add"
+          >
             {t('addLayer')}
           </button>
         </div>

@@ -11,6 +11,8 @@ import { EditMode } from '../map/edit-mode.ts';
 import { EditToolbar } from './EditToolbar.tsx';
 import { editSession } from './edit-session.ts';
 import { selected, selectionAt } from '../state/selection.ts';
+import { useCompareView } from '../state/compare.ts';
+import { comparePieces } from './compare-map.ts';
 
 function basemapFromUrl(): BasemapOption | undefined {
   // ?basemap=<tile URL template>, e.g. Tianditu with its key, or a local tile server.
@@ -29,6 +31,7 @@ export function MapPane() {
   const focus = useAppState((s) => s.focus);
   const selection = useAppState((s) => s.selection);
   const lang = useAppState((s) => s.lang);
+  const compare = useCompareView();
 
   useEffect(() => {
     const v = new MapView(container.current!, {
@@ -128,6 +131,20 @@ export function MapPane() {
     const geometry = selected(project, selection)?.feature.geometry ?? null;
     void v.whenReady().then(() => v.setHighlight(geometry));
   }, [selection, project]);
+
+  // The scenario comparison's pieces over the map; the view goes to them when a comparison opens.
+  const compared = compare?.result;
+  const shownCompare = useRef<string | null>(null);
+  useEffect(() => {
+    const v = view.current;
+    if (!v) return;
+    const shown = comparePieces(compared, lang);
+    void v.setCompare(shown.pieces).then(() => {
+      const key = compared ? `${compared.from}\u0000${compared.to}` : null;
+      if (key && key !== shownCompare.current && shown.bbox) v.fitBounds(shown.bbox, false);
+      shownCompare.current = key;
+    });
+  }, [compared, lang]);
 
   return (
     <>

@@ -120,6 +120,8 @@ export function issueText(issue: SavedIssue, lang: Lang): string {
         return `图层「${issue.layer}」有 ${issue.count} 个要素损坏（首个为第 ${issue.first} 个：${whyZh(issue.why)}），已略去，其余要素保留。`;
       case 'layer-too-large':
         return `图层「${issue.layer}」有 ${issue.features} 个要素，超过本页面能绘制的上限，打开可能使页面卡死。`;
+      case 'scenario-damaged':
+        return `方案「${issue.scenario}」的记录已损坏（${issue.why}），已略过。`;
     }
   };
   const enText = (): string => {
@@ -140,6 +142,8 @@ export function issueText(issue: SavedIssue, lang: Lang): string {
         return `Layer "${issue.layer}": ${issue.count} damaged features left out (first #${issue.first}: ${issue.why}); the others are kept.`;
       case 'layer-too-large':
         return `Layer "${issue.layer}" has ${issue.features} features, more than this page can draw; opening it may hang the page.`;
+      case 'scenario-damaged':
+        return `Scenario "${issue.scenario}": its record is damaged (${issue.why}); left out.`;
     }
   };
   return lang === 'zh' ? zhText() : enText();

@@ -6,11 +6,13 @@ import { geometryArea, geometryLength, sphericalArea } from '../core/area.ts';
 import { featureMeasure, type FeatureMeasure } from '../core/feature-measure.ts';
 import { createLiveTracker, liveFigures, type LiveFigures, type LiveTracker } from '../core/live-figures.ts';
 import { buildReport, zoneComposition, type Report } from '../core/report.ts';
+import { compareScenarios, type ScenarioComparison } from '../core/compare.ts';
+import { scenarioProject } from '../core/scenarios.ts';
 import type { AreaMethod, Feature } from '../core/types.ts';
 import { workCount } from '../core/work-count.ts';
 import { displayCollection } from '../map/decorate.ts';
 import { labelCollection } from '../map/label-collection.ts';
-import { createProjectWriter, type SaveOutcome } from '../state/persist.ts';
+import { createProjectWriter, type HistoryDelta, type SaveOutcome } from '../state/persist.ts';
 import { LayerStore, type Evicted, type LayerVersion, type ProjectMeta } from './layer-store.ts';
 
 export type { ProjectMeta };
@@ -112,10 +114,20 @@ export function createApi() {
     },
     /**
      * Saves the scenario's project to IndexedDB from here, so the page never pays for cloning large
-     * layers. Only the layers changed since the last save are written; failures come back as values.
+     * layers. Only the layers changed since the last save are written, with the undo history's new
+     * entries; failures come back as values.
      */
-    persist(scenario: string): Promise<SaveOutcome> {
-      return writer.save(store.project(scenario));
+    persist(scenario: string, history?: HistoryDelta): Promise<SaveOutcome> {
+      return writer.save(store.project(scenario), history);
+    },
+    /** What changes between two of the project's scenarios (core/compare.ts, contract §5). */
+    compare(scenario: string, from: string, to: string, method?: AreaMethod): ScenarioComparison {
+      const p = store.project(scenario);
+      return compareScenarios(scenarioProject(p, from), scenarioProject(p, to), {
+        areaMethod: method ?? p.areaMethod,
+        from,
+        to,
+      });
     },
     /** A blob URL of a layer's display GeoJSON for MapLibre to fetch; the previous one is revoked. */
     displayUrl(scenario: string, index: number): string {

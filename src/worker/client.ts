@@ -10,7 +10,7 @@ import type { Api, TimedLiveFigures } from './api.ts';
 
 export type { TimedLiveFigures };
 import type { Evicted, LayerVersion } from './layer-store.ts';
-import type { SaveOutcome } from '../state/persist.ts';
+import type { HistoryDelta, SaveOutcome } from '../state/persist.ts';
 
 /** The base project's scenario id (contract §5). */
 export const BASE = 'base';
@@ -33,8 +33,18 @@ export interface AnalysisClient {
     method: AreaMethod,
     scenario?: string,
   ): Promise<TimedLiveFigures | null>;
-  /** Saves the project to IndexedDB in the worker (never superseded); says whether it worked. */
-  persist(project: Project, scenario?: string): Promise<SaveOutcome>;
+  /** The comparison of two scenarios (never superseded: a report must not cancel it). */
+  compare(
+    project: Project,
+    from: string,
+    to: string,
+    method?: AreaMethod,
+  ): Promise<ReturnType<Api['compare']>>;
+  /**
+   * Saves the project, with the undo history's new entries, to IndexedDB in the worker (never
+   * superseded); says whether it worked.
+   */
+  persist(project: Project, history?: HistoryDelta, scenario?: string): Promise<SaveOutcome>;
   /**
    * The measure of feature `featureIndex` of layer `layerIndex`, as the inspector shows it (never
    * superseded, so a click never cancels a waiting report); null when there is no such feature.
@@ -152,10 +162,10 @@ export function createClientFor(remote: AnalysisRemote, onDispose: () => void = 
   }
 
   return {
-    persist: (project, scenario = BASE) =>
+    persist: (project, history, scenario = BASE) =>
       always(async () => {
         await sync(scenario, project);
-        return remote.persist(scenario);
+        return remote.persist(scenario, history);
       }),
     displayUrl: (project, index, scenario = BASE) =>
       always(async () => {
@@ -176,6 +186,11 @@ export function createClientFor(remote: AnalysisRemote, onDispose: () => void = 
       latest(async () => {
         await sync(scenario, project);
         return remote.report(scenario, method);
+      }),
+    compare: (project, from, to, method) =>
+      always(async () => {
+        await sync(BASE, project);
+        return remote.compare(BASE, from, to, method);
       }),
     composition: (project, method, scenario = BASE) =>
       latest(async () => {

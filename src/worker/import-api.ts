@@ -5,6 +5,7 @@ import type { Problem, Project } from '../core/types.ts';
 import { loadProjectBundle } from '../io/export/project-bundle.ts';
 import { ProblemError } from '../io/problem.ts';
 import { loadProject } from '../io/project.ts';
+import { readScenariosIntoProject } from '../io/scenarios.ts';
 import { listZip, looksLikeZip } from '../io/zip.ts';
 import { fileTooLarge, MAX_FILE_BYTES, readLayerFile, type ReadOptions } from '../io/read.ts';
 import { featureProblems } from '../io/validate-file.ts';
@@ -135,17 +136,41 @@ function refuseOversized(opened: { project: Project | null; problems: Problem[] 
 export async function openManifest(
   manifest: Blob & { name: string },
   files: (Blob & { name: string })[],
+  /** each file's path in the folder chosen (webkitRelativePath), when a folder was chosen */
+  paths: string[] = [],
 ): Promise<{ project: Project | null; problems: Problem[] }> {
   const byName = new Map(files.map((f) => [baseName(f.name), f]));
+  // Paths relative to the manifest's folder: scenario files (scenarios/<id>/zones.geojson) share
+  // their base names with the base layers' files, so they are found by their path only.
+  // (the manifest arrives as its own copy: found among the paths by its name, the shallowest)
+  const manifestPath =
+    paths.filter((p) => baseName(p) === baseName(manifest.name)).sort((a, b) => a.length - b.length)[0] ?? '';
+  const dir = manifestPath.slice(0, manifestPath.length - baseName(manifestPath).length);
+  const byPath = new Map<string, Blob & { name: string }>();
+  files.forEach((f, i) => {
+    const p = paths[i];
+    if (p && p.startsWith(dir)) byPath.set(p.slice(dir.length), f);
+  });
+  const bytesOf = async (name: string, f: (Blob & { name: string }) | undefined) => {
+    if (!f) throw new Error(`${name}: 未随 zonemap.json 一起选择，请把项目文件夹里的所有文件一起选中`);
+    if (f.size > MAX_FILE_BYTES) throw new ProblemError(fileTooLarge(name, f.size));
+    return new Uint8Array(await f.arrayBuffer());
+  };
+  const clean = (name: string) => name.replace(/\\/g, '/').replace(/^\.\//, '');
+  // Base layers as before (by base name when the path is not known), their own path first.
   const opened = await loadProject(
     await manifest.text(),
-    async (name) => {
-      const f = byName.get(baseName(name));
-      if (!f) throw new Error(`${name}: 未随 zonemap.json 一起选择，请把项目文件夹里的所有文件一起选中`);
-      if (f.size > MAX_FILE_BYTES) throw new ProblemError(fileTooLarge(name, f.size));
-      return new Uint8Array(await f.arrayBuffer());
-    },
+    (name) => bytesOf(name, byPath.get(clean(name)) ?? byName.get(baseName(name))),
     { manifestName: manifest.name },
   );
-  return refuseOversized(opened);
+  const withScenarios = await readScenariosIntoProject(
+    opened,
+    (name) =>
+      bytesOf(
+        name,
+        byPath.get(clean(name)) ?? (clean(name).includes('/') ? undefined : byName.get(clean(name))),
+      ),
+    manifest.name,
+  );
+  return refuseOversized(withScenarios);
 }

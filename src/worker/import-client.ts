@@ -37,7 +37,9 @@ export async function openManifestInWorker(
 ): Promise<{ project: Project | null; problems: Problem[] }> {
   const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
   try {
-    return await Comlink.wrap<ImportApi>(worker).openManifest(manifest, files);
+    // A File's folder path does not travel to the worker: it is sent beside it.
+    const paths = files.map((f) => f.webkitRelativePath || f.name);
+    return await Comlink.wrap<ImportApi>(worker).openManifest(manifest, files, paths);
   } catch (e) {
     return {
       project: null,

@@ -20,6 +20,7 @@ import {
   watchContext,
   type Harness,
 } from './harness.ts';
+import { addImport } from './harness.ts';
 
 const PARCELS = 'test/fixtures/browser/parcels.kml';
 let h: Harness;
@@ -43,14 +44,14 @@ const saveState = (page: Page) =>
 async function importParcels(page: Page): Promise<void> {
   await page.setInputFiles('[data-testid="import-input"]', PARCELS);
   await page.waitForSelector('[data-testid="import-summary"]', { timeout: 30_000 });
-  await page.click('[data-testid="import-add"]');
+  await addImport(page);
   await page.waitForSelector('[data-layer="parcels"]');
 }
 
 async function importFileNamed(page: Page, path: string, layer: string): Promise<void> {
   await page.setInputFiles('[data-testid="import-input"]', path);
   await page.waitForSelector('[data-testid="import-summary"]', { timeout: 30_000 });
-  await page.click('[data-testid="import-add"]');
+  await addImport(page);
   await page.waitForSelector(`[data-layer="${layer}"]`);
 }
 
@@ -467,7 +468,7 @@ describe('a long value in the inspector', () => {
     const { page } = await openApp(h);
     await page.setInputFiles('[data-testid="import-input"]', path);
     await page.waitForSelector('[data-testid="import-summary"]', { timeout: 30_000 });
-    await page.click('[data-testid="import-add"]');
+    await addImport(page);
     await page.waitForSelector('[data-layer="longtext"]');
     await onlyLayers(page, ['longtext']);
     const pt = await page.evaluate(() =>

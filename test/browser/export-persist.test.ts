@@ -3,6 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLayerFile } from '../../src/io/read.ts';
 import { openApp, OUTPUT_DIR, startHarness, type Harness } from './harness.ts';
+import { addImport } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -91,7 +92,7 @@ describe('export and persistence', () => {
     const { page } = await openApp(h);
     await page.setInputFiles('[data-testid="import-input"]', 'test/fixtures/browser/parcels.kml');
     await page.waitForSelector('[data-testid="import-summary"]', { timeout: 30_000 });
-    await page.click('[data-testid="import-add"]');
+    await addImport(page);
     await page.waitForSelector('[data-layer="parcels"]');
     // the save runs in the analysis worker a moment after the change
     await page.waitForTimeout(1500);

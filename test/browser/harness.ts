@@ -136,3 +136,13 @@ export async function onlyLayers(page: Page, keep: string[]): Promise<void> {
   }
   await mapIdle(page);
 }
+
+/**
+ * Adds the layer the import dialog has read. A file of a role the project has a layer of already
+ * is asked about first (replace, add or scenario, ImportDialog.tsx); these tests add it beside.
+ */
+export async function addImport(page: Page): Promise<void> {
+  if (await page.locator('[data-testid="import-same-role"]').count())
+    await page.check('[data-testid="import-same-add"]');
+  await page.click('[data-testid="import-add"]');
+}

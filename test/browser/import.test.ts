@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { onlyLayers, openApp, OUTPUT_DIR, startHarness, type Harness } from './harness.ts';
+import { addImport } from './harness.ts';
 
 const FIXTURES = 'test/fixtures/browser';
 
@@ -38,7 +39,7 @@ describe('importing through the real file input', () => {
     await expect.poll(() => summary.textContent(), { timeout: 30_000 }).toContain('EPSG:4547');
     expect(await summary.textContent()).toMatch(/^2 /);
     await page.screenshot({ path: `${OUTPUT_DIR}/import-shapefile-dialog.png` });
-    await page.click('[data-testid="import-add"]');
+    await addImport(page);
     await page.waitForSelector('[data-layer="parcels-4547"]');
     await onlyLayers(page, ['parcels-4547']);
     // The fixture was made by ogr2ogr from lon/lat squares; the centre of the first is 114.524, 32.178.
@@ -61,7 +62,7 @@ describe('importing through the real file input', () => {
     await expect
       .poll(() => page.locator('[data-testid="import-summary"]').textContent(), { timeout: 30_000 })
       .toContain('EPSG:4526');
-    await page.click('[data-testid="import-add"]');
+    await addImport(page);
     await page.waitForSelector('[data-layer="parcels-4526-nocrs"]');
     await onlyLayers(page, ['parcels-4526-nocrs']);
     await expect.poll(() => inspectAt(page, 114.524, 32.178)).toContain('新征地块一');
@@ -78,7 +79,7 @@ describe('importing through the real file input', () => {
     await page.waitForTimeout(1500);
     // the import worker ends when the file is read; nothing keeps starting new ones
     expect(page.workers().length).toBeLessThanOrEqual(before + 1);
-    await page.click('[data-testid="import-add"]');
+    await addImport(page);
     await page.waitForSelector('[data-layer="地块"]');
     await onlyLayers(page, ['地块']);
     await expect.poll(() => inspectAt(page, 114.524, 32.178)).toContain('新征地块一');
@@ -90,7 +91,7 @@ describe('importing through the real file input', () => {
     await importFile(page, `${FIXTURES}/parcels.kml`);
     const summary = page.locator('[data-testid="import-summary"]');
     await expect.poll(() => summary.textContent(), { timeout: 30_000 }).toContain('EPSG:4326');
-    await page.click('[data-testid="import-add"]');
+    await addImport(page);
     await page.waitForSelector('[data-layer="parcels"]');
     await onlyLayers(page, ['parcels']);
     await expect.poll(() => inspectAt(page, 114.534, 32.178)).toContain('物流仓储用地');
@@ -115,7 +116,7 @@ describe('importing through the real file input', () => {
     const problems = page.locator('[data-testid="import-problems"]');
     await expect.poll(() => problems.textContent(), { timeout: 30_000 }).toContain('self-intersection');
     expect(await problems.textContent()).toContain('自相交地块');
-    await page.click('[data-testid="import-add"]');
+    await addImport(page);
     const listed = page.locator('[data-testid="problems"] li[data-code="self-intersection"]');
     await listed.waitFor();
     await listed.locator('[data-testid="problem-zoom"]').click();
@@ -132,7 +133,7 @@ describe('importing through the real file input', () => {
     await expect
       .poll(() => page.locator('[data-testid="import-summary"]').textContent(), { timeout: 30_000 })
       .toContain('1');
-    await page.click('[data-testid="import-add"]');
+    await addImport(page);
     await page.waitForSelector('[data-layer="hostile"]');
     await onlyLayers(page, ['hostile']);
     await expect.poll(() => inspectAt(page, 114.524, 32.178)).toContain('<img src=x onerror=');

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, OUTPUT_DIR, startHarness, type Harness } from './harness.ts';
+import { addImport } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -29,7 +30,7 @@ describe('undo and redo with Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z', () => {
     const { page, errors } = await openApp(h);
     await page.setInputFiles('[data-testid="import-input"]', 'test/fixtures/browser/bowtie.geojson');
     await page.waitForSelector('[data-testid="import-summary"]', { timeout: 30_000 });
-    await page.click('[data-testid="import-add"]');
+    await addImport(page);
     const listed = page.locator('[data-testid="problems"] li[data-code="self-intersection"]');
     await listed.waitFor();
     await listed.locator('[data-testid="problem-repair"]').click();

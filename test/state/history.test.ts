@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { Feature, Problem, ProjectLayer } from '../../src/core/types.ts';
 import { run, type Command, type Doc } from '../../src/state/commands.ts';
 import * as H from '../../src/state/history.ts';
+import { CommandError } from '../../src/state/commands.ts';
+import { deleteCommand, duplicateCommand, saveAsCommand, switchCommand } from '../../src/state/scenarios.ts';
+import { scenariosOf } from '../../src/core/scenarios.ts';
 
 const square = (x: number, y: number, id?: string | number): Feature => ({
   type: 'Feature',
@@ -58,7 +61,7 @@ function startDoc(): Doc {
 
 /** A seed of a command, made concrete against the document it is applied to. */
 const seedArb = fc.record({
-  op: fc.integer({ min: 0, max: 7 }),
+  op: fc.integer({ min: 0, max: 8 }),
   pick: fc.nat(100),
   value: fc.integer({ min: 0, max: 100 }),
   flag: fc.boolean(),
@@ -107,6 +110,23 @@ function concrete(doc: Doc, s: Seed): Command {
       return { kind: 'set-visibility', layerId: l.id, ...(s.flag ? { visible: s.value % 2 === 0 } : {}) };
     case 6:
       return { kind: 'set-opacity', layerId: l.id, opacity: s.value / 100 };
+    case 8: {
+      // The scenario actions (state/scenarios.ts): save as, switch, duplicate, delete.
+      const list = scenariosOf(doc.project).list;
+      const other = list[s.pick % list.length]!.id;
+      try {
+        const cmd = [
+          () => saveAsCommand(doc.project, `方案${s.value}`, s.flag ? '备注' : ''),
+          () => switchCommand(doc.project, other),
+          () => duplicateCommand(doc.project, other, s.flag ? '' : `副本${s.value}`),
+          () => deleteCommand(doc.project, other),
+        ][s.value % 4]!();
+        if (cmd) return cmd;
+      } catch (e) {
+        if (!(e instanceof CommandError)) throw e;
+      }
+      return concrete(doc, { ...s, op: 5 });
+    }
     default:
       return {
         kind: 'batch',
@@ -179,7 +199,7 @@ describe('history', () => {
         while (H.canUndo(h)) ({ doc, history: h } = H.undo(h, doc));
         expect(doc).toStrictEqual(start);
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 20261201 },
     );
   });
 
@@ -195,7 +215,7 @@ describe('history', () => {
         // The command left its input as it was (pure).
         expect(doc).toStrictEqual(snapshot);
       }),
-      { numRuns: 500 },
+      { numRuns: 500, seed: 20261201 },
     );
   });
 
