@@ -5,7 +5,14 @@
 // is made, and only conflicting pairs are clipped (polyclip), so agreeing land costs one box test.
 import Flatbush from 'flatbush';
 import { bboxesMeet } from './bbox.ts';
-import { CONSTRAINT_SIDES, DEFAULT_RULES, decide, projectRules, type ClassSide } from './compatibility.ts';
+import {
+  CONSTRAINT_SIDES,
+  DEFAULT_RULES,
+  decide,
+  projectRules,
+  type ClassSide,
+  type Decision,
+} from './compatibility.ts';
 import { geohash } from './conflict-id.ts';
 import { fieldText } from './fields.ts';
 import { ellipsoidalRingArea } from './geodesic-area.ts';
@@ -368,6 +375,13 @@ function lonLatBox(list: readonly Shape[], ws: Workspace): [number, number, numb
  * (the cuts between convex pieces) are inside the conflict and not counted.
  */
 function meanWidth(list: readonly Shape[], area: number, ws: Workspace): number {
+  // Counting every edge gives a lower bound of the width: enough when it is already wide.
+  let all = 0;
+  for (const s of list)
+    for (const r of s.allRings)
+      for (let k = 0; k + 3 < r.length; k += 2)
+        all += ws.segmentLength(r[k]!, r[k + 1]!, r[k + 2]!, r[k + 3]!);
+  if (all > 0 && (2 * area) / all >= NOISE_WIDTH_M) return (2 * area) / all;
   const q = ws.method === 'ellipsoidal' ? 1e9 : 1e4;
   const edges = new Map<string, number>();
   const key = (x1: number, y1: number, x2: number, y2: number) => {
@@ -412,6 +426,15 @@ export function analyseConflicts(ctx: ReportContext, planned: Shape | undefined)
   for (const p of own.problems)
     ctx.warnings.push(plainWarning('compatibility-rule-ignored', { index: p.index + 1, reason: p.reason }));
   const rules = [...own.rules, ...DEFAULT_RULES];
+  // Sides are shared per class, so each pair of classes is decided once.
+  const decisions = new Map<ClassSide, Map<ClassSide, Decision>>();
+  const decided = (a: ClassSide, b: ClassSide): Decision => {
+    let m = decisions.get(a);
+    if (!m) decisions.set(a, (m = new Map()));
+    let d = m.get(b);
+    if (!d) m.set(b, (d = decide(rules, a, b)));
+    return d;
+  };
 
   const plans = layersOf(ctx.project, 'plan')
     .slice()
@@ -443,7 +466,7 @@ export function analyseConflicts(ctx: ReportContext, planned: Shape | undefined)
     for (const a of A)
       for (const k of index.search(a.shape.bbox[0], a.shape.bbox[1], a.shape.bbox[2], a.shape.bbox[3])) {
         const b = B[k]!;
-        const d = decide(rules, a.side, b.side);
+        const d = decided(a.side, b.side);
         if (d.verdict !== 'conflict') continue;
         const pieces = clippedPieces(a, b, planned, ws);
         if (pieces === undefined) failed++;

@@ -4,9 +4,9 @@
 // magnitude slower here: polyclip-ts computes in BigNumber arithmetic.
 import Flatbush from 'flatbush';
 import { bboxesMeet, bboxOfRing } from './bbox.ts';
-import { onGeodesics } from './geodesic-vertices.ts';
+import { geodesicPlace } from './geodesic-vertices.ts';
 import { intersectionShape } from './overlay.ts';
-import { pcToFlat, type PcRing } from './polyclip-safe.ts';
+import type { PcRing } from './polyclip-safe.ts';
 import { shapeFromPc, trianglesOf, type Shape } from './shape.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -74,33 +74,43 @@ function clipHalf(r: number[], ax: number, ay: number, bx: number, by: number): 
   return out;
 }
 
-function ringToShape(r: number[], inputs: readonly Shape[], ws: Workspace): Shape | undefined {
+function isVertexOf(r: Float64Array, x: number, y: number): boolean {
+  for (let k = 0; k + 1 < r.length; k += 2) if (r[k] === x && r[k + 1] === y) return true;
+  return false;
+}
+
+/**
+ * The clipped ring as a shape. On the ellipsoid its new vertices (not those of the two rings) move
+ * to where the geodesic edges cross; crossings of near-parallel edges are ill-conditioned there, so
+ * a vertex that would move more than a geodesic departs from its chord at these sizes (1e-6°,
+ * ≈ 10 cm) keeps its chord place.
+ */
+function ringToShape(
+  r: number[],
+  sub: Float64Array,
+  win: Float64Array,
+  inputs: readonly Shape[],
+  ws: Workspace,
+): Shape | undefined {
   const ring: PcRing = [];
   for (let k = 0; k < r.length; k += 2) {
     const last = ring[ring.length - 1];
     if (last && last[0] === r[k] && last[1] === r[k + 1]) continue;
-    ring.push([r[k]!, r[k + 1]!]);
+    let x = r[k]!;
+    let y = r[k + 1]!;
+    if (ws.method === 'ellipsoidal' && !isVertexOf(sub, x, y) && !isVertexOf(win, x, y)) {
+      const q = geodesicPlace(inputs, x, y);
+      if (Math.abs(q[0] - x) + Math.abs(q[1] - y) <= 1e-6) [x, y] = q;
+    }
+    ring.push([x, y]);
   }
   const first = ring[0];
   const last = ring[ring.length - 1];
   if (first && last && ring.length > 1 && first[0] === last[0] && first[1] === last[1]) ring.pop();
   if (ring.length < 3) return undefined;
   ring.push([ring[0]![0], ring[0]![1]]);
-  let mp: PcRing[][] = [[ring]];
-  if (ws.method === 'ellipsoidal') {
-    // Crossings of near-parallel edges are ill-conditioned on the geodesics: a vertex that would move
-    // more than a geodesic departs from its chord at these sizes (1e-6° ≈ 10 cm) keeps its chord place.
-    const moved = onGeodesics(mp, inputs)[0]![0]!;
-    mp = [
-      [
-        moved.map((q, i) =>
-          Math.abs(q[0] - ring[i]![0]) + Math.abs(q[1] - ring[i]![1]) > 1e-6 ? ring[i]! : q,
-        ),
-      ],
-    ];
-  }
-  const s = shapeFromPc(mp, ws);
-  return s.polys.length && pcToFlat(ring).length >= 8 && s.area > 0 ? s : undefined;
+  const s = shapeFromPc([[ring]], ws);
+  return s.polys.length && s.area > 0 ? s : undefined;
 }
 
 /** Clips convex ring `sub` (closed flat) by convex ring `win` (closed flat, counter-clockwise). */
@@ -200,7 +210,7 @@ export function pieceParts(a: Shape, b: Shape, ws: Workspace): Shape[] | undefin
     for (const j of partsNear(big, b0[4 * i]!, b0[4 * i + 1]!, b0[4 * i + 2]!, b0[4 * i + 3]!)) {
       const piece = clipConvex(big.rings[j]!, r);
       if (piece.length < 6) continue;
-      const s = ringToShape(piece, [a, b], ws);
+      const s = ringToShape(piece, big.rings[j]!, r, [a, b], ws);
       if (s) out.push(s);
     }
   });
