@@ -4,12 +4,14 @@ import type { Report } from '../core/report.ts';
 import { download } from './download.ts';
 
 export async function exportStatsXlsx(report: Report, projectName: string, lang: 'zh' | 'en'): Promise<void> {
-  const [{ writeXlsx }, { reportTables }] = await Promise.all([
+  const [{ writeXlsx }, { reportTables }, { analysisTables }] = await Promise.all([
     import('../io/export/xlsx.ts'),
     import('../core/report-tables.ts'),
+    import('../core/analyses.ts'),
   ]);
   // For an official: words as row labels and titles, figures at the report's precision.
-  const sheets = reportTables(report, { lang, rounded: true }).map((t) => ({
+  const opts = { lang, rounded: true };
+  const sheets = [...reportTables(report, opts), ...analysisTables(report, opts)].map((t) => ({
     name: t.title,
     rows: [t.header, ...t.rows],
   }));
@@ -21,12 +23,13 @@ export async function exportStatsXlsx(report: Report, projectName: string, lang:
 }
 
 export async function exportStatsCsv(report: Report, projectName: string): Promise<void> {
-  const [{ writeCsvTable }, { zipFiles }, { reportTables }] = await Promise.all([
+  const [{ writeCsvTable }, { zipFiles }, { reportTables }, { analysisTables }] = await Promise.all([
     import('../io/export/csv.ts'),
     import('../io/zip.ts'),
     import('../core/report-tables.ts'),
+    import('../core/analyses.ts'),
   ]);
-  const files = reportTables(report).map((t): [string, Uint8Array] => [
+  const files = [...reportTables(report), ...analysisTables(report)].map((t): [string, Uint8Array] => [
     `${t.name}.csv`,
     writeCsvTable([t.header, ...t.rows]),
   ]);
