@@ -212,7 +212,17 @@ export class MapView {
       'source' in spec && zoneIds.has(String(spec.source));
     for (const spec of [...onTop, ...symbols.filter((x) => !isZone(x)), ...symbols.filter(isZone)])
       this.map.addLayer(spec);
+    for (const raise of this.onTop) raise();
     if (this.map.getLayer(HIGHLIGHT)) this.map.moveLayer(HIGHLIGHT);
+  }
+
+  private onTop: (() => void)[] = [];
+  /** `raise` puts an overlay's layers (the review's conflicts) back on top after a rebuild. */
+  keepOnTop(raise: () => void): () => void {
+    this.onTop.push(raise);
+    return () => {
+      this.onTop = this.onTop.filter((r) => r !== raise);
+    };
   }
 
   /** Replaces one layer's features (after an edit; only its labels when `features` is false). */

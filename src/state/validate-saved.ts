@@ -3,6 +3,7 @@
 // left out, and what remains is a project that the app can open or export.
 import type { Feature } from 'geojson';
 import { DEFAULT_INTENSITY_THRESHOLD } from '../core/intensity.ts';
+import { checkResolutions } from '../core/conflict-resolutions.ts';
 import { LAYER_ROLES, type LayerRole, type Project, type ProjectLayer } from '../core/types.ts';
 
 export type SavedIssue =
@@ -179,6 +180,9 @@ export function checkSavedProject(
     ...(isObject(meta.quotas) ? { quotas: meta.quotas as Record<string, number> } : {}),
     ...(isObject(meta.extra) ? { extra: meta.extra } : {}),
   };
+  // The review's marks: what this app wrote; a damaged mark is dropped, the others kept.
+  const marks = checkResolutions(meta.resolutions).resolutions;
+  if (Object.keys(marks).length) project.resolutions = marks;
   return { project, issues };
 }
 

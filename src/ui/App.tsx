@@ -3,6 +3,7 @@ import { isSampleId, resetToSample, SAMPLES, startProject } from '../state/load-
 import { useAppState } from '../state/store.ts';
 import { setLang } from '../state/edit.ts';
 import { useUndoKeys } from './undo-keys.ts';
+import { openReview, useReview } from '../state/review.ts';
 import { useT } from './i18n-context.ts';
 import { Inspector } from './Inspector.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
@@ -18,6 +19,7 @@ const ImportDialog = lazy(() => import('./ImportDialog.tsx').then((m) => ({ defa
 const StatsPanel = lazy(() => import('./StatsPanel.tsx').then((m) => ({ default: m.StatsPanel })));
 const ProblemList = lazy(() => import('./ProblemList.tsx').then((m) => ({ default: m.ProblemList })));
 const SafeMode = lazy(() => import('./SafeMode.tsx').then((m) => ({ default: m.SafeMode })));
+const ReviewPanel = lazy(() => import('./ReviewPanel.tsx').then((m) => ({ default: m.ReviewPanel })));
 
 export function App() {
   const { t, lang } = useT();
@@ -26,6 +28,7 @@ export function App() {
   const selected = useAppState((s) => s.selection !== null);
   // A second tab of the project only looks: nothing it does could be saved.
   const readOnly = useAppState((s) => s.save.state === 'readonly');
+  const reviewing = useReview((s) => s.open);
   const [importing, setImporting] = useState<File[] | null>(null);
   const [dragging, setDragging] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -100,6 +103,14 @@ export function App() {
         >
           {t('importFile')}
         </button>
+        <button
+          data-testid="review-toggle"
+          aria-pressed={reviewing}
+          title={t('reviewHint')}
+          onClick={() => openReview(!reviewing)}
+        >
+          {t('review')}
+        </button>
         <button data-testid="export-button" onClick={() => setExporting(true)}>
           {t('export')}
         </button>
@@ -169,9 +180,8 @@ export function App() {
         </Suspense>
         {/* A clicked feature's properties come first, where the eye is; the hint waits below. */}
         {selected && <Inspector />}
-        <Suspense fallback={null}>
-          <StatsPanel />
-        </Suspense>
+        {/* the review reads the report in place of the statistics (one report request at a time) */}
+        <Suspense fallback={null}>{reviewing ? <ReviewPanel /> : <StatsPanel />}</Suspense>
         {!selected && <Inspector />}
       </aside>
     </div>

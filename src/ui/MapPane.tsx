@@ -8,6 +8,7 @@ import { attachLink, openProjectView } from './link-view.ts';
 import { installTestHook } from '../map/test-hook.ts';
 import { clickPicks } from '../state/edit.ts';
 import { selected, selectionAt } from '../state/selection.ts';
+import { useReviewMap } from './review-map.ts';
 
 function basemapFromUrl(): BasemapOption | undefined {
   // ?basemap=<tile URL template>, e.g. Tianditu with its key, or a local tile server.
@@ -55,6 +56,8 @@ export function MapPane() {
       view.current = null;
     };
   }, []);
+
+  useReviewMap(view);
 
   useEffect(() => {
     const v = view.current;

@@ -28,6 +28,7 @@ export function bundleManifest(project: Project, fileNames: string[]): Record<st
     areaMethod: project.areaMethod,
     settings: project.settings,
     ...(project.quotas ? { quotas: project.quotas } : {}),
+    ...(project.resolutions ? { resolutions: project.resolutions } : {}),
     layers: project.layers.map((layer: LoadedLayer, i) => ({
       ...(layer.extra ?? {}),
       id: layer.id,
