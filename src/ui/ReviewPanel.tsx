@@ -34,6 +34,7 @@ import { fillMessage, type Lang } from './i18n.ts';
 import { useT } from './i18n-context.ts';
 import { SortableTable, type SortColumn } from './SortableTable.tsx';
 import '../../styles/review.css';
+import { exportStatsXlsx } from './export-stats.ts';
 
 /** A plan's words: its kind from the catalogue, else the layer's name or id. */
 export function planName(project: Project | null, plan: string, lang: Lang): string {
@@ -177,6 +178,18 @@ export function ReviewPanel() {
             selectedKey={focused}
           />
         </details>
+      )}
+      {report && (live.length > 0 || stale.length > 0) && (
+        <p>
+          <button
+            data-testid="review-export-xlsx"
+            onClick={() =>
+              void exportStatsXlsx(report, project?.name ?? 'zonemap', lang, project?.resolutions)
+            }
+          >
+            {t('reviewExport')} XLSX
+          </button>
+        </p>
       )}
       {stale.length > 0 && project && (
         <div data-testid="stale-marks">
