@@ -42,9 +42,9 @@ export class ReviewLayers {
 
   private install(): void {
     const m = this.map;
-    if (!m.hasImage(HATCH_OPEN)) m.addImage(HATCH_OPEN, hatchImage(CONFLICT_COLOR, 0.18, 10, 5, 1.8, 'x'));
+    if (!m.hasImage(HATCH_OPEN)) m.addImage(HATCH_OPEN, hatchImage(CONFLICT_COLOR, 0.06, 12, 6, 1.5, 'x'));
     if (!m.hasImage(HATCH_DECIDED))
-      m.addImage(HATCH_DECIDED, hatchImage(DECIDED_COLOR, 0.08, 12, 6, 1.2, '/'));
+      m.addImage(HATCH_DECIDED, hatchImage(DECIDED_COLOR, 0.04, 12, 6, 1.2, '/'));
     if (!m.getSource(SOURCE)) m.addSource(SOURCE, { type: 'geojson', data: this.data });
     const visibility = this.shown ? 'visible' : 'none';
     const specs: maplibregl.LayerSpecification[] = [

@@ -15,6 +15,10 @@ import type { Command } from './commands.ts';
 /** A conflict as the page draws and lists it: contract §6's row, its location id and its polygons. */
 export interface ReviewConflict extends ReviewedConflict {
   area_mu?: number;
+  /** the classes' names, and the compatibility rule that made the conflict */
+  nameA?: string;
+  nameB?: string;
+  rule?: string;
   geometry?: Geometry | null;
   bbox?: [number, number, number, number];
 }

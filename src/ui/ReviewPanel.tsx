@@ -30,7 +30,7 @@ import {
 } from '../state/review.ts';
 import { store, useAppState } from '../state/store.ts';
 import { useReport } from '../state/use-report.ts';
-import { fillMessage, type Lang } from './i18n.ts';
+import { fillMessage, translateDynamic, type Lang } from './i18n.ts';
 import { useT } from './i18n-context.ts';
 import { SortableTable, type SortColumn } from './SortableTable.tsx';
 import '../../styles/review.css';
@@ -38,13 +38,34 @@ import { exportStatsXlsx } from './export-stats.ts';
 
 /** A plan's words: its kind from the catalogue, else the layer's name or id. */
 export function planName(project: Project | null, plan: string, lang: Lang): string {
-  const kind = catalogueLabel(`kind.${plan}`, lang);
+  const kind = catalogueLabel(`kind.${plan}`, lang) ?? translateDynamic(lang, `review.${plan}`, '');
   if (kind) return kind;
   const layer = project?.layers.find((l) => l.id === plan);
   return layer?.name ?? plan;
 }
 
 type Row = ResolutionRow<ReviewConflict>;
+
+interface ConflictWords {
+  planA: string;
+  classA: string;
+  planB: string;
+  classB: string;
+  nameA?: string;
+  nameB?: string;
+}
+
+/**
+ * "产业集聚区规划 1001 工业用地 ↔ 永久基本农田": each side's plan and class (code and name); a
+ * constraint side (its class is its kind) is named once.
+ */
+export function conflictWords(c: ConflictWords, name: (plan: string) => string): string {
+  const side = (plan: string, cls: string, clsName?: string) =>
+    cls === plan
+      ? name(plan)
+      : [name(plan), cls, clsName && clsName !== cls ? clsName : ''].filter(Boolean).join(' ');
+  return `${side(c.planA, c.classA, c.nameA)} ↔ ${side(c.planB, c.classB, c.nameB)}`;
+}
 
 export function ReviewPanel() {
   const { t, lang } = useT();
@@ -69,8 +90,7 @@ export function ReviewPanel() {
     if (planIds) showLayers(planIds.split('\n'), s.visibility);
   }, [planIds]);
   const name = (plan: string) => planName(project, plan, lang);
-  const what = (c: { planA: string; classA: string; planB: string; classB: string }) =>
-    `${name(c.planA)} ${c.classA} ↔ ${name(c.planB)} ${c.classB}`;
+  const what = (c: ConflictWords) => conflictWords(c, name);
   const town = (s: string) => s || t('reviewNoTownship');
 
   const columns: SortColumn<Row>[] = [
@@ -223,7 +243,7 @@ function MarkForm({ row, what }: { row: Row; what: string }) {
   const [decision, setDecision] = useState<Decision>(mark?.decision ?? 'adjust-zone');
   const [note, setNote] = useState(mark?.note ?? '');
   const [date, setDate] = useState(mark?.date ?? today());
-  const rule = (c as { rule?: unknown }).rule;
+  const rule = c.rule;
   return (
     <div className="review-focus" data-testid="review-focus" data-key={c.id}>
       <h3>{t('reviewFocus')}</h3>
