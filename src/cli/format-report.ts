@@ -11,6 +11,7 @@ import {
   roadStatusLabel,
 } from '../core/labels.ts';
 import { num, pct, table } from './format-table.ts';
+import { analysisTables } from '../core/analyses.ts';
 
 const mu = (m2: number) => num(m2 / M2_PER_MU, 0);
 const km2 = (m2: number) => num(m2 / 1e6, 4);
@@ -246,5 +247,17 @@ export function reportText(name: string, r: Report): string {
         ]),
       ),
     );
+  // The registered analyses' tables (src/core/analyses.ts), at the report's precision.
+  for (const t of analysisTables(r, { lang: 'zh', rounded: true }))
+    if (t.rows.length)
+      parts.push(
+        table(
+          t.title,
+          t.header.map((h, i) => ({ title: h, right: typeof t.rows[0]![i] === 'number' })),
+          t.rows.map((row) =>
+            row.map((v) => (typeof v === 'number' ? v.toLocaleString('en') : String(v ?? ''))),
+          ),
+        ),
+      );
   return parts.join('\n');
 }

@@ -15,6 +15,7 @@ import { scenarioUnreadText, unknownScenarioText } from './scenario-args.ts';
 import { cliAdvice, describeProblem, failureText, forCommandLine, warningEntry } from './format-problems.ts';
 import { reportText } from './format-report.ts';
 import { reportTables } from '../core/report-tables.ts';
+import { analysisTables } from '../core/analyses.ts';
 import { writeCsvTable } from '../io/export/csv.ts';
 
 const USAGE = `用法 (usage): zonemap report DIR_OR_MANIFEST [--scenario ID] [--json] [--csv DIR] [--area ellipsoidal|plane]
@@ -131,7 +132,7 @@ export async function run(args: string[]): Promise<number> {
   if (parsed.csvDir) {
     try {
       await mkdir(parsed.csvDir, { recursive: true });
-      for (const t of reportTables(report))
+      for (const t of [...reportTables(report), ...analysisTables(report)])
         await writeFile(path.join(parsed.csvDir, `${t.name}.csv`), writeCsvTable([t.header, ...t.rows]));
       if (!parsed.json) writeOut(`CSV 已写入 ${parsed.csvDir}\n`);
     } catch (e) {

@@ -71,31 +71,33 @@ function crossing(e: Edge, f: Edge): [number, number] | undefined {
   return [g[0], g[1]];
 }
 
+/** Where a vertex at (x, y) of a clip of `inputs` lies on their geodesic edges. */
+export function geodesicPlace(inputs: readonly Shape[], x: number, y: number): [number, number] {
+  const edges = edgesThrough(inputs, x, y);
+  for (let i = 0; i < edges.length; i++)
+    for (let j = i + 1; j < edges.length; j++) {
+      const g = crossing(edges[i]!, edges[j]!);
+      if (g) return g;
+    }
+  const e = edges[0];
+  if (!e) return [x, y];
+  const dx = e.x2 - e.x1;
+  const dy = e.y2 - e.y1;
+  const t = ((x - e.x1) * dx + (y - e.y1) * dy) / (dx * dx + dy * dy);
+  const g = touchPoint(e.x1, e.y1, e.x2, e.y2, x, y, t, edgesEndingAt(inputs, x, y));
+  return [g[0], g[1]];
+}
+
 /** Polyclip's output with its vertices moved onto the geodesics of the input edges they lie on. */
 export function onGeodesics(mp: PcMultiPolygon, inputs: readonly Shape[]): PcMultiPolygon {
   const moved = new Map<string, [number, number]>();
-  const place = (x: number, y: number): [number, number] => {
-    const edges = edgesThrough(inputs, x, y);
-    for (let i = 0; i < edges.length; i++)
-      for (let j = i + 1; j < edges.length; j++) {
-        const g = crossing(edges[i]!, edges[j]!);
-        if (g) return g;
-      }
-    const e = edges[0];
-    if (!e) return [x, y];
-    const dx = e.x2 - e.x1;
-    const dy = e.y2 - e.y1;
-    const t = ((x - e.x1) * dx + (y - e.y1) * dy) / (dx * dx + dy * dy);
-    const g = touchPoint(e.x1, e.y1, e.x2, e.y2, x, y, t, edgesEndingAt(inputs, x, y));
-    return [g[0], g[1]];
-  };
   return mp.map((poly) =>
     poly.map((ring) =>
       ring.map((p) => {
         const key = `${p[0]},${p[1]}`;
         let q = moved.get(key);
         if (!q) {
-          q = place(p[0], p[1]);
+          q = geodesicPlace(inputs, p[0], p[1]);
           moved.set(key, q);
         }
         return q;

@@ -150,6 +150,13 @@ export function intersectionShape(a: Shape, b: Shape, ws: Workspace): Shape | un
   return mp ? shapeFromPc(ws.method === 'ellipsoidal' ? onGeodesics(mp, [a, b]) : mp, ws) : undefined;
 }
 
+/** The difference a − b as a shape (polyclip), for pieces that need geometry. */
+export function differenceShape(a: Shape, b: Shape, ws: Workspace): Shape | undefined {
+  if (!bboxesMeet(a.bbox, b.bbox)) return a;
+  const mp = safeClip('difference', [shapeToPc(a), shapeToPc(b)], ws.grid);
+  return mp ? shapeFromPc(ws.method === 'ellipsoidal' ? onGeodesics(mp, [a, b]) : mp, ws) : undefined;
+}
+
 /** Length in metres of the part of a flat polyline (workspace coordinates) inside a shape. */
 export function lineLengthInside(line: ArrayLike<number>, s: Shape, ws: Workspace): number {
   const si = segmentIndexOf(s);

@@ -162,6 +162,80 @@ export interface Totals {
   landUseCovered_m2: number;
 }
 
+/**
+ * One piece of land where two plans disagree, or a plan's construction land meets a 三区三线 line
+ * (contract §6). Inside the planned area, one connected piece per pair of classes and village.
+ */
+export interface ConflictEntry {
+  /** stable id from the place (conflict-id.ts, docs/conflicts.md) */
+  id: string;
+  /** plan kinds (`industry-plan`…); planB is a constraint kind for a 三区三线 conflict */
+  planA: string;
+  planB: string;
+  /** layer ids of the two sides */
+  layerA: string;
+  layerB: string;
+  /** the classes: the data's codes (a constraint's kind, or `outside-urban-boundary`) */
+  classA: string;
+  classB: string;
+  /** the classes' names in Chinese */
+  nameA: string;
+  nameB: string;
+  /** the compatibility rule that made it a conflict (compatibility.ts or the project's own) */
+  rule: string;
+  /** in the report's area method */
+  area_m2: number;
+  area_mu: number;
+  /** in both area methods */
+  ellipsoidal_m2: number;
+  plane_m2: number;
+  township: string;
+  village: string;
+  /** below the project's sliver tolerance (default 1 亩): listed apart */
+  sliver: boolean;
+  /** a point inside it (lon/lat), for a label or to zoom to */
+  at: [number, number];
+  /** its box, lon/lat [west, south, east, north] */
+  bbox: [number, number, number, number];
+  /** lon/lat, edges as the area method draws them */
+  geometry: { type: 'MultiPolygon'; coordinates: number[][][][] };
+}
+
+/** Conflicts totalled by pair of plans (contract §6); slivers apart. */
+export interface ConflictPairTotal {
+  planA: string;
+  planB: string;
+  layerA: string;
+  layerB: string;
+  count: number;
+  area_m2: number;
+  area_mu: number;
+  slivers: number;
+  sliver_m2: number;
+}
+
+export interface ConflictTownshipTotal {
+  township: string;
+  count: number;
+  area_m2: number;
+  area_mu: number;
+  slivers: number;
+  sliver_m2: number;
+}
+
+export interface ConflictSummary {
+  count: number;
+  area_m2: number;
+  area_mu: number;
+  slivers: number;
+  sliver_m2: number;
+  sliverTolerance_mu: number;
+  /** pieces dropped as rounding noise: narrower than 5 cm on average (two boundaries drawn as one) */
+  noiseDropped: number;
+  /** the project's own compatibility rules in force (ids), before the defaults */
+  projectRules: string[];
+}
+
 export interface Report {
   areaMethod: AreaMethod;
   /** the Gauss-Kruger CRS overlays were measured in (plane method) */
@@ -179,5 +253,10 @@ export interface Report {
   parks: ParkEntry[];
   quotas: QuotaEntry[];
   totals: Totals;
+  /** contract §6: largest first, slivers after the rest */
+  conflicts: ConflictEntry[];
+  conflictTotals: ConflictPairTotal[];
+  conflictsByTownship: ConflictTownshipTotal[];
+  conflictSummary: ConflictSummary;
   warnings: ReportWarning[];
 }

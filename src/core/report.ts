@@ -2,6 +2,7 @@
 // page, the worker and the tests agree by construction.
 import { analyseAdmin, analyseVillages } from './report-admin.ts';
 import { analyseConstraints } from './report-constraints.ts';
+import { ANALYSES } from './analyses.ts';
 import { makeContext } from './report-context.ts';
 import { DEFAULT_INTENSITY_THRESHOLD } from './intensity.ts';
 import { analyseEnterprises } from './report-enterprises.ts';
@@ -30,6 +31,10 @@ export function buildReport(project: Project, opts: ReportOptions = {}): Report 
   const constraints = analyseConstraints(ctx, planned);
   const roads = analyseRoads(ctx, planned);
   const { enterprises, parks, quotas } = analyseEnterprises(ctx);
+  const registered = Object.assign({}, ...ANALYSES.map((a) => a.run(ctx, planned))) as Pick<
+    Report,
+    'conflicts' | 'conflictTotals' | 'conflictsByTownship' | 'conflictSummary'
+  >;
 
   const plannedKm2 = m2ToKm2(composition.planned_m2);
   const roadLength = roads.reduce((s, r) => s + r.length_m, 0);
@@ -82,6 +87,7 @@ export function buildReport(project: Project, opts: ReportOptions = {}): Report 
     parks,
     quotas,
     totals,
+    ...registered,
     warnings: ctx.warnings,
   };
 }

@@ -43,6 +43,10 @@ export interface ProjectLayer {
 export interface ProjectSettings {
   /** 投资强度 threshold in 万元/亩; enterprises below it are flagged */
   intensityThreshold_wan_per_mu: number;
+  /** three-plan review: conflicts below this many 亩 are slivers (default 1) */
+  sliverTolerance_mu?: number;
+  /** three-plan review: the project's compatibility rules, tried before the defaults (docs/conflicts.md) */
+  compatibility?: unknown;
 }
 
 export interface Project {

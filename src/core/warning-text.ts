@@ -80,6 +80,25 @@ const TEXT: Record<string, { zh: Text; en: Text }> = {
     zh: (p) => `图层 ${p.layer ?? ''} 的要素相互重叠，重叠部分只计一次`,
     en: (p) => `the features of layer ${p.layer ?? ''} overlap one another; the overlap is counted once`,
   },
+  'compatibility-rule-ignored': {
+    zh: (p) =>
+      `zonemap.json 中 settings.compatibility 第 ${p.index ?? ''} 条规则无法使用（${RULE_REASON[String(p.reason)]?.zh ?? p.reason ?? ''}），已忽略；每条规则需要 a、b 与 verdict（agree 或 conflict），见 docs/conflicts.md`,
+    en: (p) =>
+      `rule ${p.index ?? ''} of settings.compatibility in zonemap.json cannot be used (${RULE_REASON[String(p.reason)]?.en ?? p.reason ?? ''}) and is ignored; each rule needs a, b and verdict (agree or conflict), see docs/conflicts.md`,
+  },
+  'conflict-overlay-failed': {
+    zh: (p) =>
+      `多规冲突分析中有 ${p.count ?? ''} 处叠加计算失败，这些地块未计入冲突；请用 zonemap validate 检查规划图层`,
+    en: (p) =>
+      `${p.count ?? ''} overlay(s) of the three-plan review failed and are left out of the conflicts; check the plan layers with zonemap validate`,
+  },
+};
+
+const RULE_REASON: Record<string, { zh: string; en: string }> = {
+  'not-a-list': { zh: '应为规则列表', en: 'it should be a list of rules' },
+  'not-an-object': { zh: '不是对象', en: 'not an object' },
+  'missing-a-or-b': { zh: '缺少 a 或 b', en: 'a or b is missing' },
+  'bad-verdict': { zh: 'verdict 只能是 agree 或 conflict', en: 'verdict must be agree or conflict' },
 };
 
 /** Whether the catalogue words this code (tests check that every code core emits is worded). */

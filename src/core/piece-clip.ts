@@ -1,0 +1,218 @@
+// The intersection of two shapes as a shape, fast where both are one convex ring (most plan parcels):
+// Sutherland-Hodgman clipping of one convex ring by the other is exact and gives a convex ring, so no
+// topology can go wrong. Anything else goes to polyclip (intersectionShape), which is two orders of
+// magnitude slower here: polyclip-ts computes in BigNumber arithmetic.
+import Flatbush from 'flatbush';
+import { bboxesMeet, bboxOfRing } from './bbox.ts';
+import { geodesicPlace } from './geodesic-vertices.ts';
+import { intersectionShape } from './overlay.ts';
+import type { PcRing } from './polyclip-safe.ts';
+import { shapeFromPc, trianglesOf, type Shape } from './shape.ts';
+import type { Workspace } from './workspace.ts';
+
+const convexCache = new WeakMap<Shape, Float64Array | null>();
+
+/** The shape's one ring when the shape is one counter-clockwise convex ring without holes, else null. */
+function convexRing(s: Shape): Float64Array | null {
+  const hit = convexCache.get(s);
+  if (hit !== undefined) return hit;
+  let out: Float64Array | null = null;
+  if (s.polys.length === 1 && s.polys[0]!.rings.length === 1) {
+    const r = s.polys[0]!.rings[0]!;
+    const n = r.length / 2 - 1;
+    let ok = n >= 3;
+    let scale = 0;
+    for (let i = 0; i < n && ok; i++) {
+      const ax = r[2 * i]!;
+      const ay = r[2 * i + 1]!;
+      const bx = r[2 * ((i + 1) % n)]!;
+      const by = r[2 * ((i + 1) % n) + 1]!;
+      const cx = r[2 * ((i + 2) % n)]!;
+      const cy = r[2 * ((i + 2) % n) + 1]!;
+      const ex = bx - ax;
+      const ey = by - ay;
+      const fx = cx - bx;
+      const fy = cy - by;
+      scale = Math.max(scale, Math.hypot(ex, ey) * Math.hypot(fx, fy));
+      // Collinear vertices are fine; a turn to the right is not.
+      if (ex * fy - ey * fx < -1e-12 * scale) ok = false;
+    }
+    if (ok) out = r;
+  }
+  convexCache.set(s, out);
+  return out;
+}
+
+/** The part of ring `r` on the left of a→b (closed flat ring in, plain array out). */
+function clipHalf(r: number[], ax: number, ay: number, bx: number, by: number): number[] {
+  const out: number[] = [];
+  const n = r.length / 2;
+  if (n === 0) return out;
+  const dx = bx - ax;
+  const dy = by - ay;
+  let px = r[2 * (n - 1)]!;
+  let py = r[2 * (n - 1) + 1]!;
+  let ps = dx * (py - ay) - dy * (px - ax);
+  for (let i = 0; i < n; i++) {
+    const qx = r[2 * i]!;
+    const qy = r[2 * i + 1]!;
+    const qs = dx * (qy - ay) - dy * (qx - ax);
+    if (qs >= 0) {
+      if (ps < 0) {
+        const t = ps / (ps - qs);
+        out.push(px + t * (qx - px), py + t * (qy - py));
+      }
+      out.push(qx, qy);
+    } else if (ps >= 0) {
+      const t = ps / (ps - qs);
+      out.push(px + t * (qx - px), py + t * (qy - py));
+    }
+    px = qx;
+    py = qy;
+    ps = qs;
+  }
+  return out;
+}
+
+function isVertexOf(r: Float64Array, x: number, y: number): boolean {
+  for (let k = 0; k + 1 < r.length; k += 2) if (r[k] === x && r[k + 1] === y) return true;
+  return false;
+}
+
+/**
+ * The clipped ring as a shape. On the ellipsoid its new vertices (not those of the two rings) move
+ * to where the geodesic edges cross; crossings of near-parallel edges are ill-conditioned there, so
+ * a vertex that would move more than a geodesic departs from its chord at these sizes (1e-6°,
+ * ≈ 10 cm) keeps its chord place.
+ */
+function ringToShape(
+  r: number[],
+  sub: Float64Array,
+  win: Float64Array,
+  inputs: readonly Shape[],
+  ws: Workspace,
+): Shape | undefined {
+  const ring: PcRing = [];
+  for (let k = 0; k < r.length; k += 2) {
+    const last = ring[ring.length - 1];
+    if (last && last[0] === r[k] && last[1] === r[k + 1]) continue;
+    let x = r[k]!;
+    let y = r[k + 1]!;
+    if (ws.method === 'ellipsoidal' && !isVertexOf(sub, x, y) && !isVertexOf(win, x, y)) {
+      const q = geodesicPlace(inputs, x, y);
+      if (Math.abs(q[0] - x) + Math.abs(q[1] - y) <= 1e-6) [x, y] = q;
+    }
+    ring.push([x, y]);
+  }
+  const first = ring[0];
+  const last = ring[ring.length - 1];
+  if (first && last && ring.length > 1 && first[0] === last[0] && first[1] === last[1]) ring.pop();
+  if (ring.length < 3) return undefined;
+  ring.push([ring[0]![0], ring[0]![1]]);
+  const s = shapeFromPc([[ring]], ws);
+  return s.polys.length && s.area > 0 ? s : undefined;
+}
+
+/** Clips convex ring `sub` (closed flat) by convex ring `win` (closed flat, counter-clockwise). */
+function clipConvex(sub: Float64Array, win: Float64Array): number[] {
+  let r: number[] = Array.from(sub.subarray(0, sub.length - 2));
+  const n = win.length / 2 - 1;
+  for (let i = 0; i < n && r.length >= 6; i++)
+    r = clipHalf(r, win[2 * i]!, win[2 * i + 1]!, win[2 * i + 2]!, win[2 * i + 3]!);
+  return r.length >= 6 ? r : [];
+}
+
+interface Parts {
+  rings: Float64Array[];
+  boxes: Float64Array;
+  index?: Flatbush;
+}
+
+const partsCache = new WeakMap<Shape, Parts | null>();
+
+/** The shape cut into convex rings: itself when convex, else its triangles; null when earcut failed. */
+function convexParts(s: Shape): Parts | null {
+  const hit = partsCache.get(s);
+  if (hit !== undefined) return hit;
+  let rings: Float64Array[] | null = null;
+  const own = convexRing(s);
+  if (own) rings = [own];
+  else {
+    const t = trianglesOf(s);
+    if (t) {
+      rings = [];
+      const tr = t.tris;
+      for (let o = 0; o < tr.length; o += 6)
+        rings.push(
+          Float64Array.of(
+            tr[o]!,
+            tr[o + 1]!,
+            tr[o + 2]!,
+            tr[o + 3]!,
+            tr[o + 4]!,
+            tr[o + 5]!,
+            tr[o]!,
+            tr[o + 1]!,
+          ),
+        );
+    }
+  }
+  let parts: Parts | null = null;
+  if (rings) {
+    const boxes = new Float64Array(rings.length * 4);
+    rings.forEach((r, i) => {
+      const b = bboxOfRing(r);
+      boxes.set(b, 4 * i);
+    });
+    parts = { rings, boxes };
+    if (rings.length > 8) {
+      const index = new Flatbush(rings.length);
+      for (let i = 0; i < rings.length; i++)
+        index.add(boxes[4 * i]!, boxes[4 * i + 1]!, boxes[4 * i + 2]!, boxes[4 * i + 3]!);
+      index.finish();
+      parts.index = index;
+    }
+  }
+  partsCache.set(s, parts);
+  return parts;
+}
+
+function partsNear(p: Parts, x0: number, y0: number, x1: number, y1: number): number[] {
+  if (p.index) return p.index.search(x0, y0, x1, y1);
+  const out: number[] = [];
+  for (let i = 0; i < p.rings.length; i++)
+    if (!(
+      p.boxes[4 * i]! > x1 ||
+      p.boxes[4 * i + 2]! < x0 ||
+      p.boxes[4 * i + 1]! > y1 ||
+      p.boxes[4 * i + 3]! < y0
+    ))
+      out.push(i);
+  return out;
+}
+
+/**
+ * a ∩ b as convex pieces that tile it exactly (each shape cut into convex parts, every pair of parts
+ * clipped by Sutherland-Hodgman); undefined when polyclip, the fallback, failed.
+ */
+export function pieceParts(a: Shape, b: Shape, ws: Workspace): Shape[] | undefined {
+  if (!bboxesMeet(a.bbox, b.bbox)) return [];
+  const pa = convexParts(a);
+  const pb = pa ? convexParts(b) : null;
+  if (!pa || !pb) {
+    const s = intersectionShape(a, b, ws);
+    return s ? (s.polys.length ? [s] : []) : undefined;
+  }
+  const [small, big] = pa.rings.length <= pb.rings.length ? [pa, pb] : [pb, pa];
+  const out: Shape[] = [];
+  small.rings.forEach((r, i) => {
+    const b0 = small.boxes;
+    for (const j of partsNear(big, b0[4 * i]!, b0[4 * i + 1]!, b0[4 * i + 2]!, b0[4 * i + 3]!)) {
+      const piece = clipConvex(big.rings[j]!, r);
+      if (piece.length < 6) continue;
+      const s = ringToShape(piece, big.rings[j]!, r, [a, b], ws);
+      if (s) out.push(s);
+    }
+  });
+  return out;
+}
