@@ -3,6 +3,7 @@
 // conflict's location id, so they carry over when the plans change and the analysis runs again; a
 // mark whose conflict is no longer found is kept and shown as such (it may come back, and the
 // record of the decision stays). Pure: the page, the exports and the tests read the same matching.
+import { matchConflicts, type Placed } from './conflict-id.ts';
 import type { Lang } from './labels.ts';
 import { M2_PER_MU } from './units.ts';
 
@@ -26,6 +27,8 @@ export interface ConflictSnapshot {
   area_m2: number;
   township: string;
   village: string;
+  /** a point inside it (lon/lat): to find it again by place when its id changed */
+  at?: [number, number];
 }
 
 /** A conflict as the review reads it: contract §6's fields plus the location id. */
@@ -55,35 +58,57 @@ export function snapshotOf(c: ConflictSnapshot): ConflictSnapshot {
     area_m2: c.area_m2,
     township: c.township,
     village: c.village,
+    ...(c.at ? { at: [c.at[0], c.at[1]] as [number, number] } : {}),
   };
 }
 
 export interface ResolutionRow<C extends ReviewedConflict> {
   id: string;
+  /** the key the mark is kept under: the conflict's id, or an older id it was found again by place */
+  markId?: string;
   /** the conflict of today's analysis; undefined for a stale mark */
   conflict?: C;
   resolution?: Resolution;
   stale: boolean;
 }
 
+const placed = (id: string, c: ConflictSnapshot): Placed | null =>
+  c.at ? { id, planA: c.planA, planB: c.planB, centroid: c.at, area_m2: c.area_m2 } : null;
+
 /**
  * Today's conflicts with their marks (in the conflicts' order), then the marks no conflict matches
- * any more (stale), by id.
+ * any more (stale), by id. A mark finds its conflict by id; failing that, by place (core's
+ * matchConflicts: the same pair of plans, near enough for its size), when a change of the plans moved
+ * the conflict's id to the next cell.
  */
 export function matchResolutions<C extends ReviewedConflict>(
   conflicts: readonly C[],
   resolutions: Resolutions | undefined,
 ): ResolutionRow<C>[] {
   const marks = resolutions ?? {};
+  const has = (id: string) => Object.prototype.hasOwnProperty.call(marks, id);
   const ids = new Set(conflicts.map((c) => c.id));
-  const rows: ResolutionRow<C>[] = conflicts.map((c) => ({
-    id: c.id,
-    conflict: c,
-    ...(Object.prototype.hasOwnProperty.call(marks, c.id) ? { resolution: marks[c.id] } : {}),
-    stale: false,
-  }));
-  for (const id of Object.keys(marks).sort())
-    if (!ids.has(id)) rows.push({ id, resolution: marks[id], stale: true });
+  const orphans = Object.keys(marks)
+    .filter((id) => !ids.has(id))
+    .sort();
+  const byPlace = new Map<string, string>();
+  if (orphans.length) {
+    const prev = orphans.flatMap((id) => placed(id, marks[id]!.conflict) ?? []);
+    const cur = conflicts.filter((c) => !has(c.id)).flatMap((c) => placed(c.id, c) ?? []);
+    for (const [oldId, newId] of matchConflicts(prev, cur)) byPlace.set(newId, oldId);
+  }
+  const found = new Set(byPlace.values());
+  const rows: ResolutionRow<C>[] = conflicts.map((c) => {
+    const markId = has(c.id) ? c.id : byPlace.get(c.id);
+    return {
+      id: c.id,
+      conflict: c,
+      ...(markId !== undefined ? { markId, resolution: marks[markId] } : {}),
+      stale: false,
+    };
+  });
+  for (const id of orphans)
+    if (!found.has(id)) rows.push({ id, markId: id, resolution: marks[id], stale: true });
   return rows;
 }
 
@@ -119,6 +144,12 @@ export function checkResolutions(raw: unknown): { resolutions: Resolutions; drop
     }
     const c = v.conflict;
     const area = typeof c.area_m2 === 'number' && Number.isFinite(c.area_m2) ? c.area_m2 : 0;
+    const at =
+      Array.isArray(c.at) &&
+      c.at.length === 2 &&
+      c.at.every((x) => typeof x === 'number' && Number.isFinite(x))
+        ? { at: [c.at[0], c.at[1]] as [number, number] }
+        : {};
     Object.defineProperty(resolutions, id, {
       value: {
         decision: v.decision as Decision,
@@ -132,6 +163,7 @@ export function checkResolutions(raw: unknown): { resolutions: Resolutions; drop
           area_m2: area,
           township: str(c.township),
           village: str(c.village),
+          ...at,
         },
       },
       enumerable: true,

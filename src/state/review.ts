@@ -5,23 +5,14 @@
 import { useSyncExternalStore } from 'react';
 import type { Geometry } from 'geojson';
 import { bbox } from '@turf/bbox';
-import type { Report } from '../core/report.ts';
-import type { Project } from '../core/types.ts';
+import type { ConflictEntry, Report } from '../core/report.ts';
 import { snapshotOf, today, type Decision, type ReviewedConflict } from '../core/conflict-resolutions.ts';
 import { applyCommand, focusOn } from './edit.ts';
 import { readMode } from './link.ts';
 import type { Command } from './commands.ts';
 
-/** A conflict as the page draws and lists it: contract §6's row, its location id and its polygons. */
-export interface ReviewConflict extends ReviewedConflict {
-  area_mu?: number;
-  /** the classes' names, and the compatibility rule that made the conflict */
-  nameA?: string;
-  nameB?: string;
-  rule?: string;
-  geometry?: Geometry | null;
-  bbox?: [number, number, number, number];
-}
+/** A conflict as the page draws and lists it: the report's row (contract §6, core/conflicts.ts). */
+export type ReviewConflict = ConflictEntry;
 
 /** The two sides of the swipe: layer ids (a plan, or the zone) and the words naming them. */
 export interface SwipePair {
@@ -84,36 +75,41 @@ export function focusConflict(c: ReviewConflict): void {
 }
 export const unfocusConflict = (): void => set({ focused: null });
 
-/**
- * The report's conflicts as the review reads them (contract §6 with the location id and the
- * polygons). Rows without an id cannot be marked and are left out.
- */
+/** The report's conflicts, largest first with the slivers after (core's order). */
 export function conflictsOf(report: Report | null): ReviewConflict[] {
-  const rows = (report as { conflicts?: unknown } | null)?.conflicts;
-  if (!Array.isArray(rows)) return [];
-  return rows.filter(
-    (c): c is ReviewConflict =>
-      typeof c === 'object' && c !== null && typeof (c as { id?: unknown }).id === 'string',
-  );
+  return report?.conflicts ?? [];
 }
 
-/** Marks a conflict (one undoable command, saved with the project); the date defaults to today. */
-export function markConflict(c: ReviewedConflict, decision: Decision, note: string, date = today()): boolean {
-  return applyCommand({
+/**
+ * Marks a conflict (one undoable command, saved with the project); the date defaults to today. A
+ * mark found by place under an older id (`markId`) moves to the conflict's id.
+ */
+export function markConflict(
+  c: ReviewedConflict,
+  decision: Decision,
+  note: string,
+  date = today(),
+  markId?: string,
+): boolean {
+  const set: Command = {
     kind: 'set-resolution',
     conflictId: c.id,
     resolution: { decision, note: note.trim(), date, conflict: snapshotOf(c) },
-  });
+  };
+  return applyCommand(
+    markId && markId !== c.id
+      ? { kind: 'batch', commands: [set, { kind: 'set-resolution', conflictId: markId }] }
+      : set,
+  );
 }
 
-/** Takes a conflict's mark off (undoable). */
-export function unmarkConflict(conflictId: string): boolean {
-  return applyCommand({ kind: 'set-resolution', conflictId });
+/** Takes a conflict's mark off (undoable), by the key it is kept under. */
+export function unmarkConflict(markId: string): boolean {
+  return applyCommand({ kind: 'set-resolution', conflictId: markId });
 }
 
-/** Takes every stale mark off at once (one undo entry). */
-export function dropStaleMarks(project: Project, liveIds: ReadonlySet<string>): boolean {
-  const stale = Object.keys(project.resolutions ?? {}).filter((id) => !liveIds.has(id));
+/** Takes the stale marks (by their ids) off at once (one undo entry). */
+export function dropStaleMarks(stale: readonly string[]): boolean {
   if (stale.length === 0) return false;
   const commands: Command[] = stale.map((conflictId) => ({ kind: 'set-resolution', conflictId }));
   return applyCommand({ kind: 'batch', commands });

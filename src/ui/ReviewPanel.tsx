@@ -12,7 +12,6 @@ import {
   type Decision,
   type ResolutionRow,
 } from '../core/conflict-resolutions.ts';
-import { conflictSummary } from '../core/conflict-summary.ts';
 import type { Project } from '../core/types.ts';
 import { formatMu } from '../core/units.ts';
 import {
@@ -78,10 +77,11 @@ export function ReviewPanel() {
   const live = rows.filter((r) => !r.stale && !r.conflict!.sliver);
   const slivers = rows.filter((r) => !r.stale && r.conflict!.sliver);
   const stale = rows.filter((r) => r.stale);
-  const summary = useMemo(
-    () => conflictSummary(conflicts, (c) => !!project?.resolutions?.[c.id]),
-    [conflicts, project],
-  );
+  const summary = report?.conflictSummary;
+  const marks = project?.resolutions ?? {};
+  const decided = live.filter((r) => Object.hasOwn(marks, r.id)).length;
+  // core lists the conflicts largest first, the slivers after them
+  const largest = conflicts.filter((c) => !c.sliver).slice(0, 3);
   const plans = project?.layers.filter((l) => l.role === 'plan') ?? [];
   // The plans are what the conflicts lie over: switched on when the review opens or they arrive.
   const planIds = plans.map((l) => l.id).join('\n');
@@ -124,7 +124,7 @@ export function ReviewPanel() {
       {!report && busy && <p className="muted">{t('reviewWaiting')}</p>}
       {report && (
         <div className="review-summary" data-testid="review-summary">
-          {summary.count === 0 ? (
+          {!summary || summary.count === 0 ? (
             <p className="review-total">{t('reviewNone')}</p>
           ) : (
             <>
@@ -132,14 +132,14 @@ export function ReviewPanel() {
                 {fillMessage(t('reviewTotal'), { n: summary.count, mu: formatMu(summary.area_m2) })}
                 <span className="muted">
                   {' · '}
-                  {fillMessage(t('reviewDecided'), { k: summary.decided, n: summary.count })}
+                  {fillMessage(t('reviewDecided'), { k: decided, n: summary.count })}
                 </span>
               </p>
               <h3>{t('reviewLargest')}</h3>
               <ol className="review-largest">
-                {summary.largest.map((c) => (
+                {largest.map((c) => (
                   <li key={c.id}>
-                    <button className="link" onClick={() => focusConflict(c as ReviewConflict)}>
+                    <button className="link" onClick={() => focusConflict(c)}>
                       <b>{formatMu(c.area_m2)}</b> {t('mu')} · {what(c)} · {town(c.township)}
                     </button>
                   </li>
@@ -147,17 +147,18 @@ export function ReviewPanel() {
               </ol>
               <h3>{t('reviewByTownship')}</h3>
               <p className="review-towns" data-testid="review-towns">
-                {summary.byTownship
+                {report.conflictsByTownship
+                  .filter((x) => x.count > 0)
                   .map((x) => `${town(x.township)} ${formatMu(x.area_m2)} ${t('mu')}`)
                   .join('；')}
               </p>
             </>
           )}
-          {summary.slivers.count > 0 && (
+          {summary && summary.slivers > 0 && (
             <p className="muted">
               {fillMessage(t('reviewSlivers'), {
-                n: summary.slivers.count,
-                mu: formatMu(summary.slivers.area_m2),
+                n: summary.slivers,
+                mu: formatMu(summary.sliver_m2),
               })}
             </p>
           )}
@@ -224,10 +225,7 @@ export function ReviewPanel() {
               </li>
             ))}
           </ul>
-          <button
-            onClick={() => dropStaleMarks(project, new Set(conflicts.map((c) => c.id)))}
-            data-testid="drop-stale"
-          >
+          <button onClick={() => dropStaleMarks(stale.map((r) => r.id))} data-testid="drop-stale">
             {t('reviewDropStale')}
           </button>
         </div>
@@ -296,12 +294,12 @@ function MarkForm({ row, what }: { row: Row; what: string }) {
         <button
           data-testid="decision-save"
           disabled={!/^\d{4}-\d{2}-\d{2}$/.test(date)}
-          onClick={() => markConflict(c, decision, note, date)}
+          onClick={() => markConflict(c, decision, note, date, row.markId)}
         >
           {t('reviewSave')}
         </button>
         {mark && (
-          <button data-testid="decision-unmark" onClick={() => unmarkConflict(c.id)}>
+          <button data-testid="decision-unmark" onClick={() => unmarkConflict(row.markId ?? c.id)}>
             {t('reviewUnmark')}
           </button>
         )}

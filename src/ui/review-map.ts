@@ -7,7 +7,7 @@ import { ReviewLayers, type ConflictShape } from '../map/review-layers.ts';
 import type { ReviewSwipe } from '../map/review-swipe.ts';
 import { focusConflict, reviewStore, type ReviewConflict, type SwipePair } from '../state/review.ts';
 import { store } from '../state/store.ts';
-import type { Resolutions } from '../core/conflict-resolutions.ts';
+import { matchResolutions, type Resolutions } from '../core/conflict-resolutions.ts';
 
 /** What browser tests read of the review's map (window.__zonemapReview). */
 export interface ReviewTestHook {
@@ -17,8 +17,9 @@ export interface ReviewTestHook {
 }
 
 function shapes(conflicts: readonly ReviewConflict[], marks: Resolutions | undefined): ConflictShape[] {
-  return conflicts.flatMap((c) =>
-    c.geometry ? [{ id: c.id, geometry: c.geometry, decided: !!marks && Object.hasOwn(marks, c.id) }] : [],
+  // a mark found by place under an older id counts as the conflict's decision too
+  return matchResolutions(conflicts, marks).flatMap((r) =>
+    r.conflict ? [{ id: r.id, geometry: r.conflict.geometry, decided: !!r.resolution }] : [],
   );
 }
 

@@ -12,12 +12,14 @@ import {
   type Resolution,
   type ReviewedConflict,
 } from '../../src/core/conflict-resolutions.ts';
-import { conflictSummary } from '../../src/core/conflict-summary.ts';
 import type { Project } from '../../src/core/types.ts';
 import { run, type Doc } from '../../src/state/commands.ts';
 import * as H from '../../src/state/history.ts';
 import { checkSavedProject } from '../../src/state/validate-saved.ts';
 import { loadProject } from '../../src/io/project.ts';
+import { setState, store } from '../../src/state/store.ts';
+import { undo } from '../../src/state/edit.ts';
+import { markConflict } from '../../src/state/review.ts';
 import { bundleManifest } from '../../src/io/export/project-bundle.ts';
 
 const conflict = (id: string, area_m2: number, township = '周党镇', sliver = false): ReviewedConflict => ({
@@ -107,6 +109,49 @@ describe('carrying marks over when the plans change', () => {
     expect(resolutionStateLabel(rows[0]!, 'zh')).toBe('调整集聚区规划');
   });
 
+  it('a mark whose id changed finds its conflict by place: same pair, near enough for its size', () => {
+    // 10 000 m²: reach max(20 m, √10 000 / 2 = 50 m). 30 m east at 32.1° N is 30 / (111 320 cos 32.1°) °.
+    const dLon30 = 30 / (111_320 * Math.cos((32.1 * Math.PI) / 180));
+    const at = (lon: number): [number, number] => [lon, 32.1];
+    const old = { ...conflict('industry-plan~land-use-plan~wt9rn2m2', 10_000), at: at(114.5) };
+    const far = { ...conflict('industry-plan~land-use-plan~wt9rn2zz', 10_000), at: at(114.51) };
+    const marks = { [old.id]: mark(old, 'adjust-zone', '北区退让'), [far.id]: mark(far, 'accepted') };
+    expect(marks[old.id]!.conflict.at).toEqual(at(114.5));
+    const moved = { ...conflict('industry-plan~land-use-plan~wt9rn2m3', 9_000), at: at(114.5 + dLon30) };
+    const otherPair = {
+      ...conflict('industry-plan~urban-plan~wt9rn2m3', 9_000),
+      planB: 'urban-plan',
+      at: at(114.5),
+    };
+    const rows = matchResolutions([otherPair, moved], marks);
+    expect(rows.map((r) => [r.id, r.markId ?? null, r.stale])).toEqual([
+      [otherPair.id, null, false],
+      [moved.id, old.id, false],
+      [far.id, far.id, true],
+    ]);
+    expect(rows[1]!.resolution!.note).toBe('北区退让');
+    // 60 m away is beyond the reach: the mark is stale
+    const tooFar = { ...moved, at: at(114.5 + 2 * dLon30) };
+    expect(matchResolutions([tooFar], marks).find((r) => r.id === old.id)?.stale).toBe(true);
+  });
+
+  it('re-marking a conflict found by place moves the mark to its new id in one undo step', () => {
+    const old = { ...conflict('a~b~old', 10_000), at: [114.5, 32.1] as [number, number] };
+    const now = { ...conflict('a~b~new', 10_000), at: [114.5, 32.1] as [number, number] };
+    setState({
+      project: { ...emptyProject(), resolutions: { [old.id]: mark(old, 'accepted') } },
+      history: H.emptyHistory(),
+    });
+    const row = matchResolutions([now], store.get().project!.resolutions)[0]!;
+    expect(row.markId).toBe(old.id);
+    expect(markConflict(now, 'adjust-other', ' 改城规 ', '2026-12-02', row.markId)).toBe(true);
+    expect(store.get().project!.resolutions).toEqual({
+      [now.id]: { decision: 'adjust-other', note: '改城规', date: '2026-12-02', conflict: snapshotOf(now) },
+    });
+    undo();
+    expect(Object.keys(store.get().project!.resolutions!)).toEqual([old.id]);
+  });
+
   it('an id such as __proto__ or toString is an ordinary key', () => {
     const c = conflict('__proto__', 10);
     const { resolutions } = checkResolutions(
@@ -167,7 +212,7 @@ describe('reading marks back', () => {
   });
 });
 
-describe('the export sheet and the summary', () => {
+describe('the export sheet', () => {
   it('lists every conflict with its decision, then stale marks, 亩 whole when rounded', () => {
     // 1000 m² = 1.5 亩 → 2; 2500 m² = 3.75 亩 → 4 (1 亩 = 2000/3 m²)
     const conflicts = [conflict('a', 1000), conflict('b', 2500)];
@@ -240,27 +285,6 @@ describe('the export sheet and the summary', () => {
     ]);
     const full = resolutionTable(conflicts, marks);
     expect(full.rows[0]![5]).toBe(1.5);
-  });
-
-  it('the summary: total and top three without slivers, 亩 by township, slivers apart', () => {
-    const cs = [
-      conflict('a', 10_000, '周党镇'),
-      conflict('b', 40_000, '龙山街道'),
-      conflict('c', 20_000, '周党镇'),
-      conflict('d', 5_000, '龙山街道'),
-      conflict('s1', 300, '周党镇', true),
-      conflict('s2', 200, '周党镇', true),
-    ];
-    const s = conflictSummary(cs, (c) => c.id === 'b' || c.id === 's1');
-    expect(s.count).toBe(4);
-    expect(s.area_m2).toBe(75_000);
-    expect(s.largest.map((c) => c.id)).toEqual(['b', 'c', 'a']);
-    expect(s.byTownship).toEqual([
-      { township: '龙山街道', area_m2: 45_000, count: 2 },
-      { township: '周党镇', area_m2: 30_000, count: 2 },
-    ]);
-    expect(s.slivers).toEqual({ count: 2, area_m2: 500 });
-    expect(s.decided).toBe(1);
   });
 
   it('today is the local calendar day', () => {
