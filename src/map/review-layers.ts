@@ -7,14 +7,16 @@ import { hatchImage } from './hatch.ts';
 import type { MapView } from './map-view.ts';
 
 const SOURCE = 'zm-review-conflicts';
-const HATCH_OPEN = 'zm-hatch-conflict';
+export const HATCH_OPEN = 'zm-hatch-conflict';
 const HATCH_DECIDED = 'zm-hatch-conflict-decided';
 export const CONFLICT_COLOR = '#e00000';
 const DECIDED_COLOR = '#8e5a5a';
+
+/** The red cross-hatch of an open conflict (also drawn on both sides of the swipe). */
+export const conflictHatch = () => hatchImage(CONFLICT_COLOR, 0.06, 12, 6, 1.5, 'x');
 const LAYERS = {
   open: `${SOURCE}::open`,
   decided: `${SOURCE}::decided`,
-  outline: `${SOURCE}::outline`,
   focus: `${SOURCE}::focus`,
 } as const;
 
@@ -42,7 +44,7 @@ export class ReviewLayers {
 
   private install(): void {
     const m = this.map;
-    if (!m.hasImage(HATCH_OPEN)) m.addImage(HATCH_OPEN, hatchImage(CONFLICT_COLOR, 0.06, 12, 6, 1.5, 'x'));
+    if (!m.hasImage(HATCH_OPEN)) m.addImage(HATCH_OPEN, conflictHatch());
     if (!m.hasImage(HATCH_DECIDED))
       m.addImage(HATCH_DECIDED, hatchImage(DECIDED_COLOR, 0.04, 12, 6, 1.2, '/'));
     if (!m.getSource(SOURCE)) m.addSource(SOURCE, { type: 'geojson', data: this.data });
@@ -54,7 +56,7 @@ export class ReviewLayers {
         source: SOURCE,
         filter: ['!', ['get', 'zm_decided']],
         layout: { visibility },
-        paint: { 'fill-pattern': HATCH_OPEN },
+        paint: { 'fill-pattern': HATCH_OPEN, 'fill-antialias': false },
       },
       {
         id: LAYERS.decided,
@@ -62,25 +64,17 @@ export class ReviewLayers {
         source: SOURCE,
         filter: ['get', 'zm_decided'],
         layout: { visibility },
-        paint: { 'fill-pattern': HATCH_DECIDED },
+        paint: { 'fill-pattern': HATCH_DECIDED, 'fill-antialias': false },
       },
-      {
-        id: LAYERS.outline,
-        type: 'line',
-        source: SOURCE,
-        layout: { visibility },
-        paint: {
-          'line-color': ['case', ['get', 'zm_decided'], DECIDED_COLOR, CONFLICT_COLOR],
-          'line-width': 1.6,
-        },
-      },
+      // A conflict's polygon is many pieces (core clips convex parts): outlining each would draw
+      // their inner edges, so conflicts are fills only, the one in focus a translucent cyan.
       {
         id: LAYERS.focus,
-        type: 'line',
+        type: 'fill',
         source: SOURCE,
         filter: ['==', ['get', 'zm_id'], this.focused ?? ''],
         layout: { visibility },
-        paint: { 'line-color': '#00b8d4', 'line-width': 4 },
+        paint: { 'fill-color': '#00b8d4', 'fill-opacity': 0.45, 'fill-antialias': false },
       },
     ];
     for (const spec of specs) if (!m.getLayer(spec.id)) m.addLayer(spec);

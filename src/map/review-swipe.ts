@@ -1,5 +1,5 @@
 // The review's swipe: two maps over the main one, each drawing one layer (a plan, or the zone) in
-// the project's own styles (style.ts), with the zone boundary and the conflicts' outlines on both
+// the project's own styles (style.ts), with the zone boundary and the conflicts hatched on both
 // sides for reference. @maplibre/maplibre-gl-compare clips them at a handle the planner drags and
 // keeps their cameras together; the main map takes the camera back when the swipe closes.
 import * as maplibregl from 'maplibre-gl';
@@ -10,7 +10,7 @@ import type { ProjectLayer } from '../core/types.ts';
 import { collectionOf } from './display-props.ts';
 import { hatchImage } from './hatch.ts';
 import type { MapView } from './map-view.ts';
-import { CONFLICT_COLOR } from './review-layers.ts';
+import { conflictHatch, HATCH_OPEN } from './review-layers.ts';
 import { HATCHES, layerStyles } from './style.ts';
 
 export interface SwipeSide {
@@ -41,10 +41,10 @@ function sideStyle(
     layers.push(...layerStyles(zone).filter((s) => /::planned(-halo)?$/.test(s.id)));
   }
   layers.push({
-    id: `${CONFLICTS}::line`,
-    type: 'line',
+    id: `${CONFLICTS}::hatch`,
+    type: 'fill',
     source: CONFLICTS,
-    paint: { 'line-color': CONFLICT_COLOR, 'line-width': 1.6 },
+    paint: { 'fill-pattern': HATCH_OPEN, 'fill-antialias': false },
   });
   return { version: 8, sources, layers };
 }
@@ -86,9 +86,11 @@ export class ReviewSwipe {
         canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
       } as maplibregl.MapOptions);
       map.on('styleimagemissing', (e: { id: string }) => {
+        if (map.hasImage(e.id)) return;
         const h = HATCHES[e.id];
-        if (h && !map.hasImage(e.id))
+        if (h)
           map.addImage(e.id, hatchImage(h.color, h.backgroundAlpha, h.size, h.spacing, h.lineWidth, h.kind));
+        else if (e.id === HATCH_OPEN) map.addImage(e.id, conflictHatch());
       });
       const title = document.createElement('div');
       title.className = `review-swipe-title review-swipe-title-${which}`;
