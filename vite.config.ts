@@ -1,8 +1,11 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 
 export default defineConfig({
   plugins: [react()],
+  // @maplibre/maplibre-gl-compare (the review's swipe) requires Node's "events": a small stand-in
+  resolve: { alias: { events: fileURLToPath(new URL('./src/map/events-shim.ts', import.meta.url)) } },
   base: './',
   build: {
     target: 'es2022',

@@ -3,6 +3,7 @@
 import type { Feature, FeatureCollection, Geometry, Polygon, MultiPolygon, Position } from 'geojson';
 
 export type { Feature, FeatureCollection, Geometry, Polygon, MultiPolygon, Position };
+import type { Resolutions } from './conflict-resolutions.ts';
 
 export type AreaMethod = 'ellipsoidal' | 'plane';
 
@@ -56,6 +57,8 @@ export interface Project {
   settings: ProjectSettings;
   /** construction-land quota per park name, m² (allocated) */
   quotas?: Record<string, number>;
+  /** the three-plan review's decisions, by conflict location id (conflict-resolutions.ts) */
+  resolutions?: Resolutions;
   /** everything else the manifest carried, kept so saving loses nothing */
   extra?: Record<string, unknown>;
   /** the scenarios (方案, contract §5) the planner keeps; see core/scenarios.ts */

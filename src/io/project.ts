@@ -1,5 +1,6 @@
 // The project manifest (contract.md section 1) → a Project with every layer read, reprojected to
 // lon/lat and its fields mapped. Works on any file source: a folder (Node), a drop, a bundle.
+import { checkResolutions } from '../core/conflict-resolutions.ts';
 import {
   LAYER_ROLES,
   type AreaMethod,
@@ -19,7 +20,7 @@ export const DEFAULT_INTENSITY_THRESHOLD = 120;
 
 export type { LoadedLayer } from './manifest-layer.ts';
 
-const KNOWN_TOP = new Set(['name', 'crs', 'areaMethod', 'layers', 'settings', 'quotas']);
+const KNOWN_TOP = new Set(['name', 'crs', 'areaMethod', 'layers', 'settings', 'quotas', 'resolutions']);
 // sourceCrs: written by project bundles, whose layers are stored in lon/lat, to remember the CRS a
 // layer first came in (plane areas use its Gauss-Kruger zone).
 const KNOWN_LAYER = new Set(['id', 'role', 'kind', 'file', 'crs', 'sourceCrs', 'fields']);
@@ -158,6 +159,25 @@ export async function loadProject(
     }
   }
 
+  // The review's decisions (conflict-resolutions.ts): a mark that cannot be read is named and dropped.
+  const marks = checkResolutions(m.resolutions);
+  for (const id of marks.dropped)
+    problems.push(
+      warningOf(
+        'manifest-bad-value',
+        {
+          key: `resolutions.${id}`,
+          value: JSON.stringify(
+            (m.resolutions as Record<string, unknown> | undefined)?.[id] ?? m.resolutions,
+          ).slice(0, 80),
+          used: '—',
+          allowed:
+            'decision 为 adjust-zone / adjust-other / accepted，date 为 YYYY-MM-DD / decision one of adjust-zone, adjust-other, accepted and date as YYYY-MM-DD',
+        },
+        { file: manifestName },
+      ),
+    );
+
   const rawLayers = Array.isArray(m.layers) ? m.layers : [];
   if (!Array.isArray(m.layers)) {
     problems.push(
@@ -251,6 +271,7 @@ export async function loadProject(
     settings: { ...rawSettings, intensityThreshold_wan_per_mu: threshold },
   };
   if (quotas) project.quotas = quotas;
+  if (Object.keys(marks.resolutions).length) project.resolutions = marks.resolutions;
   const extra = pickExtra(m, KNOWN_TOP);
   if (extra) project.extra = extra;
   opts.onProgress?.(1);

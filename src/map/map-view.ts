@@ -240,6 +240,7 @@ export class MapView {
     for (const spec of [...onTop, ...symbols.filter((x) => !isZone(x)), ...symbols.filter(isZone)])
       this.map.addLayer(spec);
     raiseCompare(this.map);
+    for (const raise of this.onTop) raise();
     if (this.map.getLayer(HIGHLIGHT)) this.map.moveLayer(HIGHLIGHT);
   }
 
@@ -252,6 +253,15 @@ export class MapView {
   /** The comparison's labels placed on screen now (for tests). */
   compareLabels(): ReturnType<typeof renderedCompareLabels> {
     return renderedCompareLabels(this.map);
+  }
+
+  private onTop: (() => void)[] = [];
+  /** `raise` puts an overlay's layers (the review's conflicts) back on top after a rebuild. */
+  keepOnTop(raise: () => void): () => void {
+    this.onTop.push(raise);
+    return () => {
+      this.onTop = this.onTop.filter((r) => r !== raise);
+    };
   }
 
   /** Replaces one layer's features (after an edit; only its labels when `features` is false). */

@@ -3,6 +3,7 @@
 // applied without knowing what it was (placemark's moment.ts and excalidraw's deltas work so).
 import type { Feature, Problem, Project, ProjectLayer, ProjectScenarios } from '../core/types.ts';
 import { featureIndexById, withFeatureIds, type FeatureId } from '../core/feature-ids.ts';
+import type { Resolution } from '../core/conflict-resolutions.ts';
 
 /** What the commands change: the project plus what the UI keeps per layer and per feature. */
 export interface Doc {
@@ -34,6 +35,8 @@ export type Command =
   | { kind: 'set-problems'; problems: Problem[] }
   /** the project's scenario record (core/scenarios.ts; state/scenarios.ts builds these); none drops it */
   | { kind: 'set-scenarios'; scenarios?: ProjectScenarios }
+  /** the review's decision on one conflict, by its location id; none takes the mark off */
+  | { kind: 'set-resolution'; conflictId: string; resolution?: Resolution }
   /** several commands as one: a drag, a repair of many features */
   | { kind: 'batch'; commands: Command[] };
 
@@ -215,6 +218,23 @@ export function run(doc: Doc, cmd: Command): Ran {
       return {
         doc: { ...doc, project: cmd.scenarios ? { ...rest, scenarios: cmd.scenarios } : rest },
         inverse: { kind: 'set-scenarios', ...(before ? { scenarios: before } : {}) },
+      };
+    }
+    case 'set-resolution': {
+      const marks = doc.project.resolutions ?? {};
+      const before = Object.prototype.hasOwnProperty.call(marks, cmd.conflictId)
+        ? marks[cmd.conflictId]
+        : undefined;
+      const next = setKey(marks, cmd.conflictId, cmd.resolution);
+      const project: Project = { ...doc.project, resolutions: next };
+      if (Object.keys(next).length === 0) delete project.resolutions;
+      return {
+        doc: { ...doc, project },
+        inverse: {
+          kind: 'set-resolution',
+          conflictId: cmd.conflictId,
+          ...(before ? { resolution: before } : {}),
+        },
       };
     }
     case 'batch': {

@@ -5,13 +5,13 @@ import { selectionAt } from './selection.ts';
 import type { Selection } from './store.ts';
 
 /**
- * The modes a link may name. Only viewing exists so far; edit, review and present are known so a
+ * The modes a link may name: viewing and the three-plan review so far; edit and present are known so a
  * link to them gets "not yet" rather than "unknown". A mode that arrives flips `available`.
  */
 export const MODES = {
   view: { available: true },
   edit: { available: false },
-  review: { available: false },
+  review: { available: true },
   present: { available: false },
 } as const satisfies Record<string, { available: boolean }>;
 

@@ -1,28 +1,53 @@
 // Runs the analyses for the current project and area method off the render path, latest wins. While
 // a capture is open (a vertex being dragged) the report waits for its end: the live figures follow
-// the drag (state/live.ts) and the worker is not kept busy with whole reports meanwhile.
+// the drag (state/live.ts) and the worker is not kept busy with whole reports meanwhile. The last
+// report is kept, so a panel that mounts again (the statistics after the review) shows it at once;
+// a change of the review's decisions alone, which no figure depends on, computes nothing.
 import { useEffect, useState } from 'react';
 import type { Report } from '../core/report.ts';
+import type { AreaMethod, Project } from '../core/types.ts';
 import { useAppState } from './store.ts';
 import { computeReport } from './analysis.ts';
+
+let last: { project: Project; method: AreaMethod; report: Report } | null = null;
+
+/** Whether two projects differ only in their review decisions (the report is the same). */
+export function sameReportInput(a: Project, b: Project): boolean {
+  if (a === b) return true;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  keys.delete('resolutions');
+  for (const k of keys) if (a[k as keyof Project] !== b[k as keyof Project]) return false;
+  return true;
+}
 
 export function useReport(): { report: Report | null; busy: boolean; error: string | null } {
   const project = useAppState((s) => s.project);
   const method = useAppState((s) => s.areaMethod);
   const capturing = useAppState((s) => s.history.open !== null);
-  const [state, setState] = useState<{ report: Report | null; busy: boolean; error: string | null }>({
-    report: null,
+  const cached = (p: Project | null) =>
+    p && last && last.method === method && sameReportInput(last.project, p) ? last.report : null;
+  const [state, setState] = useState<{ report: Report | null; busy: boolean; error: string | null }>(() => ({
+    report: cached(project),
     busy: false,
     error: null,
-  });
+  }));
   useEffect(() => {
     if (!project || capturing) return;
+    const known = cached(project);
+    if (known) {
+      setState((s) =>
+        s.report === known && !s.busy && !s.error ? s : { report: known, busy: false, error: null },
+      );
+      return;
+    }
     let current = true;
     setState((s) => ({ ...s, busy: true }));
     computeReport(project, method).then(
       (report) => {
         // null: superseded by a newer request, whose answer will come
-        if (current && report) setState({ report, busy: false, error: null });
+        if (!report) return;
+        last = { project, method, report };
+        if (current) setState({ report, busy: false, error: null });
       },
       (err: unknown) =>
         current && setState({ report: null, busy: false, error: String((err as Error)?.message ?? err) }),

@@ -3,6 +3,7 @@
 // left out, and what remains is a project that the app can open or export.
 import type { Feature } from 'geojson';
 import { DEFAULT_INTENSITY_THRESHOLD } from '../core/intensity.ts';
+import { checkResolutions } from '../core/conflict-resolutions.ts';
 import {
   LAYER_ROLES,
   type LayerRole,
@@ -189,6 +190,9 @@ export function checkSavedProject(
   };
   const scenarios = checkScenarios(meta.scenarios, out, issues);
   if (scenarios) project.scenarios = scenarios;
+  // The review's marks: what this app wrote; a damaged mark is dropped, the others kept.
+  const marks = checkResolutions(meta.resolutions).resolutions;
+  if (Object.keys(marks).length) project.resolutions = marks;
   return { project, issues };
 }
 

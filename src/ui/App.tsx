@@ -3,6 +3,7 @@ import { isSampleId, resetToSample, SAMPLES, startProject } from '../state/load-
 import { useAppState } from '../state/store.ts';
 import { setLang } from '../state/edit.ts';
 import { useUndoKeys } from './undo-keys.ts';
+import { openReview, useReview } from '../state/review.ts';
 import { useT } from './i18n-context.ts';
 import { Inspector } from './Inspector.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
@@ -22,6 +23,7 @@ const SafeMode = lazy(() => import('./SafeMode.tsx').then((m) => ({ default: m.S
 const LivePanel = lazy(() => import('./LivePanel.tsx').then((m) => ({ default: m.LivePanel })));
 const ScenarioPanel = lazy(() => import('./ScenarioPanel.tsx').then((m) => ({ default: m.ScenarioPanel })));
 const ComparePanel = lazy(() => import('./ComparePanel.tsx').then((m) => ({ default: m.ComparePanel })));
+const ReviewPanel = lazy(() => import('./ReviewPanel.tsx').then((m) => ({ default: m.ReviewPanel })));
 
 export function App() {
   const { t, lang } = useT();
@@ -30,6 +32,7 @@ export function App() {
   const selected = useAppState((s) => s.selection !== null);
   // A second tab of the project only looks: nothing it does could be saved.
   const readOnly = useAppState((s) => s.save.state === 'readonly');
+  const reviewing = useReview((s) => s.open);
   const [importing, setImporting] = useState<File[] | null>(null);
   const [dragging, setDragging] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -103,6 +106,14 @@ export function App() {
           title={t('dropHint')}
         >
           {t('importFile')}
+        </button>
+        <button
+          data-testid="review-toggle"
+          aria-pressed={reviewing}
+          title={t('reviewHint')}
+          onClick={() => openReview(!reviewing)}
+        >
+          {t('review')}
         </button>
         <button data-testid="export-button" onClick={() => setExporting(true)}>
           {t('export')}
@@ -182,9 +193,8 @@ export function App() {
         </Suspense>
         {/* A clicked feature's properties come first, where the eye is; the hint waits below. */}
         {selected && <Inspector />}
-        <Suspense fallback={null}>
-          <StatsPanel />
-        </Suspense>
+        {/* the review reads the report in place of the statistics (one report request at a time) */}
+        <Suspense fallback={null}>{reviewing ? <ReviewPanel /> : <StatsPanel />}</Suspense>
         {!selected && <Inspector />}
       </aside>
     </div>

@@ -13,6 +13,7 @@ import { editSession } from './edit-session.ts';
 import { selected, selectionAt } from '../state/selection.ts';
 import { useCompareView } from '../state/compare.ts';
 import { comparePieces } from './compare-map.ts';
+import { useReviewMap } from './review-map.ts';
 
 function basemapFromUrl(): BasemapOption | undefined {
   // ?basemap=<tile URL template>, e.g. Tianditu with its key, or a local tile server.
@@ -70,6 +71,8 @@ export function MapPane() {
       editSession.set({ editing: false, message: null });
     };
   }, []);
+
+  useReviewMap(view);
 
   useEffect(() => {
     const v = view.current;

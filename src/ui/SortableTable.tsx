@@ -17,14 +17,23 @@ export function SortableTable<R>({
   rowKey,
   testid,
   lang,
+  defaultSort = null,
+  onRowClick,
+  selectedKey,
 }: {
   columns: SortColumn<R>[];
   rows: readonly R[];
   rowKey: (row: R, index: number) => string;
   testid: string;
   lang: 'zh' | 'en';
+  /** the order before any header is clicked (e.g. the largest area first) */
+  defaultSort?: { col: number; dir: 1 | -1 } | null;
+  /** makes rows clickable (the review zooms to a conflict) */
+  onRowClick?: (row: R) => void;
+  /** the key of the row shown as selected */
+  selectedKey?: string | null;
 }) {
-  const [sort, setSort] = useState<{ col: number; dir: 1 | -1 } | null>(null);
+  const [sort, setSort] = useState<{ col: number; dir: 1 | -1 } | null>(defaultSort);
   const sorted = useMemo(() => {
     if (!sort) return rows;
     const col = columns[sort.col];
@@ -69,7 +78,16 @@ export function SortableTable<R>({
         </thead>
         <tbody>
           {sorted.map((r, i) => (
-            <tr key={rowKey(r, i)}>
+            <tr
+              key={rowKey(r, i)}
+              data-key={rowKey(r, i)}
+              className={
+                [onRowClick ? 'clickable' : '', selectedKey === rowKey(r, i) ? 'selected' : '']
+                  .filter(Boolean)
+                  .join(' ') || undefined
+              }
+              onClick={onRowClick ? () => onRowClick(r) : undefined}
+            >
               {columns.map((c, j) =>
                 j === 0 ? (
                   <th key={c.title}>{c.text(r)}</th>

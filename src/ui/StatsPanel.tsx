@@ -1,7 +1,7 @@
 import { enterpriseStatusLabel } from '../core/labels.ts';
 import type { Report } from '../core/report.ts';
 import { formatHa, formatKm2, formatMu, formatPercent, formatWan } from '../core/units.ts';
-import { useAppState } from '../state/store.ts';
+import { store, useAppState } from '../state/store.ts';
 import { setAreaMethod } from '../state/edit.ts';
 import { useReport } from '../state/use-report.ts';
 import { useT } from './i18n-context.ts';
@@ -137,12 +137,15 @@ export function StatsPanel() {
       {report && (
         <div className="stats-export">
           <button
-            onClick={() => void exportStatsXlsx(report, projectName, lang)}
+            onClick={() => void exportStatsXlsx(report, projectName, lang, store.get().project?.resolutions)}
             data-testid="export-stats-xlsx"
           >
             {t('exportStats')} XLSX
           </button>
-          <button onClick={() => void exportStatsCsv(report, projectName)} data-testid="export-stats-csv">
+          <button
+            onClick={() => void exportStatsCsv(report, projectName, store.get().project?.resolutions)}
+            data-testid="export-stats-csv"
+          >
             CSV
           </button>
         </div>

@@ -1,9 +1,36 @@
 // The statistics as a workbook (one sheet per table) or as CSV files in a zip, from core's tables
-// (CSV: full precision, with the stable Chinese headers).
+// (CSV: full precision, with the stable Chinese headers). With the review's conflicts or marks, a
+// sheet of the decisions (冲突处理) follows: every conflict with its decision, then the stale marks.
 import type { Report } from '../core/report.ts';
+import type { Resolutions } from '../core/conflict-resolutions.ts';
+import { catalogueLabel, type Lang } from '../core/labels.ts';
+import { conflictsOf } from '../state/review.ts';
 import { download } from './download.ts';
 
-export async function exportStatsXlsx(report: Report, projectName: string, lang: 'zh' | 'en'): Promise<void> {
+async function decisionTable(
+  report: Report,
+  resolutions: Resolutions | undefined,
+  lang: Lang,
+  rounded: boolean,
+) {
+  const conflicts = conflictsOf(report);
+  if (conflicts.length === 0 && Object.keys(resolutions ?? {}).length === 0) return [];
+  const { resolutionTable } = await import('../core/conflict-resolutions.ts');
+  return [
+    resolutionTable(conflicts, resolutions, {
+      lang,
+      rounded,
+      planName: (p) => catalogueLabel(`kind.${p}`, lang) ?? p,
+    }),
+  ];
+}
+
+export async function exportStatsXlsx(
+  report: Report,
+  projectName: string,
+  lang: 'zh' | 'en',
+  resolutions?: Resolutions,
+): Promise<void> {
   const [{ writeXlsx }, { reportTables }, { analysisTables }] = await Promise.all([
     import('../io/export/xlsx.ts'),
     import('../core/report-tables.ts'),
@@ -11,10 +38,12 @@ export async function exportStatsXlsx(report: Report, projectName: string, lang:
   ]);
   // For an official: words as row labels and titles, figures at the report's precision.
   const opts = { lang, rounded: true };
-  const sheets = [...reportTables(report, opts), ...analysisTables(report, opts)].map((t) => ({
-    name: t.title,
-    rows: [t.header, ...t.rows],
-  }));
+  const tables = [
+    ...reportTables(report, opts),
+    ...analysisTables(report, opts),
+    ...(await decisionTable(report, resolutions, lang, true)),
+  ];
+  const sheets = tables.map((t) => ({ name: t.title, rows: [t.header, ...t.rows] }));
   download(
     await writeXlsx(sheets),
     `${projectName}-统计.xlsx`,
@@ -22,14 +51,23 @@ export async function exportStatsXlsx(report: Report, projectName: string, lang:
   );
 }
 
-export async function exportStatsCsv(report: Report, projectName: string): Promise<void> {
+export async function exportStatsCsv(
+  report: Report,
+  projectName: string,
+  resolutions?: Resolutions,
+): Promise<void> {
   const [{ writeCsvTable }, { zipFiles }, { reportTables }, { analysisTables }] = await Promise.all([
     import('../io/export/csv.ts'),
     import('../io/zip.ts'),
     import('../core/report-tables.ts'),
     import('../core/analyses.ts'),
   ]);
-  const files = [...reportTables(report), ...analysisTables(report)].map((t): [string, Uint8Array] => [
+  const tables = [
+    ...reportTables(report),
+    ...analysisTables(report),
+    ...(await decisionTable(report, resolutions, 'zh', false)),
+  ];
+  const files = tables.map((t): [string, Uint8Array] => [
     `${t.name}.csv`,
     writeCsvTable([t.header, ...t.rows]),
   ]);

@@ -47,6 +47,7 @@ export function bundleManifest(
     areaMethod: project.areaMethod,
     settings: project.settings,
     ...(project.quotas ? { quotas: project.quotas } : {}),
+    ...(project.resolutions ? { resolutions: project.resolutions } : {}),
     layers: project.layers.map((layer: LoadedLayer, i) => ({
       ...(layer.extra ?? {}),
       id: layer.id,
