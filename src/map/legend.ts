@@ -157,6 +157,8 @@ export class LegendControl implements IControl {
   private el = document.createElement('div');
   private groups: LegendGroup[] = [];
   private heading = '';
+  /** folded to its heading (a click on it), to see the map under it on a small screen */
+  private folded = false;
 
   constructor() {
     this.el.className = 'maplibregl-ctrl zm-legend';
@@ -185,10 +187,17 @@ export class LegendControl implements IControl {
   private render(): void {
     this.el.replaceChildren();
     this.el.hidden = this.groups.length === 0;
-    const h = document.createElement('div');
+    const h = document.createElement('button');
+    h.type = 'button';
     h.className = 'zm-legend-heading';
-    h.textContent = this.heading;
+    h.textContent = `${this.folded ? '▸' : '▾'} ${this.heading}`;
+    h.setAttribute('aria-expanded', String(!this.folded));
+    h.addEventListener('click', () => {
+      this.folded = !this.folded;
+      this.render();
+    });
     this.el.append(h);
+    if (this.folded) return;
     const ratio = Math.max(1, Math.round(window.devicePixelRatio || 1));
     for (const g of this.groups) {
       const section = document.createElement('div');

@@ -123,6 +123,11 @@ describe('the map’s legend, north arrow and scale bar', () => {
     await page.locator('[data-layer="roads"] input[type="checkbox"]').click();
     await mapIdle(page);
     expect((await legendLayers(page)).sort()).toEqual(SHOWN.filter((l) => l !== 'roads').sort());
+    // folded to its heading and back
+    await page.click('.zm-legend-heading');
+    expect(await legendLayers(page)).toEqual([]);
+    await page.click('.zm-legend-heading');
+    expect((await legendLayers(page)).length).toBe(SHOWN.length - 1);
   });
 });
 
