@@ -126,7 +126,8 @@ async function renderAt(
       Object.assign(box.style, style);
       map.resize();
     }
-    if (view?.visible) for (const [id, on] of Object.entries(shown)) target.setVisibility(id, on);
+    if (view?.visible)
+      for (const id of Object.keys(view.visible)) target.setVisibility(id, shown[id] ?? true);
     if (view?.camera) map.jumpTo(before);
   }
 }
