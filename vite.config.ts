@@ -1,9 +1,37 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Offline after one visit: a generated service worker precaches every built file (the app, the
+    // workers, the PDF font, the sample projects); src/main.tsx registers it in builds only, so the
+    // dev server (`npm start`) has none.
+    VitePWA({
+      injectRegister: false,
+      registerType: 'autoUpdate',
+      manifest: {
+        name: '产业集聚区一张图 zonemap',
+        short_name: 'zonemap',
+        lang: 'zh-CN',
+        start_url: './',
+        display: 'standalone',
+        background_color: '#f4f1ea',
+        theme_color: '#b71c1c',
+        icons: [],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,mjs,css,html,ttf,json,geojson,webmanifest}'],
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
+  ],
   // @maplibre/maplibre-gl-compare (the review's swipe) requires Node's "events": a small stand-in
   resolve: { alias: { events: fileURLToPath(new URL('./src/map/events-shim.ts', import.meta.url)) } },
   base: './',

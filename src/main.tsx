@@ -13,3 +13,10 @@ createRoot(document.getElementById('root')!).render(
     </ErrorBoundary>
   </StrictMode>,
 );
+
+// Offline after one visit (vite.config.ts precaches the build). Not in the dev server, whose
+// modules change under it; a failed registration only means no offline copy.
+if (import.meta.env.PROD && 'serviceWorker' in navigator)
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('./sw.js').catch(() => undefined);
+  });

@@ -102,6 +102,8 @@ export class MapView {
       locale: MAP_LOCALES[opts.lang ?? 'zh'],
       attributionControl: false,
       preserveDrawingBuffer: true,
+      // print export renders at 4× (map/print.ts); MapLibre clamps to this, and to what the GPU allows
+      maxCanvasSize: [8192, 8192],
       canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
     } as maplibregl.MapOptions);
     this.batch = new SourceBatch({
@@ -145,11 +147,10 @@ export class MapView {
   private controls: maplibregl.IControl[] = [];
 
   private addControls(): void {
+    // the scale bar is furniture.ts's, at the true scale of the map's centre
     const nav = new maplibregl.NavigationControl({ showCompass: true });
-    const scale = new maplibregl.ScaleControl({ unit: 'metric' });
     this.map.addControl(nav, 'top-right');
-    this.map.addControl(scale, 'bottom-left');
-    this.controls = [nav, scale];
+    this.controls = [nav];
   }
 
   /**

@@ -13,6 +13,8 @@ import { Toasts } from './Toasts.tsx';
 
 // The readers (Shapefile, KML, CSV) load only when the user imports something.
 const ExportDialog = lazy(() => import('./ExportDialog.tsx').then((m) => ({ default: m.ExportDialog })));
+// Printing (pdf-lib, fontkit, the CJK font) loads only when asked for.
+const PrintDialog = lazy(() => import('./PrintDialog.tsx').then((m) => ({ default: m.PrintDialog })));
 const ImportDialog = lazy(() => import('./ImportDialog.tsx').then((m) => ({ default: m.ImportDialog })));
 // Out of the first page too: the statistics wait for the worker's report anyway, the problem list
 // shows only when there are problems, safe mode only after a failed start.
@@ -36,6 +38,7 @@ export function App() {
   const [importing, setImporting] = useState<File[] | null>(null);
   const [dragging, setDragging] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [printing, setPrinting] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   useUndoKeys();
@@ -118,6 +121,9 @@ export function App() {
         <button data-testid="export-button" onClick={() => setExporting(true)}>
           {t('export')}
         </button>
+        <button data-testid="print-button" onClick={() => setPrinting(true)}>
+          {t('print')}
+        </button>
         <input
           ref={fileInput}
           type="file"
@@ -173,6 +179,11 @@ export function App() {
       {exporting && (
         <Suspense fallback={null}>
           <ExportDialog onClose={() => setExporting(false)} />
+        </Suspense>
+      )}
+      {printing && (
+        <Suspense fallback={null}>
+          <PrintDialog onClose={() => setPrinting(false)} />
         </Suspense>
       )}
       {importing && (

@@ -14,6 +14,18 @@ import { selected, selectionAt } from '../state/selection.ts';
 import { useCompareView } from '../state/compare.ts';
 import { comparePieces } from './compare-map.ts';
 import { useReviewMap } from './review-map.ts';
+import { MapFurniture } from '../map/furniture.ts';
+import { legendGroups } from '../map/legend.ts';
+import { setPrintTarget } from '../map/print-target.ts';
+import { translate, translateDynamic } from './i18n.ts';
+import { layerTitle } from './layer-title.ts';
+
+/** The on-map legend of the layers shown, in the page's language. */
+function legendOf(project: Project, visible: Record<string, boolean>) {
+  const lang = store.get().lang;
+  const td = (key: string, fallback: string) => translateDynamic(lang, key, fallback);
+  return legendGroups(project, visible, td, (layer) => layerTitle(layer, td));
+}
 
 function basemapFromUrl(): BasemapOption | undefined {
   // ?basemap=<tile URL template>, e.g. Tianditu with its key, or a local tile server.
@@ -25,6 +37,7 @@ export function MapPane() {
   const container = useRef<HTMLDivElement>(null);
   const view = useRef<MapView | null>(null);
   const edit = useRef<EditMode | null>(null);
+  const furniture = useRef<MapFurniture | null>(null);
   const shownProject = useRef<Project | null>(null);
   const project = useAppState((s) => s.project);
   const visibility = useAppState((s) => s.visibility);
@@ -61,7 +74,22 @@ export function MapPane() {
       clickPicks(items, pick?.point ?? { x: 0, y: 0 });
     });
     const detachLink = attachLink(v);
+    const f = new MapFurniture(v, translate(store.get().lang, 'northUp'));
+    furniture.current = f;
+    setPrintTarget({
+      view: v,
+      setVisibility: (id, on) => v.setVisibility(id, on),
+      furniture: f,
+      legendFor: (visible) => {
+        const p = store.get().project;
+        return p ? legendOf(p, visible) : [];
+      },
+      visibility: () => store.get().visibility,
+    });
     return () => {
+      setPrintTarget(null);
+      f.destroy();
+      furniture.current = null;
       off();
       offHook();
       detachLink();
@@ -116,6 +144,11 @@ export function MapPane() {
       for (const l of project.layers) v.setOpacity(l.id, opacity[l.id] ?? 1);
     });
   }, [opacity, project]);
+
+  useEffect(() => {
+    if (project) furniture.current?.setLegend(legendOf(project, visibility), translate(lang, 'legend'));
+    furniture.current?.setNorthTitle(translate(lang, 'northUp'));
+  }, [project, visibility, lang]);
 
   const shownLang = useRef(lang);
   useEffect(() => {
