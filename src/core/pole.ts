@@ -5,6 +5,7 @@
 import { geometryCrossesAntimeridian } from './antimeridian.ts';
 import { geographicLibRingArea, ringLonWinding } from './geodesic-area.ts';
 import { polygonsOf, shapeOf, type Shape } from './shape.ts';
+import { closedRing, flatOf } from './flat-coords.ts';
 import type { Geometry, Position } from './types.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -33,7 +34,12 @@ export function geometryEnclosesPole(g: Geometry | null | undefined): boolean {
   if (!g) return false;
   let hit = poleCache.get(g);
   if (hit === undefined) {
-    hit = polygonsOf(g).some((poly) => poly.some(ringEnclosesPole));
+    const f = flatOf(g);
+    if (f) {
+      hit = false;
+      for (let r = 0; r < f.ends.length && !hit; r++)
+        hit = Math.abs(ringLonWinding(closedRing(f, r))) > Math.PI;
+    } else hit = polygonsOf(g).some((poly) => poly.some(ringEnclosesPole));
     poleCache.set(g, hit);
   }
   return hit;

@@ -3,6 +3,7 @@
 // overflow the stack on it, so the CLI and the app both refuse it here, by one limit, with a message
 // naming the file, the feature and the property. The walk itself is iterative.
 import type { Feature } from 'geojson';
+import { flatOf } from '../core/flat-coords.ts';
 import { errorOf, type IoProblem } from './problem.ts';
 
 /** Levels below a feature; a MultiPolygon position is 6 deep, so this leaves room for any property. */
@@ -17,7 +18,10 @@ export function tooDeepPath(root: unknown, limit = MAX_NESTING): string[] | unde
     if (depth > limit) return path;
     // A position (numbers only) ends the descent at once: most of a layer's values are these.
     if (Array.isArray(value) && typeof value[0] === 'number') continue;
+    // Flat coordinates (flat-coords.ts) are positions by construction: not built to be walked.
+    const flat = flatOf(value) !== undefined;
     for (const key of Object.keys(value)) {
+      if (flat && key === 'coordinates') continue;
       const child = (value as Record<string, unknown>)[key];
       if (typeof child === 'object' && child !== null)
         stack.push({ value: child, depth: depth + 1, path: path.length < 2 ? [...path, key] : path });
