@@ -23,31 +23,38 @@ export interface FlatCoords {
  */
 export class FlatGeometry {
   readonly type: 'Polygon' | 'MultiPolygon';
-  /** undefined once `coordinates` has been replaced */
-  flat: FlatCoords | undefined;
-  /** the positions in another CRS this geometry was reprojected from (see sourcePositions) */
-  source: { crs: string; xy: Float64Array } | undefined;
-  private nested: unknown;
+  // Private fields: not own properties, so Object.keys, structured clone and validators see a
+  // geometry's GeoJSON members only.
+  #flat: FlatCoords | undefined;
+  #source: { crs: string; xy: Float64Array } | undefined;
+  #nested: Position[][] | Position[][][] | undefined;
   constructor(flat: FlatCoords) {
     this.type = flat.depth === 3 ? 'Polygon' : 'MultiPolygon';
-    this.flat = flat;
-    this.source = undefined;
-    this.nested = undefined;
+    this.#flat = flat;
+  }
+  /** undefined once `coordinates` has been replaced */
+  get flat(): FlatCoords | undefined {
+    return this.#flat;
+  }
+  /** the positions in another CRS this geometry was reprojected from (see sourcePositions) */
+  get source(): { crs: string; xy: Float64Array } | undefined {
+    return this.#source;
+  }
+  set source(s: { crs: string; xy: Float64Array } | undefined) {
+    this.#source = s;
   }
   get coordinates(): Position[][] | Position[][][] {
-    return (this.nested ??= nestedCoordinates(this.flat!)) as Position[][] | Position[][][];
+    return (this.#nested ??= nestedCoordinates(this.#flat!));
   }
   set coordinates(v: Position[][] | Position[][][]) {
-    this.nested = v;
-    this.flat = undefined;
-    this.source = undefined;
+    this.#nested = v;
+    this.#flat = undefined;
+    this.#source = undefined;
   }
   toJSON(): unknown {
     const out: Record<string, unknown> = { type: this.type, coordinates: this.coordinates };
-    for (const key of Object.keys(this)) {
-      if (key === 'type' || key === 'flat' || key === 'source' || key === 'nested') continue;
-      out[key] = (this as unknown as Record<string, unknown>)[key];
-    }
+    for (const key of Object.keys(this))
+      if (key !== 'type') out[key] = (this as unknown as Record<string, unknown>)[key];
     return out;
   }
 }

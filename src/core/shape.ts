@@ -97,6 +97,22 @@ function toFlatRingFromFlat(
     }
   }
   const len = 2 * (end - start);
+  // Already clean (finite, closed, no repeats: the usual case): the ring is a view, not a copy.
+  if (
+    len >= 8 &&
+    (!ws.toWork || source) &&
+    from[o] === from[o + len - 2] &&
+    from[o + 1] === from[o + len - 1]
+  ) {
+    let clean = true;
+    for (let i = 0; i < len && clean; i += 2) {
+      const x = from[o + i]!;
+      const y = from[o + i + 1]!;
+      if (!Number.isFinite(x) || !Number.isFinite(y)) clean = false;
+      else if (i >= 2 && x === from[o + i - 2] && y === from[o + i - 1]) clean = false;
+    }
+    if (clean) return from.subarray(o, o + len);
+  }
   const out = new Float64Array(len + 2);
   let k = 0;
   for (let i = 0; i < len; i += 2) {

@@ -142,6 +142,7 @@ const LOWER_E = 0x65;
 const UPPER_E = 0x45;
 const COLON = 0x3a;
 const MAX_SCAN_DEPTH = 256;
+const NO_PARTS = new Uint32Array(0);
 // Exact powers of ten: m · 10^±k with m < 2^53 and k ≤ 22 is one correctly rounded operation,
 // the same double JSON.parse gives (Clinger's fast path); anything else goes through Number().
 const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
@@ -337,10 +338,22 @@ class CoordParser {
     // Ring ends as vertex counts from the geometry's start; the parts list counted rings the same.
     const xy = this.xy.take();
     const ends = this.ends.take();
-    const parts = level === 3 ? this.parts.take() : new Uint32Array(0);
+    const parts = level === 3 ? this.parts.take() : NO_PARTS;
     if (level === 2) this.parts.rollback();
     for (let r = 0; r < ends.length; r++) ends[r] = ends[r]! / 2;
     return { depth, xy, ends, parts };
+  }
+}
+
+/** Index of the quote closing the string whose opening quote is at `open`; -1 when none. */
+function stringEnd(bytes: Uint8Array, open: number): number {
+  let j = open;
+  for (;;) {
+    j = bytes.indexOf(QUOTE, j + 1);
+    if (j < 0) return -1;
+    let slashes = 0;
+    while (bytes[j - 1 - slashes] === BACKSLASH) slashes++;
+    if (slashes % 2 === 0) return j;
   }
 }
 
@@ -360,13 +373,24 @@ export function readFeatureCollectionChunked(
   const isArray = new Uint8Array(MAX_SCAN_DEPTH);
   const keyStart = new Int32Array(MAX_SCAN_DEPTH);
   const keyEnd = new Int32Array(MAX_SCAN_DEPTH);
-  // The text of the current batch of features: their bytes without the flat-parsed coordinates.
+  // The text of the current batch of features: their bytes without the flat-parsed coordinates,
+  // copied a run at a time; one buffer reused from batch to batch.
   let text = new Uint8Array(Math.min(bytes.length, batchBytes) + 64);
   let textLen = 0;
-  const put = (b: number) => {
-    if (textLen === text.length) {
-      const next = new Uint8Array(text.length * 2);
-      next.set(text);
+  const append = (from: number, to: number) => {
+    const n = to - from;
+    if (textLen + n + 1 > text.length) {
+      const next = new Uint8Array(Math.max(text.length * 2, textLen + n + 64));
+      next.set(text.subarray(0, textLen));
+      text = next;
+    }
+    text.set(bytes.subarray(from, to), textLen);
+    textLen += n;
+  };
+  const putByte = (b: number) => {
+    if (textLen + 1 > text.length) {
+      const next = new Uint8Array(text.length * 2 + 64);
+      next.set(text.subarray(0, textLen));
       text = next;
     }
     text[textLen++] = b;
@@ -379,10 +403,10 @@ export function readFeatureCollectionChunked(
   let arrayStart = -1;
   let arrayEnd = -1;
   let depth = 0;
-  let inString = false;
-  let stringStart = -1;
   let itemOpen = false;
   let afterComma = false;
+  /** start of the item bytes not yet copied to the batch text */
+  let pending = -1;
   let failed = false;
 
   /** Parses the batch text so far; false when JSON.parse refuses it. */
@@ -410,49 +434,29 @@ export function readFeatureCollectionChunked(
   let i = bom;
   while (i < bytes.length && isSpace(bytes[i]!)) i++;
   if (bytes[i] !== OPEN_OBJ) return undefined;
-  const inFeatures = () => arrayStart >= 0 && arrayEnd < 0;
+  let inFeatures = false;
   for (; i < bytes.length; i++) {
     const b = bytes[i]!;
-    const copying = inFeatures() && depth >= 2 && !(depth === 2 && (b === COMMA || b === CLOSE_ARR));
-    if (inString) {
-      const keep = depth >= 2 && inFeatures();
-      if (keep) put(b);
-      if (b === BACKSLASH) {
-        i++;
-        if (keep && i < bytes.length) put(bytes[i]!);
-      } else if (b === QUOTE) {
-        inString = false;
-        keyStart[depth] = stringStart;
-        keyEnd[depth] = i + 1;
-      }
-      continue;
-    }
-    if (b === QUOTE) {
-      inString = true;
-      stringStart = i;
-      if (depth === 2 && inFeatures() && !itemOpen) {
-        itemOpen = true;
-        afterComma = false;
-        item++;
-      }
-      if (copying) put(b);
-      continue;
-    }
-    if (isSpace(b)) {
-      // kept: "1 2" must stay the error it is
-      if (copying) put(b);
-      continue;
-    }
-    if (depth === 2 && inFeatures() && !itemOpen && b !== COMMA && b !== CLOSE_ARR) {
+    if (isSpace(b)) continue;
+    if (inFeatures && depth === 2 && !itemOpen && b !== COMMA && b !== CLOSE_ARR) {
       itemOpen = true;
       afterComma = false;
       item++;
+      pending = i;
+    }
+    if (b === QUOTE) {
+      const j = stringEnd(bytes, i);
+      if (j < 0) return undefined; // truncated
+      keyStart[depth] = i;
+      keyEnd[depth] = j + 1;
+      i = j;
+      continue;
     }
     if (b === OPEN_OBJ || b === OPEN_ARR) {
       if (
         b === OPEN_ARR &&
         depth === 4 &&
-        inFeatures() &&
+        inFeatures &&
         !isArray[4] &&
         !isArray[3] &&
         sameBytes(bytes, keyStart[4]!, keyEnd[4]!, COORDINATES_KEY) &&
@@ -461,27 +465,32 @@ export function readFeatureCollectionChunked(
         const flat = coords.parse(i);
         if (flat) {
           batchFlat[item - batchFirst] = flat;
-          put(ZERO);
+          append(pending, i);
+          putByte(ZERO);
+          pending = coords.end;
           i = coords.end - 1;
           continue;
         }
-        // Another form: copied as text for JSON.parse; an earlier geometry member no longer counts.
+        // Another form: left in the text for JSON.parse; an earlier geometry member no longer counts.
         batchFlat[item - batchFirst] = undefined;
       }
-      if (depth === 1 && b === OPEN_ARR && arrayStart < 0 && keyIsFeatures(bytes, keyStart[1]!, keyEnd[1]!))
+      if (depth === 1 && b === OPEN_ARR && arrayStart < 0 && keyIsFeatures(bytes, keyStart[1]!, keyEnd[1]!)) {
         arrayStart = i;
-      if (copying) put(b);
+        inFeatures = true;
+      }
       depth++;
       if (depth >= MAX_SCAN_DEPTH) return undefined;
       isArray[depth] = b === OPEN_ARR ? 1 : 0;
       keyStart[depth] = -1;
       keyEnd[depth] = -1;
     } else if (b === CLOSE_OBJ || b === CLOSE_ARR) {
-      if (copying) put(b);
-      if (depth === 2 && inFeatures() && b === CLOSE_ARR) {
+      if (depth === 2 && inFeatures && b === CLOSE_ARR) {
         if (afterComma) return undefined; // a trailing comma
+        if (itemOpen) append(pending, i);
         itemOpen = false;
+        pending = -1;
         arrayEnd = i + 1;
+        inFeatures = false;
         if (!flush()) return undefined;
       }
       depth--;
@@ -492,19 +501,18 @@ export function readFeatureCollectionChunked(
         failed = !(arrayStart >= 0 && arrayEnd > arrayStart);
         break;
       }
-    } else if (b === COMMA && depth === 2 && inFeatures()) {
+    } else if (b === COMMA && depth === 2 && inFeatures) {
       if (!itemOpen) return undefined;
+      append(pending, i);
       itemOpen = false;
       afterComma = true;
+      pending = -1;
       if (textLen >= batchBytes) {
         if (opts.signal?.aborted) return 'aborted';
         if (!flush()) return undefined;
         opts.onProgress?.(i / bytes.length);
-      } else put(b);
-    } else {
-      if (copying) put(b);
-      if (b === COLON && depth === 2 && inFeatures()) return undefined;
-    }
+      } else putByte(COMMA);
+    } else if (b === COLON && depth === 2 && inFeatures) return undefined;
   }
   if (depth !== 0 || failed) return undefined; // truncated: the whole-text path reports where
   if (opts.signal?.aborted) return 'aborted';

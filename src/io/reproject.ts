@@ -34,6 +34,21 @@ export function reprojectGeometry(g: Geometry | null, f: PointTransform): Geomet
   return { ...g, coordinates: mapPositions(g.coordinates, f) } as Geometry;
 }
 
+/** Positions of many geometries in a few large arrays: one allocation per 2 MB, not per geometry. */
+class Store {
+  private block = new Float64Array(0);
+  private used = 0;
+  take(n: number): Float64Array {
+    if (this.used + n > this.block.length) {
+      this.block = new Float64Array(Math.max(n, 1 << 18));
+      this.used = 0;
+    }
+    const out = this.block.subarray(this.used, this.used + n);
+    this.used += n;
+    return out;
+  }
+}
+
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
@@ -45,10 +60,11 @@ function reprojectFlat(
   g: Geometry,
   arrays: ArrayTransform,
   sourceCrs: string | undefined,
+  store: Store,
 ): Geometry | undefined {
   const flat = flatOf(g)!;
   const src = flat.xy;
-  const xy = new Float64Array(src.length);
+  const xy = store.take(src.length);
   arrays(src, xy);
   for (let k = 0; k < xy.length; k++) if (!Number.isFinite(xy[k]!)) return undefined;
   const out = flatGeometry(withPositions(flat, xy), g as unknown as Record<string, unknown>);
@@ -69,6 +85,7 @@ export async function reprojectFeatures(
   } = {},
 ): Promise<{ features: Feature[]; failed: number[]; aborted: boolean }> {
   const out: Feature[] = new Array(features.length);
+  const store = new Store();
   const failed: number[] = [];
   for (let start = 0; start < features.length; start += CHUNK) {
     if (opts.signal?.aborted) return { features: [], failed, aborted: true };
@@ -76,7 +93,7 @@ export async function reprojectFeatures(
     for (let i = start; i < stop; i++) {
       const feature = features[i]!;
       if (opts.arrays && flatOf(feature.geometry)) {
-        const g = reprojectFlat(feature.geometry, opts.arrays, opts.sourceCrs);
+        const g = reprojectFlat(feature.geometry, opts.arrays, opts.sourceCrs, store);
         if (g) {
           out[i] = { ...feature, geometry: g };
           continue;
