@@ -168,3 +168,15 @@ export function nestedCoordinates(f: FlatCoords): Position[][] | Position[][][] 
   }
   return polys;
 }
+
+/** Features with every FlatGeometry made plain GeoJSON (what may cross to the page or be stored). */
+export function plainFeatures<F extends { geometry: unknown }>(features: F[]): F[] {
+  let out: F[] | undefined;
+  for (let i = 0; i < features.length; i++) {
+    const f = features[i]!;
+    if (!(f.geometry instanceof FlatGeometry)) continue;
+    out ??= features.slice();
+    out[i] = { ...f, geometry: f.geometry.toJSON() };
+  }
+  return out ?? features;
+}
