@@ -18,7 +18,7 @@ const t0 = performance.now();
 const read = await readLayerFile(file, bytes, { flat: true });
 const seconds = (performance.now() - t0) / 1000;
 const c = process.cpuUsage(c0);
-await new Promise((resolve) => setImmediate(resolve));
+await new Promise((resolve) => setTimeout(resolve, 20));
 obs.disconnect();
 const peak = process.resourceUsage().maxRSS;
 process.stdout.write(

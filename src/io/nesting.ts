@@ -9,9 +9,31 @@ import { errorOf, type IoProblem } from './problem.ts';
 /** Levels below a feature; a MultiPolygon position is 6 deep, so this leaves room for any property. */
 export const MAX_NESTING = 64;
 
+/**
+ * Whether anything below `value` lies deeper than `limit` levels: a recursion at most `limit` deep,
+ * allocating nothing, so the common answer (no) costs one pass over the values.
+ */
+function deeperThan(value: object, limit: number): boolean {
+  if (limit < 0) return true;
+  if (Array.isArray(value)) {
+    if (typeof value[0] === 'number') return false; // a position
+    for (const child of value as unknown[])
+      if (typeof child === 'object' && child !== null && deeperThan(child, limit - 1)) return true;
+    return false;
+  }
+  const flat = flatOf(value) !== undefined;
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key) || (flat && key === 'coordinates')) continue;
+    const child = (value as Record<string, unknown>)[key];
+    if (typeof child === 'object' && child !== null && deeperThan(child, limit - 1)) return true;
+  }
+  return false;
+}
+
 /** The path (keys) to the first value deeper than `limit` below `root`, or undefined. */
 export function tooDeepPath(root: unknown, limit = MAX_NESTING): string[] | undefined {
   if (typeof root !== 'object' || root === null) return undefined;
+  if (!deeperThan(root, limit)) return undefined;
   const stack: { value: object; depth: number; path: string[] }[] = [{ value: root, depth: 0, path: [] }];
   while (stack.length > 0) {
     const { value, depth, path } = stack.pop()!;
