@@ -6,7 +6,7 @@
 // holds it, so the plane method refuses it.
 import { ringLonWinding } from './geodesic-area.ts';
 import { polygonsOf } from './shape.ts';
-import { flatOf, type FlatCoords } from './flat-coords.ts';
+import { FlatGeometry, type FlatCoords } from './flat-coords.ts';
 import type { Geometry, Position } from './types.ts';
 
 /** Whether a lon/lat ring (positions) steps across ±180° without going round a pole. */
@@ -49,13 +49,19 @@ const cache = new WeakMap<object, boolean>();
 /** Whether any ring of a polygonal geometry crosses ±180° (cached per geometry object). */
 export function geometryCrossesAntimeridian(g: Geometry | null | undefined): boolean {
   if (!g) return false;
+  if (g instanceof FlatGeometry && g.flat) {
+    let m = g.memo('antimeridian') as boolean | undefined;
+    if (m === undefined) {
+      const f = g.flat!;
+      m = false;
+      for (let r = 0; r < f.ends.length && !m; r++) m = flatRingCrosses(f, r);
+      g.setMemo('antimeridian', m);
+    }
+    return m;
+  }
   let hit = cache.get(g);
   if (hit === undefined) {
-    const f = flatOf(g);
-    if (f) {
-      hit = false;
-      for (let r = 0; r < f.ends.length && !hit; r++) hit = flatRingCrosses(f, r);
-    } else hit = polygonsOf(g).some((poly) => poly.some(ringCrossesAntimeridian));
+    hit = polygonsOf(g).some((poly) => poly.some(ringCrossesAntimeridian));
     cache.set(g, hit);
   }
   return hit;

@@ -28,6 +28,9 @@ export class FlatGeometry {
   #flat: FlatCoords | undefined;
   #source: { crs: string; xy: Float64Array } | undefined;
   #nested: Position[][] | Position[][][] | undefined;
+  // What core derives from the geometry (its shape per workspace, whether it rounds a pole), held
+  // here rather than in WeakMaps: 100 000 ephemeron entries per cache slow every full collection.
+  #memo: Map<string, unknown> | undefined;
   constructor(flat: FlatCoords) {
     this.type = flat.depth === 3 ? 'Polygon' : 'MultiPolygon';
     this.#flat = flat;
@@ -46,7 +49,15 @@ export class FlatGeometry {
   get coordinates(): Position[][] | Position[][][] {
     return (this.#nested ??= nestedCoordinates(this.#flat!));
   }
+  /** a value derived from this geometry, by key (see #memo) */
+  memo(key: string): unknown {
+    return this.#memo?.get(key);
+  }
+  setMemo(key: string, value: unknown): void {
+    (this.#memo ??= new Map()).set(key, value);
+  }
   set coordinates(v: Position[][] | Position[][][]) {
+    this.#memo = undefined;
     this.#nested = v;
     this.#flat = undefined;
     this.#source = undefined;

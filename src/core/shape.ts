@@ -5,7 +5,7 @@
 import earcut from 'earcut';
 import { bboxOfRing, emptyBBox, extendBBox, type BBox } from './bbox.ts';
 import { crsArrayTransforms } from './crs.ts';
-import { flatOf, sourcePositions, type FlatCoords } from './flat-coords.ts';
+import { FlatGeometry, sourcePositions, type FlatCoords } from './flat-coords.ts';
 import { flatToPc, pcToFlat, type PcMultiPolygon } from './polyclip-safe.ts';
 import { buildSegmentIndex, type SegmentIndex } from './segment-index.ts';
 import { polygonsOf } from './polygons.ts';
@@ -238,6 +238,17 @@ const caches = new Map<string, WeakMap<object, Shape | null>>();
 /** The cached Shape of a geometry in a workspace; undefined when it has no polygonal part. */
 export function shapeOf(g: Geometry | null | undefined, ws: Workspace): Shape | undefined {
   if (!g) return undefined;
+  if (g instanceof FlatGeometry && g.flat) {
+    const key = ws.key; // "ellipsoidal" or "plane:…": apart from the other memo keys
+    let s = g.memo(key) as Shape | null | undefined;
+    if (s === undefined) {
+      const source = ws.planeCrs ? sourcePositions(g, ws.planeCrs) : undefined;
+      const built = shapeOfParts(partsFromFlat(g.flat, ws, source), ws);
+      s = built.polys.length ? built : null;
+      g.setMemo(key, s);
+    }
+    return s ?? undefined;
+  }
   let cache = caches.get(ws.key);
   if (!cache) {
     cache = new WeakMap();
@@ -245,15 +256,8 @@ export function shapeOf(g: Geometry | null | undefined, ws: Workspace): Shape | 
   }
   const hit = cache.get(g);
   if (hit !== undefined) return hit ?? undefined;
-  const flat = flatOf(g);
-  let shape: Shape | null;
-  if (flat) {
-    const source = ws.planeCrs ? sourcePositions(g, ws.planeCrs) : undefined;
-    shape = shapeOfParts(partsFromFlat(flat, ws, source), ws);
-  } else {
-    const polygons = polygonsOf(g);
-    shape = polygons.length ? buildShape(polygons, ws) : null;
-  }
+  const polygons = polygonsOf(g);
+  const shape = polygons.length ? buildShape(polygons, ws) : null;
   const keep = shape && shape.polys.length ? shape : null;
   cache.set(g, keep);
   return keep ?? undefined;
