@@ -90,21 +90,6 @@ export function flatGeometry(flat: FlatCoords, members?: Record<string, unknown>
   return g as unknown as Geometry;
 }
 
-/** Ring r's vertices as [start, end) vertex indices. */
-export function ringRange(f: FlatCoords, r: number): [number, number] {
-  return [r === 0 ? 0 : f.ends[r - 1]!, f.ends[r]!];
-}
-
-/** Ring index range [start, end) of polygon p (depth 3: the one polygon holds every ring). */
-export function polygonRange(f: FlatCoords, p: number): [number, number] {
-  if (f.depth === 3) return [0, f.ends.length];
-  return [p === 0 ? 0 : f.parts[p - 1]!, f.parts[p]!];
-}
-
-export function polygonCount(f: FlatCoords): number {
-  return f.depth === 3 ? (f.ends.length > 0 ? 1 : 0) : f.parts.length;
-}
-
 /**
  * Ring r as a closed flat array of its finite positions: a view of the geometry's own array when it
  * already is one (the usual case), else a copy without the non-finite positions, closed.
