@@ -2,8 +2,11 @@
 // cells, neighbours sharing vertices as real 三调 parcels do) and an irregular planned zone of about
 // 250 km² across them, so that the overlay has tens of thousands of parcels inside and thousands
 // crossing its boundary.
+// With crs 'EPSG:4547' the same parcels are written in CGCS2000 3-degree Gauss-Kruger metres
+// (CM 114°E, rounded to the millimetre), as county data usually comes.
 import { mulberry32 } from '../scripts/samples/kit/prng.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import proj4 from 'proj4';
 import path from 'node:path';
 
 const CLASSES = [
@@ -24,7 +27,13 @@ const CLASSES = [
   '1203',
 ];
 
-export function makeBenchProject(dir: string, side = 317): { parcels: number } {
+const GK_4547 = '+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs';
+
+export function makeBenchProject(
+  dir: string,
+  side = 317,
+  crs: 'EPSG:4326' | 'EPSG:4547' = 'EPSG:4326',
+): { parcels: number; bytes: number } {
   const rnd = mulberry32(42);
   const x0 = 114.35;
   const y0 = 32.05;
@@ -39,12 +48,20 @@ export function makeBenchProject(dir: string, side = 317): { parcels: number } {
       vx[i * n + j] = x0 + i * d + (inner ? (rnd() - 0.5) * d * 0.4 : 0);
       vy[i * n + j] = y0 + j * d + (inner ? (rnd() - 0.5) * d * 0.4 : 0);
     }
-  const r6 = (v: number) => Math.round(v * 1e7) / 1e7;
+  const r7 = (v: number) => Math.round(v * 1e7) / 1e7;
+  const r3 = (v: number) => Math.round(v * 1e3) / 1e3;
+  const toGk = proj4('+proj=longlat +ellps=GRS80 +no_defs', GK_4547);
+  // A lon/lat vertex as written to the file: degrees to 1e-7, or GK metres to the millimetre.
+  const out = (lon: number, lat: number): number[] => {
+    if (crs === 'EPSG:4326') return [r7(lon), r7(lat)];
+    const [x, y] = toGk.forward([lon, lat]);
+    return [r3(x!), r3(y!)];
+  };
   const features: string[] = [];
   for (let i = 0; i < side; i++)
     for (let j = 0; j < side; j++) {
       const k = [i * n + j, (i + 1) * n + j, (i + 1) * n + j + 1, i * n + j + 1, i * n + j];
-      const ring = k.map((q) => [r6(vx[q]!), r6(vy[q]!)]);
+      const ring = k.map((q) => out(vx[q]!, vy[q]!));
       const cls = CLASSES[Math.floor(rnd() * CLASSES.length)]!;
       features.push(
         JSON.stringify({
@@ -61,14 +78,12 @@ export function makeBenchProject(dir: string, side = 317): { parcels: number } {
   for (let k = 0; k < 64; k++) {
     const t = (2 * Math.PI * k) / 64;
     const r = (0.085 + 0.02 * rnd()) * 1;
-    zone.push([r6(cx + (r * Math.cos(t)) / Math.cos((cy * Math.PI) / 180)), r6(cy + r * Math.sin(t))]);
+    zone.push(out(cx + (r * Math.cos(t)) / Math.cos((cy * Math.PI) / 180), cy + r * Math.sin(t)));
   }
   zone.push(zone[0]!);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    path.join(dir, 'landuse.geojson'),
-    `{"type":"FeatureCollection","features":[\n${features.join(',\n')}\n]}\n`,
-  );
+  const landuse = `{"type":"FeatureCollection","features":[\n${features.join(',\n')}\n]}\n`;
+  writeFileSync(path.join(dir, 'landuse.geojson'), landuse);
   writeFileSync(
     path.join(dir, 'zones.geojson'),
     JSON.stringify({
@@ -87,7 +102,7 @@ export function makeBenchProject(dir: string, side = 317): { parcels: number } {
     JSON.stringify(
       {
         name: '基准测试 (100 000 图斑)',
-        crs: 'EPSG:4326',
+        crs,
         layers: [
           { id: 'zones', role: 'zone', file: 'zones.geojson' },
           { id: 'landuse', role: 'landuse', file: 'landuse.geojson', fields: { class: 'DLBM' } },
@@ -97,5 +112,5 @@ export function makeBenchProject(dir: string, side = 317): { parcels: number } {
       2,
     ),
   );
-  return { parcels: side * side };
+  return { parcels: side * side, bytes: Buffer.byteLength(landuse) };
 }

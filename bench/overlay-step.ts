@@ -1,19 +1,45 @@
-// Times the steps of a report inside one process: loading the project, then the land-use overlay
-// (every parcel against the planned area, ellipsoidal), then the whole report.
+// Times the steps of a report inside one process: loading the project, then the report (land-use
+// overlay, ellipsoidal areas, every table). Wall and CPU time per step, and the time the garbage
+// collector took in each (PerformanceObserver 'gc' entries), so a loaded machine can be told apart.
+import { PerformanceObserver } from 'node:perf_hooks';
 import { buildReport } from '../src/core/report.ts';
 import { loadProjectFromPath } from '../src/io/node-project.ts';
 
 const dir = process.argv[2]!;
+let gcMs = 0;
+const obs = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcMs += e.duration;
+});
+obs.observe({ entryTypes: ['gc'] });
+const flushGc = () => new Promise<void>((resolve) => setTimeout(resolve, 20));
+
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
 const t0 = performance.now();
+const c0 = cpu();
 const { project } = await loadProjectFromPath(dir);
 const t1 = performance.now();
+const c1 = cpu();
+await flushGc();
+const gcLoad = gcMs;
 if (!project) throw new Error('benchmark project failed to load');
+const t1b = performance.now();
+const c1b = cpu();
 const report = buildReport(project);
 const t2 = performance.now();
+const c2 = cpu();
+await flushGc();
+obs.disconnect();
 process.stdout.write(
   JSON.stringify({
     load_s: (t1 - t0) / 1000,
-    report_s: (t2 - t1) / 1000,
+    load_cpu_s: c1 - c0,
+    load_gc_s: gcLoad / 1000,
+    report_s: (t2 - t1b) / 1000,
+    report_cpu_s: c2 - c1b,
+    report_gc_s: (gcMs - gcLoad) / 1000,
     classes: report.landUse.length,
     planned_km2: report.composition.planned_km2,
   }) + '\n',

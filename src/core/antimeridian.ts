@@ -6,6 +6,7 @@
 // holds it, so the plane method refuses it.
 import { ringLonWinding } from './geodesic-area.ts';
 import { polygonsOf } from './shape.ts';
+import { FlatGeometry, type FlatCoords } from './flat-coords.ts';
 import type { Geometry, Position } from './types.ts';
 
 /** Whether a lon/lat ring (positions) steps across ±180° without going round a pole. */
@@ -24,11 +25,40 @@ export function ringCrossesAntimeridian(ring: readonly Position[]): boolean {
   return Math.abs(ringLonWinding(flat)) <= Math.PI;
 }
 
+/** ringCrossesAntimeridian on ring r of flat coordinates, step for step. */
+function flatRingCrosses(f: FlatCoords, r: number): boolean {
+  const xy = f.xy;
+  const start = r === 0 ? 0 : f.ends[r - 1]!;
+  const end = f.ends[r]!;
+  let jumps = false;
+  let last = NaN;
+  for (let v = start; v < end; v++) {
+    const x = xy[2 * v]!;
+    if (!Number.isFinite(x) || !Number.isFinite(xy[2 * v + 1]!)) continue;
+    if (Math.abs(x - last) > 180) jumps = true;
+    last = x;
+  }
+  if (!jumps) return false;
+  return ringCrossesAntimeridian(
+    Array.from({ length: end - start }, (_, k) => [xy[2 * (start + k)]!, xy[2 * (start + k) + 1]!]),
+  );
+}
+
 const cache = new WeakMap<object, boolean>();
 
 /** Whether any ring of a polygonal geometry crosses ±180° (cached per geometry object). */
 export function geometryCrossesAntimeridian(g: Geometry | null | undefined): boolean {
   if (!g) return false;
+  if (g instanceof FlatGeometry && g.flat) {
+    let m = g.memo('antimeridian') as boolean | undefined;
+    if (m === undefined) {
+      const f = g.flat!;
+      m = false;
+      for (let r = 0; r < f.ends.length && !m; r++) m = flatRingCrosses(f, r);
+      g.setMemo('antimeridian', m);
+    }
+    return m;
+  }
   let hit = cache.get(g);
   if (hit === undefined) {
     hit = polygonsOf(g).some((poly) => poly.some(ringCrossesAntimeridian));

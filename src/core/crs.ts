@@ -2,6 +2,7 @@
 // families of CGCS2000, Xian 1980 and Beijing 1954 (domain.md). EPSG numbering follows the EPSG
 // registry; every definition is built from the zone's parameters rather than a stored table.
 import proj4 from 'proj4';
+import { gaussKrugerConverter } from './gauss-kruger.ts';
 import type { Position } from './types.ts';
 
 export type Datum = 'CGCS2000' | 'WGS84' | 'Xian1980' | 'Beijing1954';
@@ -431,4 +432,53 @@ export function mapPositions<T>(coords: T, f: PointTransform): T {
   }
   if (Array.isArray(coords)) return coords.map((c) => mapPositions(c, f)) as unknown as T;
   return coords;
+}
+
+/** Converts x, y pairs of `src` into `dst` (which may be `src`); non-finite results stay non-finite. */
+export type ArrayTransform = (src: ArrayLike<number>, dst: Float64Array) => void;
+
+// Semi-major axis and flattening of the Gauss-Kruger datums (the ELLIPSOID strings above).
+const AXES: Record<Datum, { a: number; f: number }> = {
+  CGCS2000: { a: 6378137, f: 1 / 298.257222101 },
+  WGS84: { a: 6378137, f: 1 / 298.257223563 },
+  Xian1980: { a: 6378140, f: 1 / 298.257 },
+  Beijing1954: { a: 6378245, f: 1 / 298.3 },
+};
+
+const arrayCache = new Map<string, { toLonLat: ArrayTransform; fromLonLat: ArrayTransform }>();
+
+/**
+ * Transforms between a CRS and lon/lat over whole arrays of x, y pairs. The Gauss-Kruger zones
+ * zonemap defines use Krüger's series (gauss-kruger.ts, one pass, no array per vertex); any other
+ * CRS runs its point transform over the pairs.
+ */
+export function crsArrayTransforms(crs: string): { toLonLat: ArrayTransform; fromLonLat: ArrayTransform } {
+  const info = resolveCrs(crs);
+  if (!info) throw new Error(`unknown CRS: ${crs}`);
+  const cached = arrayCache.get(info.def);
+  if (cached) return cached;
+  let t: { toLonLat: ArrayTransform; fromLonLat: ArrayTransform };
+  const gk = info.gk;
+  if (gk && !isWktCrs(info.def) && info.def === gaussKrugerDef(gk)) {
+    const conv = gaussKrugerConverter({
+      ...AXES[gk.datum],
+      lon0: gk.centralMeridian,
+      falseEasting: gk.falseEasting,
+    });
+    t = { toLonLat: (s, d) => conv.inverse(s, d), fromLonLat: (s, d) => conv.forward(s, d) };
+  } else {
+    const p = crsTransforms(crs);
+    const each =
+      (f: PointTransform): ArrayTransform =>
+      (s, d) => {
+        for (let i = 0; i + 1 < s.length; i += 2) {
+          const q = f([s[i]!, s[i + 1]!]);
+          d[i] = q[0]!;
+          d[i + 1] = q[1]!;
+        }
+      };
+    t = { toLonLat: each(p.toLonLat), fromLonLat: each(p.fromLonLat) };
+  }
+  arrayCache.set(info.def, t);
+  return t;
 }

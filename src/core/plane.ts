@@ -1,6 +1,7 @@
 // The Gauss-Kruger plane that `plane` areas are measured in (contract §3): the layer's own CRS where
 // it is a Gauss-Kruger CRS, else the CGCS2000 3-degree zone (no zone prefix) nearest the centroid.
 import { gk3ZoneForLon, gaussKrugerCode, resolveCrs } from './crs.ts';
+import { flatOf } from './flat-coords.ts';
 import type { Feature, Geometry, Position } from './types.ts';
 
 /** The CGCS2000 3-degree Gauss-Kruger CRS (EPSG 4534+n−25) whose central meridian is nearest `lon`. */
@@ -19,8 +20,21 @@ export function layerPlaneCrs(layerCrs: string | undefined, fallback: string): s
   return isGaussKruger(layerCrs) ? layerCrs! : fallback;
 }
 
+// Flat coordinates are visited through one reused position: the visitors here only read it.
+const visited: Position = [0, 0];
+
 function visitPositions(g: Geometry | null | undefined, f: (p: Position) => void): void {
   if (!g) return;
+  const flat = flatOf(g);
+  if (flat) {
+    const xy = flat.xy;
+    for (let k = 0; k + 1 < xy.length; k += 2) {
+      visited[0] = xy[k]!;
+      visited[1] = xy[k + 1]!;
+      f(visited);
+    }
+    return;
+  }
   switch (g.type) {
     case 'Point':
       f(g.coordinates);

@@ -5,6 +5,7 @@
 import { geometryCrossesAntimeridian } from './antimeridian.ts';
 import { geographicLibRingArea, ringLonWinding } from './geodesic-area.ts';
 import { polygonsOf, shapeOf, type Shape } from './shape.ts';
+import { closedRing, FlatGeometry } from './flat-coords.ts';
 import type { Geometry, Position } from './types.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -31,6 +32,16 @@ const poleCache = new WeakMap<object, boolean>();
 /** Whether any ring of a polygonal geometry goes round a pole (cached per geometry object). */
 export function geometryEnclosesPole(g: Geometry | null | undefined): boolean {
   if (!g) return false;
+  if (g instanceof FlatGeometry && g.flat) {
+    let m = g.memo('pole') as boolean | undefined;
+    if (m === undefined) {
+      const f = g.flat!;
+      m = false;
+      for (let r = 0; r < f.ends.length && !m; r++) m = Math.abs(ringLonWinding(closedRing(f, r))) > Math.PI;
+      g.setMemo('pole', m);
+    }
+    return m;
+  }
   let hit = poleCache.get(g);
   if (hit === undefined) {
     hit = polygonsOf(g).some((poly) => poly.some(ringEnclosesPole));

@@ -4,6 +4,8 @@
 // treated as immutable: an edit makes a new geometry object.
 import earcut from 'earcut';
 import { bboxOfRing, emptyBBox, extendBBox, type BBox } from './bbox.ts';
+import { crsArrayTransforms } from './crs.ts';
+import { FlatGeometry, sourcePositions, type FlatCoords } from './flat-coords.ts';
 import { flatToPc, pcToFlat, type PcMultiPolygon } from './polyclip-safe.ts';
 import { buildSegmentIndex, type SegmentIndex } from './segment-index.ts';
 import { polygonsOf } from './polygons.ts';
@@ -68,6 +70,86 @@ function toFlatRing(ring: Position[], ws: Workspace): Float64Array | undefined {
   return k >= 8 ? out.subarray(0, k) : undefined;
 }
 
+// One scratch array for workspace coordinates, reused from ring to ring (no garbage per ring).
+let scratch = new Float64Array(1024);
+
+/**
+ * toFlatRing on vertices [start, end) of flat lon/lat coordinates: `source`, when given, holds the
+ * same positions already in the workspace's plane (the layer's own Gauss-Kruger metres).
+ */
+function toFlatRingFromFlat(
+  xy: Float64Array,
+  start: number,
+  end: number,
+  ws: Workspace,
+  source: Float64Array | undefined,
+): Float64Array | undefined {
+  let from: Float64Array = xy;
+  let o = 2 * start;
+  if (ws.toWork) {
+    if (source) from = source;
+    else {
+      const n = 2 * (end - start);
+      if (scratch.length < n) scratch = new Float64Array(2 * n);
+      const part = scratch.subarray(0, n);
+      crsArrayTransforms(ws.planeCrs!).fromLonLat(xy.subarray(2 * start, 2 * end), part);
+      from = part;
+      o = 0;
+    }
+  }
+  const len = 2 * (end - start);
+  // Already clean (finite, closed, no repeats: the usual case): the ring is a view, not a copy.
+  if (
+    len >= 8 &&
+    (!ws.toWork || source) &&
+    from[o] === from[o + len - 2] &&
+    from[o + 1] === from[o + len - 1]
+  ) {
+    let clean = true;
+    for (let i = 0; i < len && clean; i += 2) {
+      const x = from[o + i]!;
+      const y = from[o + i + 1]!;
+      if (!Number.isFinite(x) || !Number.isFinite(y)) clean = false;
+      else if (i >= 2 && x === from[o + i - 2] && y === from[o + i - 1]) clean = false;
+    }
+    if (clean) return from.subarray(o, o + len);
+  }
+  const out = new Float64Array(len + 2);
+  let k = 0;
+  for (let i = 0; i < len; i += 2) {
+    const x = from[o + i]!;
+    const y = from[o + i + 1]!;
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    if (k >= 2 && out[k - 2] === x && out[k - 1] === y) continue;
+    out[k++] = x;
+    out[k++] = y;
+  }
+  if (k >= 2 && (out[0] !== out[k - 2] || out[1] !== out[k - 1])) {
+    out[k] = out[0]!;
+    out[k + 1] = out[1]!;
+    k += 2;
+  }
+  return k >= 8 ? out.subarray(0, k) : undefined;
+}
+
+/** The cleaned polygons of flat coordinates, as buildShape cleans nested ones. */
+function partsFromFlat(f: FlatCoords, ws: Workspace, source: Float64Array | undefined): Float64Array[][] {
+  const parts: Float64Array[][] = [];
+  const polys = f.depth === 3 ? 1 : f.parts.length;
+  for (let p = 0; p < polys; p++) {
+    const r0 = f.depth === 3 ? 0 : p === 0 ? 0 : f.parts[p - 1]!;
+    const r1 = f.depth === 3 ? f.ends.length : f.parts[p]!;
+    const rings: Float64Array[] = [];
+    for (let r = r0; r < r1; r++) {
+      const ring = toFlatRingFromFlat(f.xy, r === 0 ? 0 : f.ends[r - 1]!, f.ends[r]!, ws, source);
+      if (r === r0 && !ring) break; // holes alone mean nothing
+      if (ring) rings.push(ring);
+    }
+    if (rings.length) parts.push(rings);
+  }
+  return parts;
+}
+
 function pcFromPolys(polys: Poly[]): PcMultiPolygon {
   return polys.map((p) => p.rings.map(flatToPc));
 }
@@ -112,6 +194,10 @@ export function buildShape(polygons: Position[][][], ws: Workspace): Shape {
     if (!cleaned[0]) continue;
     parts.push(cleaned.filter((r): r is Float64Array => r !== undefined));
   }
+  return shapeOfParts(parts, ws);
+}
+
+function shapeOfParts(parts: Float64Array[][], ws: Workspace): Shape {
   const v = validatePolygonal(parts, ws.grid);
   const problems: ShapeProblem[] = v.issues.map((i) => {
     const at = lonLatAt(ws, i.x, i.y);
@@ -154,6 +240,17 @@ const caches = new Map<string, WeakMap<object, Shape | null>>();
 /** The cached Shape of a geometry in a workspace; undefined when it has no polygonal part. */
 export function shapeOf(g: Geometry | null | undefined, ws: Workspace): Shape | undefined {
   if (!g) return undefined;
+  if (g instanceof FlatGeometry && g.flat) {
+    const key = ws.key; // "ellipsoidal" or "plane:…": apart from the other memo keys
+    let s = g.memo(key) as Shape | null | undefined;
+    if (s === undefined) {
+      const source = ws.planeCrs ? sourcePositions(g, ws.planeCrs) : undefined;
+      const built = shapeOfParts(partsFromFlat(g.flat, ws, source), ws);
+      s = built.polys.length ? built : null;
+      g.setMemo(key, s);
+    }
+    return s ?? undefined;
+  }
   let cache = caches.get(ws.key);
   if (!cache) {
     cache = new WeakMap();

@@ -1,8 +1,12 @@
-// Large GeoJSON without holding the whole text: the bytes are scanned once for the top-level
-// "features" array, then its items are decoded and parsed a batch at a time. Peak memory is the
-// bytes plus the parsed features plus one batch of text, and progress and cancellation work between
-// batches. Anything unusual (another shape, broken JSON) returns undefined and the caller takes the
-// whole-text path, which gives the exact error position.
+// Large GeoJSON without holding the whole text: the bytes are scanned once, the numbers of every
+// feature's Polygon/MultiPolygon coordinates parsed straight into flat typed arrays as they are
+// met (core/flat-coords.ts), and the rest of each feature (properties, type, …) copied into a small
+// text that JSON.parse reads a batch at a time. So there is no array per vertex and no text of the
+// coordinates; progress and cancellation work between batches. Anything unusual (another shape,
+// broken JSON, a number JSON would refuse) returns undefined and the caller takes the whole-text
+// path, which gives the exact error position; coordinates of another form (a Z value, an empty ring,
+// a string) are simply left in the text for JSON.parse.
+import { flatGeometry, nestedCoordinates, type FlatCoords } from '../core/flat-coords.ts';
 import { featuresFromGeoJson } from './read-geojson.ts';
 import type { RawLayer } from './read-types.ts';
 
@@ -121,6 +125,236 @@ export interface ChunkOptions {
   batchBytes?: number;
   signal?: AbortSignal;
   onProgress?: (fraction: number) => void;
+  /**
+   * Polygon and MultiPolygon geometries as FlatGeometry (core/flat-coords.ts), their coordinates
+   * built only when read: for callers that keep the features to themselves (the CLI, the import
+   * worker). Otherwise every geometry is plain GeoJSON.
+   */
+  flat?: boolean;
+}
+
+const MINUS = 0x2d;
+const PLUS = 0x2b;
+const DOT = 0x2e;
+const ZERO = 0x30;
+const NINE = 0x39;
+const LOWER_E = 0x65;
+const UPPER_E = 0x45;
+const COLON = 0x3a;
+const MAX_SCAN_DEPTH = 256;
+const NO_PARTS = new Uint32Array(0);
+// Exact powers of ten: m · 10^±k with m < 2^53 and k ≤ 22 is one correctly rounded operation,
+// the same double JSON.parse gives (Clinger's fast path); anything else goes through Number().
+const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+const COORDINATES_KEY = new TextEncoder().encode('"coordinates"');
+const GEOMETRY_KEY = new TextEncoder().encode('"geometry"');
+
+function sameBytes(bytes: Uint8Array, start: number, end: number, key: Uint8Array): boolean {
+  if (end - start !== key.length) return false;
+  for (let i = 0; i < key.length; i++) if (bytes[start + i] !== key[i]) return false;
+  return true;
+}
+
+/** Growable typed storage handed out in blocks, so views taken earlier stay valid. */
+class Blocks<T extends Float64Array | Uint32Array> {
+  block: T;
+  used = 0;
+  /** where the item being written started in `block` */
+  start = 0;
+  constructor(
+    private readonly make: (n: number) => T,
+    private readonly size: number,
+  ) {
+    this.block = make(size);
+  }
+  push(v: number): void {
+    if (this.used === this.block.length) this.renew();
+    this.block[this.used++] = v;
+  }
+  /** a new block, carrying over the item being written */
+  private renew(): void {
+    const carried = this.used - this.start;
+    const next = this.make(Math.max(this.size, carried * 2));
+    next.set(this.block.subarray(this.start, this.used));
+    this.block = next;
+    this.start = 0;
+    this.used = carried;
+  }
+  begin(): void {
+    this.start = this.used;
+  }
+  rollback(): void {
+    this.used = this.start;
+  }
+  take(): T {
+    return this.block.subarray(this.start, this.used) as T;
+  }
+}
+
+class CoordParser {
+  xy = new Blocks((n) => new Float64Array(n), 1 << 18);
+  ends = new Blocks((n) => new Uint32Array(n), 1 << 15);
+  parts = new Blocks((n) => new Uint32Array(n), 1 << 12);
+  /** index just past the coordinates array after a successful parse */
+  end = 0;
+  private numEnd = 0;
+
+  constructor(private readonly bytes: Uint8Array) {}
+
+  private skipSpace(i: number): number {
+    const b = this.bytes;
+    while (i < b.length && isSpace(b[i]!)) i++;
+    return i;
+  }
+
+  /** A JSON number at i (NaN when the bytes are not one); numEnd is set past it. */
+  private number(i: number): number {
+    const b = this.bytes;
+    const start = i;
+    let neg = false;
+    if (b[i] === MINUS) {
+      neg = true;
+      i++;
+    }
+    let m = 0;
+    let digits = 0;
+    let scale = 0;
+    let c = b[i];
+    if (c === ZERO) {
+      i++;
+    } else if (c !== undefined && c > ZERO && c <= NINE) {
+      while (i < b.length && (c = b[i]!) >= ZERO && c <= NINE) {
+        m = m * 10 + (c - ZERO);
+        digits++;
+        i++;
+      }
+    } else return NaN;
+    if (b[i] === DOT) {
+      i++;
+      const first = i;
+      while (i < b.length && (c = b[i]!) >= ZERO && c <= NINE) {
+        m = m * 10 + (c - ZERO);
+        digits++;
+        scale++;
+        i++;
+      }
+      if (i === first) return NaN;
+    }
+    let exp = 0;
+    c = b[i];
+    if (c === LOWER_E || c === UPPER_E) {
+      i++;
+      let eneg = false;
+      if (b[i] === MINUS || b[i] === PLUS) {
+        eneg = b[i] === MINUS;
+        i++;
+      }
+      const first = i;
+      while (i < b.length && (c = b[i]!) >= ZERO && c <= NINE) {
+        exp = exp * 10 + (c - ZERO);
+        i++;
+        if (exp > 1e6) exp = 1e6;
+      }
+      if (i === first) return NaN;
+      if (eneg) exp = -exp;
+    }
+    this.numEnd = i;
+    const e10 = exp - scale;
+    let v: number;
+    if (digits <= 15 && e10 >= -22 && e10 <= 22) v = e10 < 0 ? m / POW10[-e10]! : m * POW10[e10]!;
+    else {
+      let text = '';
+      for (let k = start; k < i; k++) text += String.fromCharCode(b[k]!);
+      return Number(text);
+    }
+    return neg ? -v : v;
+  }
+
+  /** A position [x, y] at i (i at '['); false when it is anything else. */
+  private position(i: number): boolean {
+    const b = this.bytes;
+    i = this.skipSpace(i + 1);
+    const x = this.number(i);
+    if (Number.isNaN(x)) return false;
+    i = this.skipSpace(this.numEnd);
+    if (b[i] !== COMMA) return false;
+    i = this.skipSpace(i + 1);
+    const y = this.number(i);
+    if (Number.isNaN(y)) return false;
+    i = this.skipSpace(this.numEnd);
+    if (b[i] !== CLOSE_ARR) return false;
+    this.xy.push(x);
+    this.xy.push(y);
+    this.end = i + 1;
+    return true;
+  }
+
+  /** A list of `level`-deep lists at i ('['): 1 = positions (a ring), 2 = rings, 3 = polygons. */
+  private list(i: number, level: number): boolean {
+    const b = this.bytes;
+    i = this.skipSpace(i + 1);
+    if (b[i] === CLOSE_ARR) return false; // an empty list: left to JSON.parse and validation
+    for (;;) {
+      if (b[i] !== OPEN_ARR) return false;
+      if (!(level === 1 ? this.position(i) : this.list(i, level - 1))) return false;
+      i = this.skipSpace(this.end);
+      if (b[i] === COMMA) {
+        i = this.skipSpace(i + 1);
+        continue;
+      }
+      if (b[i] !== CLOSE_ARR) return false;
+      break;
+    }
+    if (level === 1) this.ends.push(this.xy.used - this.xy.start);
+    else if (level === 2) this.parts.push(this.ends.used - this.ends.start);
+    this.end = i + 1;
+    return true;
+  }
+
+  /**
+   * Polygon or MultiPolygon coordinates at i ('['), judged by their nesting; undefined (nothing
+   * kept) when they are not plain 2D positions three or four lists deep.
+   */
+  parse(i: number): FlatCoords | undefined {
+    const b = this.bytes;
+    // Depth from the first position: '[' '[' '[' number → 3.
+    let depth = 0;
+    let k = i;
+    while (b[k] === OPEN_ARR) {
+      depth++;
+      k = this.skipSpace(k + 1);
+    }
+    if (depth !== 3 && depth !== 4) return undefined;
+    const level = depth - 1; // lists above the positions' own brackets
+    this.xy.begin();
+    this.ends.begin();
+    this.parts.begin();
+    if (!this.list(i, level)) {
+      this.xy.rollback();
+      this.ends.rollback();
+      this.parts.rollback();
+      return undefined;
+    }
+    // Ring ends as vertex counts from the geometry's start; the parts list counted rings the same.
+    const xy = this.xy.take();
+    const ends = this.ends.take();
+    const parts = level === 3 ? this.parts.take() : NO_PARTS;
+    if (level === 2) this.parts.rollback();
+    for (let r = 0; r < ends.length; r++) ends[r] = ends[r]! / 2;
+    return { depth, xy, ends, parts };
+  }
+}
+
+/** Index of the quote closing the string whose opening quote is at `open`; -1 when none. */
+function stringEnd(bytes: Uint8Array, open: number): number {
+  let j = open;
+  for (;;) {
+    j = bytes.indexOf(QUOTE, j + 1);
+    if (j < 0) return -1;
+    let slashes = 0;
+    while (bytes[j - 1 - slashes] === BACKSLASH) slashes++;
+    if (slashes % 2 === 0) return j;
+  }
 }
 
 /**
@@ -132,40 +366,183 @@ export function readFeatureCollectionChunked(
   opts: ChunkOptions = {},
 ): RawLayer | 'aborted' | undefined {
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const layout = scanFeatureCollection(bytes, bom);
-  if (!layout) return undefined;
+  const batchBytes = opts.batchBytes ?? 4 * 1024 * 1024;
   const decoder = new TextDecoder('utf-8');
+  const coords = new CoordParser(bytes);
+  // Per depth: whether the container is an array, and the last string closed in it (its key).
+  const isArray = new Uint8Array(MAX_SCAN_DEPTH);
+  const keyStart = new Int32Array(MAX_SCAN_DEPTH);
+  const keyEnd = new Int32Array(MAX_SCAN_DEPTH);
+  // The text of the current batch of features: their bytes without the flat-parsed coordinates,
+  // copied a run at a time; one buffer reused from batch to batch.
+  let text = new Uint8Array(Math.min(bytes.length, batchBytes) + 64);
+  let textLen = 0;
+  const append = (from: number, to: number) => {
+    const n = to - from;
+    if (textLen + n + 1 > text.length) {
+      const next = new Uint8Array(Math.max(text.length * 2, textLen + n + 64));
+      next.set(text.subarray(0, textLen));
+      text = next;
+    }
+    text.set(bytes.subarray(from, to), textLen);
+    textLen += n;
+  };
+  const putByte = (b: number) => {
+    if (textLen + 1 > text.length) {
+      const next = new Uint8Array(text.length * 2 + 64);
+      next.set(text.subarray(0, textLen));
+      text = next;
+    }
+    text[textLen++] = b;
+  };
+  const values: unknown[] = [];
+  // Per item of the batch: its flat coordinates, if any.
+  let batchFlat: (FlatCoords | undefined)[] = [];
+  let batchFirst = 0;
+  let item = -1; // index of the current item of the features array
+  let arrayStart = -1;
+  let arrayEnd = -1;
+  let depth = 0;
+  let itemOpen = false;
+  let afterComma = false;
+  /** start of the item bytes not yet copied to the batch text */
+  let pending = -1;
+  let failed = false;
+
+  /** Parses the batch text so far; false when JSON.parse refuses it. */
+  const flush = (): boolean => {
+    if (textLen === 0) return true;
+    let batch: unknown;
+    try {
+      batch = JSON.parse('[' + decoder.decode(text.subarray(0, textLen)) + ']');
+    } catch {
+      return false;
+    }
+    if (!Array.isArray(batch) || batch.length !== item + 1 - batchFirst) return false;
+    for (let k = 0; k < batch.length; k++) {
+      const v = batch[k] as unknown;
+      const flat = batchFlat[k];
+      if (flat) attach(v, flat, opts.flat === true);
+      values.push(v);
+    }
+    batchFlat = [];
+    batchFirst = item + 1;
+    textLen = 0;
+    return true;
+  };
+
+  let i = bom;
+  while (i < bytes.length && isSpace(bytes[i]!)) i++;
+  if (bytes[i] !== OPEN_OBJ) return undefined;
+  let inFeatures = false;
+  for (; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (isSpace(b)) continue;
+    if (inFeatures && depth === 2 && !itemOpen && b !== COMMA && b !== CLOSE_ARR) {
+      itemOpen = true;
+      afterComma = false;
+      item++;
+      pending = i;
+    }
+    if (b === QUOTE) {
+      const j = stringEnd(bytes, i);
+      if (j < 0) return undefined; // truncated
+      keyStart[depth] = i;
+      keyEnd[depth] = j + 1;
+      i = j;
+      continue;
+    }
+    if (b === OPEN_OBJ || b === OPEN_ARR) {
+      if (
+        b === OPEN_ARR &&
+        depth === 4 &&
+        inFeatures &&
+        !isArray[4] &&
+        !isArray[3] &&
+        sameBytes(bytes, keyStart[4]!, keyEnd[4]!, COORDINATES_KEY) &&
+        sameBytes(bytes, keyStart[3]!, keyEnd[3]!, GEOMETRY_KEY)
+      ) {
+        const flat = coords.parse(i);
+        if (flat) {
+          batchFlat[item - batchFirst] = flat;
+          append(pending, i);
+          putByte(ZERO);
+          pending = coords.end;
+          i = coords.end - 1;
+          continue;
+        }
+        // Another form: left in the text for JSON.parse; an earlier geometry member no longer counts.
+        batchFlat[item - batchFirst] = undefined;
+      }
+      if (depth === 1 && b === OPEN_ARR && arrayStart < 0 && keyIsFeatures(bytes, keyStart[1]!, keyEnd[1]!)) {
+        arrayStart = i;
+        inFeatures = true;
+      }
+      depth++;
+      if (depth >= MAX_SCAN_DEPTH) return undefined;
+      isArray[depth] = b === OPEN_ARR ? 1 : 0;
+      keyStart[depth] = -1;
+      keyEnd[depth] = -1;
+    } else if (b === CLOSE_OBJ || b === CLOSE_ARR) {
+      if (depth === 2 && inFeatures && b === CLOSE_ARR) {
+        if (afterComma) return undefined; // a trailing comma
+        if (itemOpen) append(pending, i);
+        itemOpen = false;
+        pending = -1;
+        arrayEnd = i + 1;
+        inFeatures = false;
+        if (!flush()) return undefined;
+      }
+      depth--;
+      if (depth < 0) return undefined;
+      if (depth === 0) {
+        // only white space may follow the top-level object
+        for (let k = i + 1; k < bytes.length; k++) if (!isSpace(bytes[k]!)) return undefined;
+        failed = !(arrayStart >= 0 && arrayEnd > arrayStart);
+        break;
+      }
+    } else if (b === COMMA && depth === 2 && inFeatures) {
+      if (!itemOpen) return undefined;
+      append(pending, i);
+      itemOpen = false;
+      afterComma = true;
+      pending = -1;
+      if (textLen >= batchBytes) {
+        if (opts.signal?.aborted) return 'aborted';
+        if (!flush()) return undefined;
+        opts.onProgress?.(i / bytes.length);
+      } else putByte(COMMA);
+    } else if (b === COLON && depth === 2 && inFeatures) return undefined;
+  }
+  if (depth !== 0 || failed) return undefined; // truncated: the whole-text path reports where
+  if (opts.signal?.aborted) return 'aborted';
   // The collection without its features: type, crs, name, … parsed on their own.
   const shellText =
-    decoder.decode(bytes.subarray(bom, layout.arrayStart)) +
-    '[]' +
-    decoder.decode(bytes.subarray(layout.arrayEnd));
+    decoder.decode(bytes.subarray(bom, arrayStart)) + '[]' + decoder.decode(bytes.subarray(arrayEnd));
   let shell: unknown;
   try {
     shell = JSON.parse(shellText);
   } catch {
     return undefined;
   }
-  const batchBytes = opts.batchBytes ?? 4 * 1024 * 1024;
-  const values: unknown[] = new Array(layout.count);
-  let i = 0;
-  while (i < layout.count) {
-    if (opts.signal?.aborted) return 'aborted';
-    const first = i;
-    const start = layout.items[i * 2]!;
-    while (i < layout.count && layout.items[i * 2 + 1]! - start < batchBytes) i++;
-    if (i === first) i++;
-    const end = layout.items[(i - 1) * 2 + 1]!;
-    let batch: unknown;
-    try {
-      batch = JSON.parse('[' + decoder.decode(bytes.subarray(start, end)) + ']');
-    } catch {
-      return undefined;
-    }
-    if (!Array.isArray(batch) || batch.length !== i - first) return undefined;
-    for (let k = 0; k < batch.length; k++) values[first + k] = batch[k];
-    opts.onProgress?.(end / bytes.length);
-  }
+  opts.onProgress?.(1);
   (shell as { features?: unknown[] }).features = values;
   return featuresFromGeoJson(shell, opts.file);
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Puts flat coordinates back where the placeholder stands: as a FlatGeometry for a Polygon or
+ * MultiPolygon of the matching depth when the caller wants them flat, else as the nested arrays
+ * JSON.parse would have given.
+ */
+function attach(feature: unknown, flat: FlatCoords, keepFlat: boolean): void {
+  if (!isObject(feature) || !isObject(feature.geometry)) return;
+  const g = feature.geometry;
+  if (g.coordinates !== 0) return;
+  const wanted = g.type === 'Polygon' ? 3 : g.type === 'MultiPolygon' ? 4 : 0;
+  if (keepFlat && wanted === flat.depth) feature.geometry = flatGeometry(flat, g);
+  else g.coordinates = nestedCoordinates(flat);
 }

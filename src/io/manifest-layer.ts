@@ -30,6 +30,8 @@ export interface ReadLayerContext {
   hintLon?: number;
   signal?: AbortSignal;
   onProgress?: (fraction: number) => void;
+  /** large GeoJSON polygons as flat typed arrays (see ReadOptions.flat) */
+  flat?: boolean;
 }
 
 /** Reads one layer's file; undefined (with a problem pushed) when the file cannot be read. */
@@ -60,6 +62,7 @@ export async function readManifestLayer(
     hintLon: ctx.hintLon,
     signal: ctx.signal,
     onProgress: ctx.onProgress,
+    flat: ctx.flat,
   });
   for (const p of read.problems) problems.push({ ...(p as IoProblem), layer: id });
   // Geometry errors make the data wrong (exit 1 in the CLI). A self-crossing ring is measured as

@@ -91,7 +91,8 @@ async function openProject(
   }
   const dir = path.dirname(manifestPath);
   const readLayer = (name: string): Promise<Uint8Array> => readFileBytes(path.resolve(dir, name));
-  const loaded = await loadProject(text, readLayer, { ...opts, manifestName: manifestPath });
+  // The command keeps its features to itself: polygons stay flat typed arrays (flat-coords.ts).
+  const loaded = await loadProject(text, readLayer, { flat: true, ...opts, manifestName: manifestPath });
   return { loaded: { ...loaded, manifestPath }, readLayer };
 }
 

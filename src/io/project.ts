@@ -80,6 +80,8 @@ export interface LoadProjectOptions {
   manifestName?: string;
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
+  /** large GeoJSON polygons as flat typed arrays (see ReadOptions.flat): the CLI's choice */
+  flat?: boolean;
 }
 
 export async function loadProject(
@@ -251,6 +253,7 @@ export async function loadProject(
         hintLon: meanLongitude(layers),
         signal: opts.signal,
         onProgress: (f) => opts.onProgress?.((i + f) / rawLayers.length),
+        flat: opts.flat,
       },
       problems,
     );

@@ -20,6 +20,11 @@ export interface ReadOptions {
   encoding?: 'utf-8' | 'gbk';
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
+  /**
+   * Large GeoJSON polygons as flat typed arrays (core/flat-coords.ts FlatGeometry), for callers that
+   * keep the features to themselves: the CLI and the import worker (which hands plain ones on).
+   */
+  flat?: boolean;
   /** refuse files larger than this many bytes (default MAX_FILE_BYTES, 500 MB) */
   maxBytes?: number;
   /** a loose .shp's companions (.dbf, .prj, .cpg), found beside it by the caller */

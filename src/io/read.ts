@@ -1,7 +1,7 @@
 // One entry for every layer file: detects the format, reads it, settles its CRS and returns the
 // features in lon/lat. Bytes in, features and problems out; nothing here throws for bad data.
 import type { Feature } from 'geojson';
-import { crsTransforms } from '../core/crs.ts';
+import { crsArrayTransforms, crsTransforms } from '../core/crs.ts';
 import type { Problem } from '../core/types.ts';
 import { resolveIoCrs } from './coords/crs-names.ts';
 import { classifyCoordinates } from './coords/detect.ts';
@@ -86,6 +86,7 @@ async function readRaw(
               file: fileName,
               signal: opts.signal,
               onProgress: (f) => opts.onProgress?.(f * 0.45),
+              flat: opts.flat,
             })
           : undefined;
       if (chunked === 'aborted')
@@ -241,6 +242,8 @@ export async function readLayerFile(
       problems.push(...geographicProblems(features, file, opts.hintLon));
     } else if (info) {
       const res = await reprojectFeatures(features, crsTransforms(info.code).toLonLat, {
+        arrays: crsArrayTransforms(info.code).toLonLat,
+        sourceCrs: info.code,
         signal: opts.signal,
         onProgress: (f) => opts.onProgress?.(0.5 + f / 2),
       });

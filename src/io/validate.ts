@@ -5,6 +5,7 @@ import type { Feature, Geometry, Position } from 'geojson';
 import gjv from 'geojson-validation';
 import { eastOfAntimeridian, ringCrossesAntimeridian } from '../core/antimeridian.ts';
 import { fieldText, resolveFieldMapping } from '../core/fields.ts';
+import { flatOf, type FlatCoords } from '../core/flat-coords.ts';
 import type { LayerRole } from '../core/types.ts';
 import {
   isValidityCode,
@@ -217,7 +218,36 @@ const DEPTH: Record<string, number> = {
   MultiPolygon: 4,
 };
 
+/**
+ * The figures-only checks on flat coordinates (flat-coords.ts) without building positions: true
+ * when every position is finite (and lon/lat where it must be) and every ring closed with 4 distinct
+ * positions. Anything else goes the nested way, which names the problem.
+ */
+function flatFiguresPass(f: FlatCoords, geographic: boolean): boolean {
+  const xy = f.xy;
+  for (let k = 0; k < xy.length; k += 2) {
+    const x = xy[k]!;
+    const y = xy[k + 1]!;
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return false;
+    if (geographic && (Math.abs(x) > 180 || Math.abs(y) > 90)) return false;
+  }
+  let start = 0;
+  for (let r = 0; r < f.ends.length; r++) {
+    const end = f.ends[r]!;
+    if (end - start < 4) return false;
+    if (xy[2 * start] !== xy[2 * end - 2] || xy[2 * start + 1] !== xy[2 * end - 1]) return false;
+    let distinct = 1;
+    for (let v = start + 1; v < end; v++)
+      if (xy[2 * v] !== xy[2 * v - 2] || xy[2 * v + 1] !== xy[2 * v - 1]) distinct++;
+    if (distinct < 4) return false;
+    start = end;
+  }
+  return true;
+}
+
 function checkGeometry(g: Geometry, ctx: Ctx): void {
+  const flat = flatOf(g);
+  if (flat && ctx.figuresOnly && flatFiguresPass(flat, ctx.geographic)) return;
   if (g.type === 'GeometryCollection') {
     if (!Array.isArray(g.geometries)) {
       ctx.out.push(errorOf('invalid-geometry', { detail: '"geometries" must be an array' }, ctx.where));

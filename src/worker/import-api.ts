@@ -1,6 +1,7 @@
 // What the import worker does: read a file (any format io knows), then check its geometry, all off
 // the page's thread. A cancel terminates the worker, which stops even a long JSON.parse.
 import type { Feature } from 'geojson';
+import { plainFeatures } from '../core/flat-coords.ts';
 import type { Problem, Project } from '../core/types.ts';
 import { loadProjectBundle } from '../io/export/project-bundle.ts';
 import { ProblemError } from '../io/problem.ts';
@@ -54,7 +55,11 @@ export async function importFile(
     hintLon: opts.hintLon,
     encoding: opts.encoding,
     onProgress: (f) => onProgress?.(0.05 + f * 0.8),
+    // Numbers straight into typed arrays and reprojected in one pass over them; the features are
+    // made plain GeoJSON at once, as the page, the checks and the store expect.
+    flat: true,
   });
+  read.features = plainFeatures(read.features);
   // Above what the tab can hold, the layer is refused here: nothing crosses to the page, nothing
   // is checked further or saved, and the message says the limit.
   const size = layerSize(read.features);

@@ -1,6 +1,7 @@
 // Recognises what the numbers in a file are: longitude/latitude, latitude/longitude (swapped), or
 // Gauss-Kruger metres, and proposes the CRS (domain.md: an 8-digit easting carries the zone number).
 import type { Feature, Geometry, Position } from 'geojson';
+import { eachFlatPosition, flatOf } from '../../core/flat-coords.ts';
 import { gaussKrugerCode, gk3ZoneForLon, resolveCrs } from '../../core/crs.ts';
 
 export interface CrsProposal {
@@ -23,6 +24,8 @@ export function eachPosition(
   visit: (p: Position) => boolean | void,
 ): boolean {
   if (!g) return true;
+  const flat = flatOf(g);
+  if (flat) return eachFlatPosition(flat, (x, y) => visit([x, y]));
   if (g.type === 'GeometryCollection') {
     for (const part of g.geometries ?? []) if (!eachPosition(part, visit)) return false;
     return true;

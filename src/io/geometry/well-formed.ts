@@ -3,6 +3,7 @@
 // is left for validation to name (non-finite-coordinate).
 import type { Feature, Geometry } from 'geojson';
 import { fieldText, resolveFieldMapping } from '../../core/fields.ts';
+import { flatOf } from '../../core/flat-coords.ts';
 import { errorOf, type IoProblem } from '../problem.ts';
 
 const DEPTH: Record<string, number> = {
@@ -23,6 +24,7 @@ function nested(c: unknown, depth: number): boolean {
 /** Undefined when well formed, else why not. */
 export function malformation(g: unknown): string | undefined {
   if (g === null) return undefined;
+  if (flatOf(g)) return undefined; // nested as its type says by construction
   if (typeof g !== 'object' || Array.isArray(g)) return 'geometry is not an object';
   const { type } = g as { type?: unknown };
   if (type === 'GeometryCollection') {
