@@ -1,6 +1,7 @@
 // Shared core types. Geometry inside a loaded project is always geographic (lon, lat in degrees,
 // CGCS2000 ≈ WGS84); each layer remembers the CRS it came in so plane areas can use it.
 import type { Feature, FeatureCollection, Geometry, Polygon, MultiPolygon, Position } from 'geojson';
+import type { Presentation } from './presentation.ts';
 
 export type { Feature, FeatureCollection, Geometry, Polygon, MultiPolygon, Position };
 
@@ -52,6 +53,8 @@ export interface Project {
   settings: ProjectSettings;
   /** construction-land quota per park name, m² (allocated) */
   quotas?: Record<string, number>;
+  /** the slides of a presentation (contract §7) */
+  presentation?: Presentation;
   /** everything else the manifest carried, kept so saving loses nothing */
   extra?: Record<string, unknown>;
 }

@@ -2,6 +2,7 @@
 // document and the command that undoes it, so history.ts can undo and redo anything that was
 // applied without knowing what it was (placemark's moment.ts and excalidraw's deltas work so).
 import type { Feature, Problem, Project, ProjectLayer } from '../core/types.ts';
+import type { Presentation } from '../core/presentation.ts';
 import { featureIndexById, withFeatureIds, type FeatureId } from '../core/feature-ids.ts';
 
 /** What the commands change: the project plus what the UI keeps per layer and per feature. */
@@ -32,6 +33,8 @@ export type Command =
   | { kind: 'set-visibility'; layerId: string; visible?: boolean }
   | { kind: 'set-opacity'; layerId: string; opacity?: number }
   | { kind: 'set-problems'; problems: Problem[] }
+  /** the project's presentation (contract §7) replaced; none takes it off */
+  | { kind: 'set-presentation'; presentation?: Presentation }
   /** several commands as one: a drag, a repair of many features */
   | { kind: 'batch'; commands: Command[] };
 
@@ -208,6 +211,14 @@ export function run(doc: Doc, cmd: Command): Ran {
         doc: { ...doc, problems: cmd.problems },
         inverse: { kind: 'set-problems', problems: doc.problems },
       };
+    case 'set-presentation': {
+      const { presentation: before, ...rest } = doc.project;
+      const project: Project = cmd.presentation ? { ...rest, presentation: cmd.presentation } : rest;
+      return {
+        doc: { ...doc, project },
+        inverse: { kind: 'set-presentation', ...(before ? { presentation: before } : {}) },
+      };
+    }
     case 'batch': {
       // All or nothing: a failing step throws before anything reaches the store.
       let d = doc;

@@ -12,7 +12,7 @@ export const MODES = {
   view: { available: true },
   edit: { available: false },
   review: { available: false },
-  present: { available: false },
+  present: { available: true },
 } as const satisfies Record<string, { available: boolean }>;
 
 export type ModeId = keyof typeof MODES;

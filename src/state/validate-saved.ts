@@ -3,6 +3,7 @@
 // left out, and what remains is a project that the app can open or export.
 import type { Feature } from 'geojson';
 import { DEFAULT_INTENSITY_THRESHOLD } from '../core/intensity.ts';
+import { parseSavedPresentation } from '../core/presentation-read.ts';
 import { LAYER_ROLES, type LayerRole, type Project, type ProjectLayer } from '../core/types.ts';
 
 export type SavedIssue =
@@ -179,6 +180,12 @@ export function checkSavedProject(
     ...(isObject(meta.quotas) ? { quotas: meta.quotas as Record<string, number> } : {}),
     ...(isObject(meta.extra) ? { extra: meta.extra } : {}),
   };
+  // A damaged slide is left out (its neighbours stay); the presentation is not worth a safe mode.
+  const shown = parseSavedPresentation(
+    meta.presentation,
+    out.map((l) => l.id),
+  );
+  if (shown.presentation) project.presentation = shown.presentation;
   return { project, issues };
 }
 

@@ -9,6 +9,8 @@ import { LayerPanel } from './LayerPanel.tsx';
 import { MapPane } from './MapPane.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { Toasts } from './Toasts.tsx';
+import { PresentControls } from './present/PresentControls.tsx';
+import { DrawerToggles } from './DrawerToggles.tsx';
 
 // The readers (Shapefile, KML, CSV) load only when the user imports something.
 const ExportDialog = lazy(() => import('./ExportDialog.tsx').then((m) => ({ default: m.ExportDialog })));
@@ -50,6 +52,7 @@ export function App() {
         </h1>
         <SaveStatus />
         <div className="spacer" />
+        <DrawerToggles />
         <button
           data-testid="reset-sample"
           disabled={readOnly}
@@ -100,6 +103,7 @@ export function App() {
         >
           {t('importFile')}
         </button>
+        <PresentControls />
         <button data-testid="export-button" onClick={() => setExporting(true)}>
           {t('export')}
         </button>

@@ -6,6 +6,7 @@ import { markDrawn } from '../state/safe-start.ts';
 import type { Project } from '../core/types.ts';
 import { attachLink, openProjectView } from './link-view.ts';
 import { installTestHook } from '../map/test-hook.ts';
+import { attachPresenter } from '../map/present.ts';
 import { clickPicks } from '../state/edit.ts';
 import { selected, selectionAt } from '../state/selection.ts';
 
@@ -47,10 +48,12 @@ export function MapPane() {
       clickPicks(items, pick?.point ?? { x: 0, y: 0 });
     });
     const detachLink = attachLink(v);
+    const detachPresenter = attachPresenter(v);
     return () => {
       off();
       offHook();
       detachLink();
+      detachPresenter();
       v.destroy();
       view.current = null;
     };

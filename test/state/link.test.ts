@@ -116,10 +116,11 @@ describe('the copied link', () => {
 });
 
 describe('?mode=', () => {
-  it('view is the one mode there is; edit, review and present are known but not yet here', () => {
+  it('view and present are there; edit and review are known but not yet here', () => {
     expect(readMode('')).toEqual({ kind: 'none' });
     expect(readMode('?mode=view')).toEqual({ kind: 'ok', mode: 'view' });
-    for (const m of ['edit', 'review', 'present'])
+    expect(readMode('?mode=present')).toEqual({ kind: 'ok', mode: 'present' });
+    for (const m of ['edit', 'review'])
       expect(readMode(`?mode=${m}`)).toEqual({ kind: 'unavailable', mode: m });
   });
   it('anything else is unknown, also names of Object.prototype', () => {

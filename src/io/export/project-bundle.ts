@@ -3,6 +3,7 @@
 import type { Problem, Project } from '../../core/types.ts';
 import { errorOf } from '../problem.ts';
 import { loadProject } from '../project.ts';
+import { presentationJson } from '../presentation.ts';
 import type { LoadedLayer } from '../project.ts';
 import { decodeText } from '../text-encoding.ts';
 import { unzipSync, zipFiles, zipProblemParams } from '../zip.ts';
@@ -28,6 +29,7 @@ export function bundleManifest(project: Project, fileNames: string[]): Record<st
     areaMethod: project.areaMethod,
     settings: project.settings,
     ...(project.quotas ? { quotas: project.quotas } : {}),
+    ...(project.presentation ? { presentation: presentationJson(project.presentation) } : {}),
     layers: project.layers.map((layer: LoadedLayer, i) => ({
       ...(layer.extra ?? {}),
       id: layer.id,
