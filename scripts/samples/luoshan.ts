@@ -2024,9 +2024,9 @@ const PRESENTATION = {
     {
       title: '区位',
       caption: '集聚区位于罗山县城以南约 2 km，312 国道穿境而过，是全县工业发展的主平台。',
-      camera: { center: [114.52, 32.02], zoom: 9.4, bearing: 0, pitch: 0 },
+      camera: { center: [114.47, 32.03], zoom: 9.95, bearing: 0, pitch: 0 },
       layers: ['county', 'towns', 'zones', 'roads'],
-      highlight: { layer: 'county', names: ['罗山县'] },
+      highlight: { layer: 'zones', names: ['罗山县产业集聚区'] },
       cards: ['planned_km2', 'built_km2'],
     },
     {
@@ -2087,7 +2087,7 @@ const PRESENTATION = {
     {
       title: '扩区规划',
       caption: '发展区和控制区是集聚区下一步扩展的空间，按产业集聚区规划分期实施。',
-      camera: { center: [114.542, 32.18], zoom: 13.7, bearing: 18, pitch: 45 },
+      camera: { center: [114.544, 32.1795], zoom: 14.05, bearing: 18, pitch: 45 },
       layers: ['zones', 'plan-industry'],
       highlight: { layer: 'zones', names: ['罗山县产业集聚区发展区', '罗山县产业集聚区控制区'] },
       cards: ['planned_km2', 'development_km2', 'control_km2', 'quota_used'],

@@ -42,6 +42,15 @@ const STATUS_NAMES = {
   other: w('其他', 'Other'),
 };
 
+/** The largest slices, the rest as one 其他 slice: a pie of twenty slivers says nothing. */
+export const PIE_SLICES = 8;
+function topSlices(slices: PieChartData['slices'], lang: Lang): PieChartData['slices'] {
+  const sorted = [...slices].sort((a, b) => b.value - a.value);
+  if (sorted.length <= PIE_SLICES) return sorted;
+  const rest = sorted.slice(PIE_SLICES - 1).reduce((s, x) => s + x.value, 0);
+  return [...sorted.slice(0, PIE_SLICES - 1), { key: 'other', name: STATUS_NAMES.other[lang], value: rest }];
+}
+
 /** The data of a chart, or null when the report has nothing for it (no land use, no quotas …). */
 export function chartData(report: Report, id: ChartId, lang: Lang): ChartData | null {
   const title = CHART_LABELS[id][lang];
@@ -53,11 +62,14 @@ export function chartData(report: Report, id: ChartId, lang: Lang): ChartData | 
         id,
         title,
         unit: lang === 'zh' ? '亩' : 'mu',
-        slices: report.landUse.map((l) => ({
-          key: l.class,
-          name: l.name || l.class,
-          value: Math.round(l.area_mu),
-        })),
+        slices: topSlices(
+          report.landUse.map((l) => ({
+            key: l.class,
+            name: l.name || l.class,
+            value: Math.round(l.area_mu),
+          })),
+          lang,
+        ),
       };
     }
     case 'investment-by-park': {

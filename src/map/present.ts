@@ -44,14 +44,21 @@ export class Presenter {
     for (const [id, on] of Object.entries(slide.visibility)) this.view.setVisibility(id, on);
     this.setHighlight(slide.highlight);
     const { center, zoom, bearing, pitch } = slide.camera;
-    // moveend comes when the flight ends or another one takes over; the timer covers a flight
-    // MapLibre skips (the camera is there already)
+    // the container may have just grown to the whole screen: size the canvas before flying
+    this.map.resize();
+    // moveend comes when the flight ends or another one takes over, but also from a resize during
+    // the flight; the timer covers a flight MapLibre skips (the camera is there already)
     const arrived = new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, Math.max(0, duration) + 1500);
-      this.map.once('moveend', () => {
+      const done = () => {
         clearTimeout(timer);
+        this.map.off('moveend', onEnd);
         resolve();
-      });
+      };
+      const onEnd = () => {
+        if (!this.map.isMoving()) done();
+      };
+      const timer = setTimeout(done, Math.max(0, duration) + 1500);
+      this.map.on('moveend', onEnd);
     });
     if (duration <= 0) this.map.jumpTo({ center, zoom, bearing, pitch });
     else this.map.flyTo({ center, zoom, bearing, pitch, duration, essential: true, curve: 1.42 });

@@ -26,5 +26,5 @@ export function ReportCharts({ report }: { report: Report }) {
 }
 
 function chartRows(data: ReturnType<typeof chartData> & object): number {
-  return data.kind === 'bar' ? (data.categories.length > 5 ? data.categories.length : 6) : 0;
+  return data.kind === 'bar' ? (data.categories.length > 3 ? data.categories.length : 6) : 0;
 }

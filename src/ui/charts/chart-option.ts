@@ -26,6 +26,7 @@ export function chartOption(data: ChartData, large: boolean): Record<string, unk
   const text = { fontFamily: FONT, fontSize, color: '#1f2a37' };
   const tooltip = { textStyle: text, valueFormatter: (v: unknown) => `${String(v)} ${data.unit}` };
   if (data.kind === 'pie') {
+    const total = data.slices.reduce((sum, s) => sum + s.value, 0);
     return {
       animation: false,
       textStyle: text,
@@ -35,19 +36,26 @@ export function chartOption(data: ChartData, large: boolean): Record<string, unk
         {
           type: 'pie',
           radius: ['38%', '72%'],
-          center: ['34%', '50%'],
-          label: { show: large, formatter: '{d}%', fontSize, fontFamily: FONT },
+          center: ['36%', '50%'],
+          avoidLabelOverlap: true,
+          label: { show: large, formatter: '{d}%', fontSize, fontFamily: FONT, overflow: 'none' },
           itemStyle: { borderColor: '#fff', borderWidth: 1 },
-          data: data.slices.map((s) => ({
-            name: s.name,
-            value: s.value,
-            itemStyle: { color: landUseColor(s.key, s.name, 'sandiao') },
-          })),
+          data: data.slices.map((s) => {
+            // a sliver's label would only collide with its neighbours'
+            const big = total > 0 && s.value / total >= 0.03;
+            return {
+              name: s.name,
+              value: s.value,
+              label: { show: large && big },
+              labelLine: { show: large && big },
+              itemStyle: { color: s.key === 'other' ? '#cfd8dc' : landUseColor(s.key, s.name, 'sandiao') },
+            };
+          }),
         },
       ],
     };
   }
-  const horizontal = data.categories.length > 5;
+  const horizontal = data.categories.length > 3;
   const category = { type: 'category', data: data.categories, axisLabel: { ...text, interval: 0 } };
   const value = { type: 'value', name: data.unit, nameTextStyle: text, axisLabel: text };
   return {

@@ -61,7 +61,11 @@ function SlideChart({ slide, report }: { slide: Slide; report: Report }) {
   if (!data) return null;
   return (
     <div className="slide-chart">
-      <Chart data={data} height={360} large />
+      <Chart
+        data={data}
+        height={data.kind === 'bar' ? Math.max(300, 90 + 28 * data.categories.length) : 360}
+        large
+      />
     </div>
   );
 }
