@@ -194,3 +194,128 @@ describe('presentation of the sample', () => {
     await page.close();
   }, 240_000);
 });
+
+describe('slide editor', () => {
+  it('captures the view as a slide, retitles it, drags it first; undo puts it back; the slides are saved', async () => {
+    const { page, errors } = await openApp(h);
+    const items = page.locator('[data-testid="slide-item"]');
+    const titles = () =>
+      items
+        .locator('[data-testid="slide-title-input"]')
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    await page.click('[data-testid="slides-button"]');
+    await page.waitForSelector('[data-testid="slide-editor"]');
+    expect(await items.count()).toBe(slides.length);
+    // the statistics panel's charts are drawn meanwhile
+    for (const id of ['landuse-shares', 'investment-by-park', 'village-land', 'quota-used'])
+      await page.waitForSelector(
+        `[data-testid="report-charts"] [data-testid="chart-${id}"] [data-chart-ready]`,
+      );
+
+    await page.click('[data-testid="capture-slide"]');
+    expect(await items.count()).toBe(slides.length + 1);
+    expect((await titles()).at(-1)).toBe(`第 ${slides.length + 1} 页`);
+    const last = items.nth(slides.length);
+    await last.locator('[data-testid="slide-title-input"]').fill('招商地块');
+    await last.locator('[data-testid="slide-title-input"]').press('Enter');
+    await expect.poll(async () => (await titles()).at(-1)).toBe('招商地块');
+    await last.locator('summary').click();
+    await last.locator('[data-card-pick="investment_yi"]').check();
+
+    // by hand, so the drag starts on the last slide before the list scrolls up to the first
+    await items.nth(slides.length).locator('.drag-handle').hover();
+    await page.mouse.down();
+    const from = (await items.nth(slides.length).locator('.drag-handle').boundingBox())!;
+    await page.mouse.move(from.x + 4, from.y + 8);
+    await items.nth(0).locator('.slide-no').hover();
+    await page.mouse.up();
+    await expect.poll(async () => (await titles())[0]).toBe('招商地块');
+    expect((await titles()).slice(1)).toEqual(slides.map((s) => s.title));
+
+    // Ctrl+Z outside a text field undoes the move, then the card, then the title
+    await page.locator('.slide-editor h2').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await titles()).at(-1)).toBe('招商地块');
+    expect((await titles())[0]).toBe(slides[0]!.title);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await titles()).at(-1)).toBe(`第 ${slides.length + 1} 页`);
+    await page.keyboard.press('Control+y');
+    await expect.poll(async () => (await titles()).at(-1)).toBe('招商地块');
+
+    // saved with the project: a reload shows the nine slides
+    await page.waitForSelector('[data-testid="save-status"].saved', { timeout: 30_000 });
+    await page.evaluate(() => document.body.removeAttribute('data-map-ready'));
+    await page.reload();
+    await page.waitForSelector('body[data-map-ready="true"]', { timeout: 60_000 });
+    await page.click('[data-testid="slides-button"]');
+    await expect.poll(async () => (await titles()).at(-1)).toBe('招商地块');
+    expect(await items.count()).toBe(slides.length + 1);
+    await page.screenshot({ path: `${OUTPUT_DIR}/present-editor.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
+
+/** Interactive elements on screen smaller than a finger (44 px), described. */
+function smallTargets(page: Page, within: string): Promise<string[]> {
+  return page.evaluate((within) => {
+    const sel =
+      'button, select, summary, input[type="text"], input[type="number"], input[type="range"], label:has(> input[type="checkbox"])';
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>(`${within} :is(${sel})`)) {
+      const r = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      if (r.width === 0 || r.height === 0 || style.visibility === 'hidden' || el.closest('[hidden]'))
+        continue;
+      // off screen (a closed drawer) is not a target
+      if (r.right <= 0 || r.left >= innerWidth || r.bottom <= 0 || r.top >= innerHeight) continue;
+      const tooSmall = r.height < 44 || (el.tagName === 'BUTTON' && r.width < 44);
+      if (tooSmall)
+        out.push(
+          `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 20)}" ${r.width.toFixed(0)}×${r.height.toFixed(0)}`,
+        );
+    }
+    return out;
+  }, within);
+}
+
+describe('tablet layout', () => {
+  for (const viewport of [
+    { width: 1024, height: 768 },
+    { width: 768, height: 1024 },
+  ]) {
+    const size = `${viewport.width}x${viewport.height}`;
+    it(`${size}: the map takes the full width, the panels are drawers, every target is 44 px`, async () => {
+      const page = await h.browser.newPage({ viewport, hasTouch: true });
+      await page.goto(h.baseUrl);
+      await page.waitForSelector('body[data-map-ready="true"]', { timeout: 60_000 });
+      await page.waitForSelector('[data-testid="row-planned"]', { state: 'attached', timeout: 60_000 });
+      const box = await page.locator('[data-testid="map"]').boundingBox();
+      expect(box!.x).toBe(0);
+      expect(box!.width).toBe(viewport.width);
+      expect(await page.locator('aside.left').isVisible()).toBe(false);
+      expect(await page.locator('aside.right').isVisible()).toBe(false);
+      expect(await smallTargets(page, '.topbar')).toEqual([]);
+      expect(await smallTargets(page, '.maplibregl-control-container')).toEqual([]);
+      await page.screenshot({ path: `${OUTPUT_DIR}/tablet-${size}.png` });
+
+      await page.click('[data-testid="toggle-left"]');
+      await expect.poll(() => page.locator('aside.left').isVisible()).toBe(true);
+      await page.waitForTimeout(300);
+      expect(await smallTargets(page, 'aside.left')).toEqual([]);
+      await page.screenshot({ path: `${OUTPUT_DIR}/tablet-${size}-layers.png` });
+      await page.click('[data-testid="drawer-scrim"]', {
+        position: { x: viewport.width - 20, y: viewport.height / 2 },
+      });
+      await expect.poll(() => page.locator('aside.left').isVisible()).toBe(false);
+
+      await page.click('[data-testid="toggle-right"]');
+      await expect.poll(() => page.locator('aside.right').isVisible()).toBe(true);
+      await page.waitForTimeout(300);
+      expect(await smallTargets(page, 'aside.right')).toEqual([]);
+      await page.screenshot({ path: `${OUTPUT_DIR}/tablet-${size}-stats.png` });
+      await page.close();
+    }, 120_000);
+  }
+});

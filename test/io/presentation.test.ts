@@ -5,6 +5,7 @@ import { loadProject } from '../../src/io/project.ts';
 import { bundleManifest, loadProjectBundle, writeProjectBundle } from '../../src/io/export/project-bundle.ts';
 import { parseSavedPresentation, presentationJson } from '../../src/core/presentation-read.ts';
 import type { Presentation } from '../../src/core/presentation.ts';
+import type { IoProblem } from '../../src/io/problem.ts';
 
 const zone = {
   type: 'FeatureCollection',
@@ -124,7 +125,7 @@ describe('presentation in zonemap.json (contract §7)', () => {
     expect(problems[0]!.message).toContain('luoshan/zonemap.json');
     expect(problems[0]!.message).toContain('第 2 页「道路」');
     expect(problems[0]!.message).toContain('zoom');
-    expect((problems[0] as { messageEn: string }).messageEn).toContain('Slide 2 "道路"');
+    expect((problems[0] as IoProblem).messageEn).toContain('Slide 2 "道路"');
     expect(problems[1]!.message).toContain('第 3 页「村庄」');
     expect(problems[1]!.message).toContain('超出经纬度范围');
     expect(problems[2]!.message).toContain('第 4 页「三区三线」的 camera');
@@ -148,7 +149,9 @@ describe('presentation in zonemap.json (contract §7)', () => {
     expect(s.chart).toBeUndefined();
     // bearing and pitch default to 0
     expect(s.camera).toEqual({ center: [114.5, 32.1], zoom: 12, bearing: 0, pitch: 0 });
-    expect(problems.map((p) => [p.code, p.severity, p.params?.key, p.params?.value])).toEqual([
+    expect(
+      (problems as IoProblem[]).map((p) => [p.code, p.severity, p.params?.key, p.params?.value]),
+    ).toEqual([
       ['slide-bad-value', 'warning', 'layers', 'nowhere'],
       ['slide-bad-value', 'warning', 'highlight', '{"layer":"gone","names":["x"]}'],
       ['slide-bad-value', 'warning', 'cards', 'gdp'],

@@ -119,8 +119,13 @@ function SlideItem({
       data-index={index}
       draggable
       onDragStart={(e) => {
+        // a drag that starts in a text field selects or moves text, not the slide
+        if ((e.target as HTMLElement).closest('input, textarea, select, button')) {
+          e.preventDefault();
+          return;
+        }
         e.dataTransfer.effectAllowed = 'move';
-        e.dataTransfer.setData('text/plain', String(index));
+        e.dataTransfer.setData('text/plain', slide.title);
         onDragFrom(index);
       }}
       onDragEnd={() => onDragFrom(null)}
@@ -133,8 +138,8 @@ function SlideItem({
       onDrop={(e) => {
         e.preventDefault();
         setOver(false);
-        const from = Number(e.dataTransfer.getData('text/plain'));
-        if (Number.isInteger(from)) change((p) => moveSlide(p, from, index));
+        // the slide dragged is the one this editor saw start, not what the drop's text says
+        if (dragFrom !== null) change((p) => moveSlide(p, dragFrom, index));
         onDragFrom(null);
       }}
     >
