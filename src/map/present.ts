@@ -45,7 +45,9 @@ export class Presenter {
     this.setHighlight(slide.highlight);
     const { center, zoom, bearing, pitch } = slide.camera;
     // the container may have just grown to the whole screen: size the canvas before flying
-    this.map.resize();
+    const canvas = this.map.getCanvas();
+    const box = this.map.getContainer();
+    if (canvas.clientWidth !== box.clientWidth || canvas.clientHeight !== box.clientHeight) this.map.resize();
     // moveend comes when the flight ends or another one takes over, but also from a resize during
     // the flight; the timer covers a flight MapLibre skips (the camera is there already)
     const arrived = new Promise<void>((resolve) => {
