@@ -77,6 +77,7 @@ describe('set-presentation through the write path', () => {
     expect('presentation' in d.project).toBe(false);
     ({ history: h, doc: d } = H.redo(h, d));
     expect(d.project.presentation).toBe(deck);
+    expect(h.future).toHaveLength(1);
     expect(d.project.layers).toBe(project.layers);
   });
   it('none takes the presentation off', () => {
