@@ -4,6 +4,7 @@ import { App } from './ui/App.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { installStateTestHook } from './state/test-hook.ts';
 import '../styles/app.css';
+import '../styles/layout.css';
 
 installStateTestHook();
 createRoot(document.getElementById('root')!).render(

@@ -2009,8 +2009,88 @@ export function generate(log: (s: string) => void = () => {}): Map<string, strin
         },
       },
     ],
+    presentation: PRESENTATION,
   };
   files.set('zonemap.json', `${JSON.stringify(manifest, null, 2)}\n`);
   void tuned;
   return files;
 }
+
+// The sample's presentation (contract §7): the zone's story in eight slides, as a county would tell
+// it to visiting leaders. Cameras leave the right third of a 1920×1080 screen to the figure cards.
+const PRESENTATION = {
+  title: '罗山县产业集聚区汇报（示例数据，非官方）',
+  slides: [
+    {
+      title: '区位',
+      caption: '集聚区位于罗山县城以南约 2 km，312 国道穿境而过，是全县工业发展的主平台。',
+      camera: { center: [114.47, 32.03], zoom: 9.95, bearing: 0, pitch: 0 },
+      layers: ['county', 'towns', 'zones', 'roads'],
+      highlight: { layer: 'zones', names: ['罗山县产业集聚区'] },
+      cards: ['planned_km2', 'built_km2'],
+    },
+    {
+      title: '规划构成',
+      caption: '规划区由建成区、发展区和控制区组成；建成区以工业用地为主。',
+      camera: { center: [114.5455, 32.1794], zoom: 13.55, bearing: 0, pitch: 0 },
+      layers: ['zones', 'landuse'],
+      cards: ['planned_km2', 'built_km2', 'development_km2', 'control_km2'],
+      chart: 'landuse-shares',
+    },
+    {
+      title: '园区与主导产业',
+      caption: '电子信息、现代物流、纺织服装三个园区，各园区建设用地指标使用情况如右。',
+      camera: { center: [114.5425, 32.183], zoom: 13.8, bearing: -12, pitch: 35 },
+      layers: ['zones', 'parks', 'roads'],
+      highlight: { layer: 'parks', names: ['电子信息产业园'] },
+      cards: ['quota_used'],
+      chart: 'quota-used',
+    },
+    {
+      title: '入驻企业',
+      caption: '企业用地按建设状态着色；投资强度低于 120 万元/亩的地块以橙色标出。',
+      camera: { center: [114.5405, 32.1822], zoom: 14.1, bearing: 0, pitch: 0 },
+      layers: ['zones', 'parks', 'enterprises'],
+      cards: [
+        'enterprises',
+        'enterprises_producing',
+        'enterprises_building',
+        'investment_yi',
+        'revenue_yi',
+        'employees',
+      ],
+      chart: 'investment-by-park',
+    },
+    {
+      title: '道路交通',
+      caption: '主干路成网，次干路、支路逐步完善；虚线为规划道路。',
+      camera: { center: [114.546, 32.179], zoom: 13.45, bearing: 0, pitch: 0 },
+      layers: ['zones', 'roads'],
+      cards: ['road_km'],
+    },
+    {
+      title: '村庄与搬迁',
+      caption: '规划区涉及村庄的占地与搬迁安置进展；高亮为规划搬迁的村庄。',
+      camera: { center: [114.547, 32.177], zoom: 13.1, bearing: 0, pitch: 0 },
+      layers: ['zones', 'villages', 'towns'],
+      highlight: { layer: 'villages', names: ['李楼村', '吴畈村', '杨店村', '徐冲村', '余洼村'] },
+      cards: ['villages_relocated'],
+      chart: 'village-land',
+    },
+    {
+      title: '三区三线',
+      caption: '规划区与永久基本农田、生态保护红线和城镇开发边界的关系。',
+      camera: { center: [114.544, 32.182], zoom: 12.95, bearing: 0, pitch: 0 },
+      layers: ['zones', 'farmland', 'redline', 'ubound'],
+      cards: ['farmland_mu', 'redline_mu', 'urban_outside_mu'],
+    },
+    {
+      title: '扩区规划',
+      caption: '发展区和控制区是集聚区下一步扩展的空间，按产业集聚区规划分期实施。',
+      camera: { center: [114.544, 32.1795], zoom: 14.05, bearing: 18, pitch: 45 },
+      layers: ['zones', 'plan-industry'],
+      highlight: { layer: 'zones', names: ['罗山县产业集聚区发展区', '罗山县产业集聚区控制区'] },
+      cards: ['planned_km2', 'development_km2', 'control_km2', 'quota_used'],
+    },
+  ],
+};

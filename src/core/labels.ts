@@ -85,6 +85,12 @@ const ENTERPRISE_WORDS: Record<string, 'producing' | 'building' | 'planned'> = {
   planned: 'planned',
 };
 
+/** The kind of an enterprise's status word (已投产 → producing), or undefined for other text. */
+export function enterpriseStatusKind(status: string): 'producing' | 'building' | 'planned' | undefined {
+  const s = status.trim();
+  return ENTERPRISE_WORDS[s] ?? ENTERPRISE_WORDS[s.toLowerCase()];
+}
+
 /** An enterprise's status word: the known ones (已投产, 在建, 拟建, 未填) translated, other text kept. */
 export function enterpriseStatusLabel(status: string, lang: Lang): string {
   const s = status.trim();

@@ -1,6 +1,7 @@
 // Shared core types. Geometry inside a loaded project is always geographic (lon, lat in degrees,
 // CGCS2000 ≈ WGS84); each layer remembers the CRS it came in so plane areas can use it.
 import type { Feature, FeatureCollection, Geometry, Polygon, MultiPolygon, Position } from 'geojson';
+import type { Presentation } from './presentation.ts';
 
 export type { Feature, FeatureCollection, Geometry, Polygon, MultiPolygon, Position };
 import type { Resolutions } from './conflict-resolutions.ts';
@@ -59,6 +60,8 @@ export interface Project {
   quotas?: Record<string, number>;
   /** the three-plan review's decisions, by conflict location id (conflict-resolutions.ts) */
   resolutions?: Resolutions;
+  /** the slides of a presentation (contract §7) */
+  presentation?: Presentation;
   /** everything else the manifest carried, kept so saving loses nothing */
   extra?: Record<string, unknown>;
   /** the scenarios (方案, contract §5) the planner keeps; see core/scenarios.ts */

@@ -347,6 +347,24 @@ export const MESSAGES = {
     en: (p) =>
       `The file "${s(p.file)}" of layer ${s(p.layer)} in scenario ${s(p.scenario)} was not found (${s(p.detail)}). Paths are relative to the folder of ${s(p.manifest)}: put the file there or correct the path in zonemap.json.`,
   },
+  'presentation-invalid': {
+    zh: (p) =>
+      `项目文件 ${s(p.manifest)} 中的 presentation（汇报演示）格式不对：${s(p.detail)}，汇报未读入。请按 docs/presentation.md 改正。`,
+    en: (p) =>
+      `The presentation in ${s(p.manifest)} is malformed: ${s(p.detail)}; it was not read. Correct it as docs/presentation.md describes.`,
+  },
+  'slide-invalid': {
+    zh: (p) =>
+      `项目文件 ${s(p.manifest)} 中汇报第 ${s(p.slide)} 页${p.title ? `「${s(p.title)}」` : ''}的 ${s(p.key)} 不对：${s(p.detail)}。该页未读入；请改正后重新打开。`,
+    en: (p) =>
+      `Slide ${s(p.slide)}${p.title ? ` "${s(p.title)}"` : ''} of the presentation in ${s(p.manifest)} has a bad ${s(p.key)}: ${s(p.detail)}. The slide was left out; correct it and open the project again.`,
+  },
+  'slide-bad-value': {
+    zh: (p) =>
+      `项目文件 ${s(p.manifest)} 中汇报第 ${s(p.slide)} 页${p.title ? `「${s(p.title)}」` : ''}的 ${s(p.key)} 值 "${s(p.value)}" 无效，已忽略。可用的值：${s(p.allowed)}。`,
+    en: (p) =>
+      `Slide ${s(p.slide)}${p.title ? ` "${s(p.title)}"` : ''} of the presentation in ${s(p.manifest)}: the ${s(p.key)} value "${s(p.value)}" is not valid and was ignored. Allowed: ${s(p.allowed)}.`,
+  },
 } satisfies Record<string, MessageText>;
 
 /** The validity engine's codes speak with core's words, so validate and area say the same thing. */

@@ -13,6 +13,7 @@ import { resolveIoCrs } from './coords/crs-names.ts';
 import { eachPosition } from './coords/detect.ts';
 import { readManifestLayer, type LoadedLayer, type ManifestLayerSpec } from './manifest-layer.ts';
 import { errorOf, warningOf, type IoProblem } from './problem.ts';
+import { parsePresentation } from './presentation.ts';
 import { parseJsonText } from './read-geojson.ts';
 import { parseScenarios, type ScenarioList } from './scenarios.ts';
 
@@ -20,7 +21,16 @@ export const DEFAULT_INTENSITY_THRESHOLD = 120;
 
 export type { LoadedLayer } from './manifest-layer.ts';
 
-const KNOWN_TOP = new Set(['name', 'crs', 'areaMethod', 'layers', 'settings', 'quotas', 'resolutions']);
+const KNOWN_TOP = new Set([
+  'name',
+  'crs',
+  'areaMethod',
+  'layers',
+  'settings',
+  'quotas',
+  'resolutions',
+  'presentation',
+]);
 // sourceCrs: written by project bundles, whose layers are stored in lon/lat, to remember the CRS a
 // layer first came in (plane areas use its Gauss-Kruger zone).
 const KNOWN_LAYER = new Set(['id', 'role', 'kind', 'file', 'crs', 'sourceCrs', 'fields']);
@@ -275,6 +285,13 @@ export async function loadProject(
   };
   if (quotas) project.quotas = quotas;
   if (Object.keys(marks.resolutions).length) project.resolutions = marks.resolutions;
+  const shown = parsePresentation(
+    m.presentation,
+    manifestName,
+    layers.map((l) => l.id),
+  );
+  problems.push(...shown.problems);
+  if (shown.presentation) project.presentation = shown.presentation;
   const extra = pickExtra(m, KNOWN_TOP);
   if (extra) project.extra = extra;
   opts.onProgress?.(1);

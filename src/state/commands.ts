@@ -2,6 +2,7 @@
 // document and the command that undoes it, so history.ts can undo and redo anything that was
 // applied without knowing what it was (placemark's moment.ts and excalidraw's deltas work so).
 import type { Feature, Problem, Project, ProjectLayer, ProjectScenarios } from '../core/types.ts';
+import type { Presentation } from '../core/presentation.ts';
 import { featureIndexById, withFeatureIds, type FeatureId } from '../core/feature-ids.ts';
 import type { Resolution } from '../core/conflict-resolutions.ts';
 
@@ -37,6 +38,8 @@ export type Command =
   | { kind: 'set-scenarios'; scenarios?: ProjectScenarios }
   /** the review's decision on one conflict, by its location id; none takes the mark off */
   | { kind: 'set-resolution'; conflictId: string; resolution?: Resolution }
+  /** the project's presentation (contract §7) replaced; none takes it off */
+  | { kind: 'set-presentation'; presentation?: Presentation }
   /** several commands as one: a drag, a repair of many features */
   | { kind: 'batch'; commands: Command[] };
 
@@ -235,6 +238,14 @@ export function run(doc: Doc, cmd: Command): Ran {
           conflictId: cmd.conflictId,
           ...(before ? { resolution: before } : {}),
         },
+      };
+    }
+    case 'set-presentation': {
+      const { presentation: before, ...rest } = doc.project;
+      const project: Project = cmd.presentation ? { ...rest, presentation: cmd.presentation } : rest;
+      return {
+        doc: { ...doc, project },
+        inverse: { kind: 'set-presentation', ...(before ? { presentation: before } : {}) },
       };
     }
     case 'batch': {

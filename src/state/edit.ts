@@ -8,6 +8,7 @@ import * as H from './history.ts';
 import { afterClick, stepPick } from './picks.ts';
 import { setState, store, type AppState, type Selection } from './store.ts';
 import type { Lang } from '../ui/i18n.ts';
+import type { Presentation } from '../core/presentation.ts';
 
 function docOf(s: AppState): Doc | null {
   return s.project
@@ -125,3 +126,7 @@ export const clickPicks = (items: Selection[], point: { x: number; y: number }):
   setState((s) => afterClick(s.pickStack, s.selection, items, point));
 export const stepSelection = (dir: 1 | -1): void =>
   setState((s) => ({ selection: stepPick(s.pickStack, s.selection, dir) }));
+
+/** The presentation replaced as one undoable change (a slide added, moved, retitled …). */
+export const setPresentation = (presentation: Presentation | undefined): boolean =>
+  applyCommand({ kind: 'set-presentation', ...(presentation ? { presentation } : {}) });

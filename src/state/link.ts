@@ -5,14 +5,14 @@ import { selectionAt } from './selection.ts';
 import type { Selection } from './store.ts';
 
 /**
- * The modes a link may name: viewing and the three-plan review so far; edit and present are known so a
- * link to them gets "not yet" rather than "unknown". A mode that arrives flips `available`.
+ * The modes a link may name: viewing, the three-plan review and the presentation; edit is known so a
+ * link to it gets "not yet" rather than "unknown" (editing starts from its button, on purpose).
  */
 export const MODES = {
   view: { available: true },
   edit: { available: false },
   review: { available: true },
-  present: { available: false },
+  present: { available: true },
 } as const satisfies Record<string, { available: boolean }>;
 
 export type ModeId = keyof typeof MODES;

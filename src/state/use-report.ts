@@ -11,13 +11,25 @@ import { computeReport } from './analysis.ts';
 
 let last: { project: Project; method: AreaMethod; report: Report } | null = null;
 
-/** Whether two projects differ only in their review decisions (the report is the same). */
+/** Whether two projects differ only in what no figure reads: the review's decisions, the slides. */
 export function sameReportInput(a: Project, b: Project): boolean {
   if (a === b) return true;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   keys.delete('resolutions');
+  keys.delete('presentation');
   for (const k of keys) if (a[k as keyof Project] !== b[k as keyof Project]) return false;
   return true;
+}
+
+// One request per project state, shared by every component that shows figures (the statistics panel,
+// the presentation): two requests would supersede each other (latest wins).
+let lastAsked: { project: Project; method: AreaMethod; answer: Promise<Report | null> } | null = null;
+function reportFor(project: Project, method: AreaMethod): Promise<Report | null> {
+  if (lastAsked && lastAsked.method === method && sameReportInput(lastAsked.project, project))
+    return lastAsked.answer;
+  const answer = computeReport(project, method);
+  lastAsked = { project, method, answer };
+  return answer;
 }
 
 export function useReport(): { report: Report | null; busy: boolean; error: string | null } {
@@ -42,7 +54,7 @@ export function useReport(): { report: Report | null; busy: boolean; error: stri
     }
     let current = true;
     setState((s) => ({ ...s, busy: true }));
-    computeReport(project, method).then(
+    reportFor(project, method).then(
       (report) => {
         // null: superseded by a newer request, whose answer will come
         if (!report) return;

@@ -3,6 +3,7 @@
 // left out, and what remains is a project that the app can open or export.
 import type { Feature } from 'geojson';
 import { DEFAULT_INTENSITY_THRESHOLD } from '../core/intensity.ts';
+import { parseSavedPresentation } from '../core/presentation-read.ts';
 import { checkResolutions } from '../core/conflict-resolutions.ts';
 import {
   LAYER_ROLES,
@@ -193,6 +194,12 @@ export function checkSavedProject(
   // The review's marks: what this app wrote; a damaged mark is dropped, the others kept.
   const marks = checkResolutions(meta.resolutions).resolutions;
   if (Object.keys(marks).length) project.resolutions = marks;
+  // A damaged slide is left out (its neighbours stay); the presentation is not worth a safe mode.
+  const shown = parseSavedPresentation(
+    meta.presentation,
+    out.map((l) => l.id),
+  );
+  if (shown.presentation) project.presentation = shown.presentation;
   return { project, issues };
 }
 

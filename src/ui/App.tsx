@@ -10,6 +10,8 @@ import { LayerPanel } from './LayerPanel.tsx';
 import { MapPane } from './MapPane.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { Toasts } from './Toasts.tsx';
+import { PresentControls } from './present/PresentControls.tsx';
+import { DrawerToggles } from './DrawerToggles.tsx';
 
 // The readers (Shapefile, KML, CSV) load only when the user imports something.
 const ExportDialog = lazy(() => import('./ExportDialog.tsx').then((m) => ({ default: m.ExportDialog })));
@@ -60,6 +62,7 @@ export function App() {
         </h1>
         <SaveStatus />
         <div className="spacer" />
+        <DrawerToggles />
         <button
           data-testid="reset-sample"
           disabled={readOnly}
@@ -118,6 +121,7 @@ export function App() {
         >
           {t('review')}
         </button>
+        <PresentControls />
         <button data-testid="export-button" onClick={() => setExporting(true)}>
           {t('export')}
         </button>

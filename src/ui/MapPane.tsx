@@ -6,6 +6,7 @@ import { markDrawn } from '../state/safe-start.ts';
 import type { Project } from '../core/types.ts';
 import { attachLink, openProjectView } from './link-view.ts';
 import { installTestHook } from '../map/test-hook.ts';
+import { attachPresenter } from '../map/present.ts';
 import { clickPicks, editLayerFeatures } from '../state/edit.ts';
 import { EditMode } from '../map/edit-mode.ts';
 import { EditToolbar } from './EditToolbar.tsx';
@@ -86,6 +87,7 @@ export function MapPane() {
       },
       visibility: () => store.get().visibility,
     });
+    const detachPresenter = attachPresenter(v);
     return () => {
       setPrintTarget(null);
       f.destroy();
@@ -93,6 +95,7 @@ export function MapPane() {
       off();
       offHook();
       detachLink();
+      detachPresenter();
       v.destroy();
       view.current = null;
       edit.current = null;

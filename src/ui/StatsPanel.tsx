@@ -7,6 +7,7 @@ import { useReport } from '../state/use-report.ts';
 import { useT } from './i18n-context.ts';
 import { exportStatsCsv, exportStatsXlsx } from './export-stats.ts';
 import { ReportSections } from './ReportSections.tsx';
+import { ReportCharts } from './charts/ReportCharts.tsx';
 import type { MessageKey } from './i18n.ts';
 
 type Composition = Report['composition'];
@@ -160,6 +161,7 @@ export function StatsPanel() {
             {t(report.areaMethod)}
           </p>
           {report.totals.enterprises > 0 && <EnterpriseFigures totals={report.totals} />}
+          <ReportCharts report={report} />
           <ReportSections report={report} />
         </>
       )}

@@ -18,7 +18,7 @@ describe('loadProject', () => {
     expect((farmland as { extra?: unknown }).extra).toEqual({ note: 'kept' });
     expect(project!.settings.intensityThreshold_wan_per_mu).toBe(120);
     expect(project!.quotas).toEqual({ 起重园区: 1500000 });
-    expect(project!.extra).toEqual({ presentation: { steps: 3 } });
+    expect(project!.extra).toEqual({ viewer: { steps: 3 } });
     expect(problems.map((p) => [p.code, p.layer])).toEqual([['layer-file-missing', 'gone']]);
   });
 

@@ -116,12 +116,12 @@ describe('the copied link', () => {
 });
 
 describe('?mode=', () => {
-  it('view and review are the modes there are; edit and present are known but not yet here', () => {
+  it('view, review and present are the modes there are; edit is known but not yet here', () => {
     expect(readMode('')).toEqual({ kind: 'none' });
     expect(readMode('?mode=view')).toEqual({ kind: 'ok', mode: 'view' });
     expect(readMode('?mode=review')).toEqual({ kind: 'ok', mode: 'review' });
-    for (const m of ['edit', 'present'])
-      expect(readMode(`?mode=${m}`)).toEqual({ kind: 'unavailable', mode: m });
+    expect(readMode('?mode=present')).toEqual({ kind: 'ok', mode: 'present' });
+    for (const m of ['edit']) expect(readMode(`?mode=${m}`)).toEqual({ kind: 'unavailable', mode: m });
   });
   it('anything else is unknown, also names of Object.prototype', () => {
     for (const m of ['draw', 'toString', '__proto__', 'View'])

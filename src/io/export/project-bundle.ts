@@ -5,6 +5,7 @@ import type { Problem, Project, ProjectLayer } from '../../core/types.ts';
 import { errorOf } from '../problem.ts';
 import { loadProject } from '../project.ts';
 import { readScenariosIntoProject } from '../scenarios.ts';
+import { presentationJson } from '../presentation.ts';
 import type { LoadedLayer } from '../project.ts';
 import { decodeText } from '../text-encoding.ts';
 import { unzipSync, zipFiles, zipProblemParams } from '../zip.ts';
@@ -48,6 +49,7 @@ export function bundleManifest(
     settings: project.settings,
     ...(project.quotas ? { quotas: project.quotas } : {}),
     ...(project.resolutions ? { resolutions: project.resolutions } : {}),
+    ...(project.presentation ? { presentation: presentationJson(project.presentation) } : {}),
     layers: project.layers.map((layer: LoadedLayer, i) => ({
       ...(layer.extra ?? {}),
       id: layer.id,

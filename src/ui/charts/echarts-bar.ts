@@ -1,0 +1,2 @@
+import { BarChart } from 'echarts/charts';
+export default BarChart;

@@ -1,0 +1,2 @@
+import { PieChart } from 'echarts/charts';
+export default PieChart;
