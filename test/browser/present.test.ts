@@ -107,6 +107,7 @@ beforeAll(async () => {
   h = await startHarness();
   const json = execFileSync(process.execPath, ['bin/zonemap.js', 'report', 'data/luoshan', '--json'], {
     encoding: 'utf8',
+    maxBuffer: 1 << 28,
   });
   cards = expectedCards(JSON.parse(json) as CliReport);
 });

@@ -40,6 +40,7 @@ const run = (root: string, ...args: string[]) =>
   spawnSync(process.execPath, [path.join(root, 'bin/zonemap.js'), ...args], {
     cwd: root,
     encoding: 'utf8',
+    maxBuffer: 1 << 28,
     env: { ...process.env, ZONEMAP_TRACE_LAUNCH: '1' },
   });
 
@@ -105,7 +106,7 @@ describe('the real build (made by the test setup)', () => {
         '-e',
         `const { main } = await import('./src/cli/main.ts'); process.exitCode = await main(${JSON.stringify(args)});`,
       ],
-      { cwd: ROOT, encoding: 'utf8' },
+      { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 },
     );
     expect(source.status).toBe(compiled.status);
     expect(compiled.stdout.length).toBeGreaterThan(1000);

@@ -10,7 +10,11 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const GBK_NO_CPG = 'test/fixtures/io/zones-2362-gbk-nocpg.zip';
 
 function zonemap(...args: string[]) {
-  const r = spawnSync('node', ['bin/zonemap.js', ...args], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync('node', ['bin/zonemap.js', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

@@ -10,7 +10,11 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const NAME = '极地\u001b]0;pwned\u0007\u001b[2J\u202eevil';
 
 function zonemap(...args: string[]) {
-  const r = spawnSync('node', ['bin/zonemap.js', ...args], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync('node', ['bin/zonemap.js', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

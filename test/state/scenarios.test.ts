@@ -181,7 +181,11 @@ describe('scenarios in the app', () => {
 });
 
 function zonemap(...args: string[]) {
-  const r = spawnSync('node', ['bin/zonemap.js', ...args], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync('node', ['bin/zonemap.js', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
