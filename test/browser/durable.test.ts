@@ -80,10 +80,10 @@ async function pageHeapMB(page: Page): Promise<number> {
   return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 2 ** 20;
 }
 
-/** Runs `fn` in the page against the app's IndexedDB (format 2: stores meta, layers). */
+/** Runs `fn` in the page against the app's IndexedDB as it is (format 2 records: stores meta, layers). */
 async function withDb(page: Page, fn: string): Promise<void> {
   await page.evaluate(`new Promise((resolve, reject) => {
-    const req = indexedDB.open('zonemap', 2);
+    const req = indexedDB.open('zonemap');
     req.onerror = () => reject(req.error);
     req.onsuccess = () => {
       const db = req.result;
@@ -138,7 +138,7 @@ describe('a big layer', () => {
     // 1 000 000-point layer, in one record of the first format. It killed the tab at every start.
     const t0 = Date.now();
     await page.evaluate(`new Promise((resolve, reject) => {
-      const req = indexedDB.open('zonemap', 2);
+      const req = indexedDB.open('zonemap');
       req.onsuccess = () => {
         const db = req.result;
         const tx = db.transaction(['meta', 'layers', 'projects'], 'readwrite');
