@@ -2024,7 +2024,7 @@ const PRESENTATION = {
     {
       title: '区位',
       caption: '集聚区位于罗山县城以南约 2 km，312 国道穿境而过，是全县工业发展的主平台。',
-      camera: { center: [114.47, 32.03], zoom: 9.95, bearing: 0, pitch: 0 },
+      camera: { center: [114.47, 32.055], zoom: 9.85, bearing: 0, pitch: 0 },
       layers: ['county', 'towns', 'zones', 'roads'],
       highlight: { layer: 'zones', names: ['罗山县产业集聚区'] },
       cards: ['planned_km2', 'built_km2'],

@@ -1,31 +1,22 @@
-// The 图层 and 统计 buttons: on a tablet they slide the panels in as drawers over a full-width map;
-// at the desk they fold a panel away to give the map room. A class on <body> says which.
+// The 图层 and 统计 buttons of a tablet-sized window (shown by styles/layout.css there only): they
+// slide the panels in as drawers over the full-width map. A class on <body> says which is open.
 import { useState } from 'react';
 import { useAppState } from '../state/store.ts';
 import { word } from './present/words.ts';
 
 type Side = 'left' | 'right';
 
-const tablet = () => window.matchMedia('(max-width: 1100px)').matches;
-
 export function DrawerToggles() {
   const lang = useAppState((s) => s.lang);
   const [, redraw] = useState(0);
   const toggle = (side: Side) => {
     const b = document.body.classList;
-    if (tablet()) {
-      const open = !b.contains(`drawer-${side}`);
-      b.remove('drawer-left', 'drawer-right');
-      if (open) b.add(`drawer-${side}`);
-    } else b.toggle(`collapse-${side}`);
-    // the map fills what the panel left
-    window.dispatchEvent(new Event('resize'));
+    const open = !b.contains(`drawer-${side}`);
+    b.remove('drawer-left', 'drawer-right');
+    if (open) b.add(`drawer-${side}`);
     redraw((n) => n + 1);
   };
-  const pressed = (side: Side) => {
-    const b = document.body.classList;
-    return tablet() ? b.contains(`drawer-${side}`) : !b.contains(`collapse-${side}`);
-  };
+  const pressed = (side: Side) => document.body.classList.contains(`drawer-${side}`);
   return (
     <>
       <button
