@@ -63,7 +63,7 @@ async function selected(page: Page, previous: string | null): Promise<string | n
     .waitForFunction(
       (prev) => document.querySelector('[data-testid="inspector"]')?.getAttribute('data-selected') !== prev,
       previous,
-      { timeout: 2000 },
+      { timeout: 10_000 },
     )
     .catch(() => undefined);
   return inspector.getAttribute('data-selected');
