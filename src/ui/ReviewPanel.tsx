@@ -23,6 +23,7 @@ import {
   setReviewConflicts,
   setSwipe,
   showLayers,
+  unfocusConflict,
   unmarkConflict,
   useReview,
   type ReviewConflict,
@@ -244,7 +245,12 @@ function MarkForm({ row, what }: { row: Row; what: string }) {
   const rule = c.rule;
   return (
     <div className="review-focus" data-testid="review-focus" data-key={c.id}>
-      <h3>{t('reviewFocus')}</h3>
+      <h3>
+        {t('reviewFocus')}
+        <button className="link" data-testid="review-unfocus" title={t('close')} onClick={unfocusConflict}>
+          ×
+        </button>
+      </h3>
       <p>
         <b>{formatMu(c.area_m2)}</b> {t('mu')} · {what} · {c.township} {c.village}
       </p>
