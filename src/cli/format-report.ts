@@ -248,7 +248,7 @@ export function reportText(name: string, r: Report): string {
       ),
     );
   // The registered analyses' tables (src/core/analyses.ts), at the report's precision.
-  for (const t of analysisTables(r, { lang: 'zh', rounded: true }))
+  for (const t of analysisTables(r, { lang: 'zh', rounded: true, brief: true }))
     if (t.rows.length)
       parts.push(
         table(

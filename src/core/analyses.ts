@@ -4,16 +4,18 @@
 // analyses still live in report.ts and report-tables.ts and move here one at a time.
 import { analyseConflicts } from './conflicts.ts';
 import type { Lang } from './labels.ts';
-import { catalogueLabel } from './labels.ts';
+import { catalogueLabel, conflictClassLabel, kindLabel, ruleLabel } from './labels.ts';
 import type { ReportContext } from './report-context.ts';
 import type { ReportTable } from './report-tables.ts';
-import type { Report } from './report-types.ts';
+import type { ConflictEntry, Report } from './report-types.ts';
 import type { Shape } from './shape.ts';
 import { M2_PER_MU } from './units.ts';
 
 export interface TableKit {
   lang: Lang;
   rounded: boolean;
+  /** for a terminal or a panel: the columns a person reads (no ids, one area method) */
+  brief: boolean;
 }
 
 export interface Analysis {
@@ -22,81 +24,79 @@ export interface Analysis {
   tables(r: Report, kit: TableKit): ReportTable[];
 }
 
-const W = {
-  id: { zh: '编号', en: 'Id' },
-  planA: { zh: '规划甲', en: 'Plan A' },
-  classA: { zh: '甲用地', en: 'Class A' },
-  planB: { zh: '规划乙 / 控制线', en: 'Plan B / line' },
-  classB: { zh: '乙用地', en: 'Class B' },
-  rule: { zh: '判定规则', en: 'Rule' },
-  m2: { zh: '面积（平方米）', en: 'Area (m²)' },
-  mu: { zh: '面积（亩）', en: 'Area (mu)' },
-  ell: { zh: '椭球面积（平方米）', en: 'Ellipsoidal area (m²)' },
-  plane: { zh: '平面面积（平方米）', en: 'Plane area (m²)' },
-  township: { zh: '乡镇', en: 'Township' },
-  village: { zh: '村', en: 'Village' },
-  sliver: { zh: '细碎图斑', en: 'Sliver' },
-  count: { zh: '冲突数', en: 'Conflicts' },
-  slivers: { zh: '细碎图斑数', en: 'Slivers' },
-  sliverMu: { zh: '细碎图斑（亩）', en: 'Slivers (mu)' },
-  conflicts: { zh: '多规冲突', en: 'Plan conflicts' },
-  byPair: { zh: '多规冲突汇总', en: 'Plan conflicts by pair' },
-  yes: { zh: '是', en: 'yes' },
-  no: { zh: '否', en: 'no' },
-  outside: { zh: '城镇开发边界外', en: 'Outside the urban boundary' },
-} as const;
+const col = (k: string, lang: Lang) => catalogueLabel(k, lang) ?? k;
 
-const planWords = (kind: string, lang: Lang) =>
-  kind === 'outside-urban-boundary' ? W.outside[lang] : (catalogueLabel(`kind.${kind}`, lang) ?? kind);
+/** The conflict list as a table row (the XLSX/CSV list, the CLI and the polygons' attributes). */
+export function conflictRow(
+  c: ConflictEntry,
+  lang: Lang,
+  round: (v: number, d: number) => number,
+): unknown[] {
+  return [
+    c.id,
+    kindLabel(c.planA, lang),
+    conflictClassLabel(c.planA, c.classA, c.nameA, lang),
+    kindLabel(c.planB, lang),
+    conflictClassLabel(c.planB, c.classB, c.nameB, lang),
+    ruleLabel(c.rule, lang),
+    round(c.area_m2, 2),
+    round(c.area_m2 / M2_PER_MU, 0),
+    round(c.ellipsoidal_m2, 2),
+    round(c.plane_m2, 2),
+    c.township,
+    c.village,
+    col(c.sliver ? 'word.yes' : 'word.no', lang),
+  ];
+}
+
+export const CONFLICT_COLUMNS = [
+  'col.id',
+  'col.planA',
+  'col.classA',
+  'col.planB',
+  'col.classB',
+  'col.rule',
+  'col.m2',
+  'col.mu',
+  'col.ellipsoidal',
+  'col.plane',
+  'col.township',
+  'col.village',
+  'col.sliver',
+] as const;
+
+/** The brief list leaves out the id and the two per-method areas (columns 0, 8, 9). */
+const keep = <T>(row: readonly T[], brief: boolean): T[] =>
+  brief ? row.filter((_, i) => i !== 0 && i !== 8 && i !== 9) : [...row];
 
 const conflicts: Analysis = {
   id: 'conflicts',
   run: (ctx, planned) => analyseConflicts(ctx, planned),
-  tables(r, { lang, rounded }) {
+  tables(r, { lang, rounded, brief }) {
     const round = (v: number, d: number) => (rounded ? Math.round(v * 10 ** d) / 10 ** d + 0 : v);
-    const w = (k: keyof typeof W) => W[k][lang];
+    const w = (k: string) => col(k, lang);
     return [
       {
         name: 'conflicts',
-        title: w('conflicts'),
-        header: [
-          w('id'),
-          w('planA'),
-          w('classA'),
-          w('planB'),
-          w('classB'),
-          w('rule'),
-          w('m2'),
-          w('mu'),
-          w('ell'),
-          w('plane'),
-          w('township'),
-          w('village'),
-          w('sliver'),
-        ],
-        rows: r.conflicts.map((c) => [
-          c.id,
-          planWords(c.planA, lang),
-          `${c.classA} ${c.nameA}`.trim(),
-          planWords(c.planB, lang),
-          c.classB === c.planB ? planWords(c.classB, lang) : `${c.classB} ${c.nameB}`.trim(),
-          c.rule,
-          round(c.area_m2, 2),
-          round(c.area_m2 / M2_PER_MU, 0),
-          round(c.ellipsoidal_m2, 2),
-          round(c.plane_m2, 2),
-          c.township,
-          c.village,
-          c.sliver ? w('yes') : w('no'),
-        ]),
+        title: w('table.conflicts'),
+        header: keep(CONFLICT_COLUMNS.map(w), brief),
+        rows: r.conflicts.map((c) => keep(conflictRow(c, lang, round), brief)),
       },
       {
         name: 'conflict-totals',
-        title: w('byPair'),
-        header: [w('planA'), w('planB'), w('count'), w('m2'), w('mu'), w('slivers'), w('sliverMu')],
+        title: w('table.conflictTotals'),
+        header: [
+          'col.planA',
+          'col.planB',
+          'col.count',
+          'col.m2',
+          'col.mu',
+          'col.slivers',
+          'col.sliverMu',
+        ].map(w),
         rows: r.conflictTotals.map((t) => [
-          planWords(t.planA, lang),
-          planWords(t.planB, lang),
+          kindLabel(t.planA, lang),
+          kindLabel(t.planB, lang),
           t.count,
           round(t.area_m2, 2),
           round(t.area_m2 / M2_PER_MU, 0),
@@ -112,6 +112,6 @@ export const ANALYSES: readonly Analysis[] = [conflicts];
 
 /** Every registered analysis's tables, in registry order. */
 export function analysisTables(r: Report, kit: Partial<TableKit> = {}): ReportTable[] {
-  const k: TableKit = { lang: kit.lang ?? 'zh', rounded: kit.rounded ?? false };
+  const k: TableKit = { lang: kit.lang ?? 'zh', rounded: kit.rounded ?? false, brief: kit.brief ?? false };
   return ANALYSES.flatMap((a) => a.tables(r, k));
 }

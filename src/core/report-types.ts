@@ -197,7 +197,10 @@ export interface ConflictEntry {
   at: [number, number];
   /** its box, lon/lat [west, south, east, north] */
   bbox: [number, number, number, number];
-  /** lon/lat, edges as the area method draws them */
+}
+
+/** A conflict with its polygons (lon/lat), from conflictFeatures (src/core/conflict-features.ts). */
+export interface ConflictWithGeometry extends ConflictEntry {
   geometry: { type: 'MultiPolygon'; coordinates: number[][][][] };
 }
 
