@@ -1,7 +1,7 @@
 // The conflicts with their polygons, for the map and for the GeoJSON/Shapefile export: the report
 // itself leaves the polygons out (its JSON stays small), so they are made here on demand, by the same
 // analysis, with the same ids. Attributes carry the conflict list's Chinese column titles.
-import { CONFLICT_COLUMNS, conflictRow } from './analyses.ts';
+import { CONFLICT_COLUMNS, conflictRow } from './analyses/conflicts.ts';
 import { analyseConflicts } from './conflicts.ts';
 import { catalogueLabel, type Lang } from './labels.ts';
 import { makeContext } from './report-context.ts';

@@ -4,14 +4,17 @@ import type { Report } from '../core/report.ts';
 import { download } from './download.ts';
 
 export async function exportStatsXlsx(report: Report, projectName: string, lang: 'zh' | 'en'): Promise<void> {
-  const [{ writeXlsx }, { reportTables }, { analysisTables }] = await Promise.all([
+  const [{ writeXlsx }, { reportTables }, { analysisTables, PLACED_IN_REPORT_TABLES }] = await Promise.all([
     import('../io/export/xlsx.ts'),
     import('../core/report-tables.ts'),
     import('../core/analyses.ts'),
   ]);
   // For an official: words as row labels and titles, figures at the report's precision.
   const opts = { lang, rounded: true };
-  const sheets = [...reportTables(report, opts), ...analysisTables(report, opts)].map((t) => ({
+  const sheets = [
+    ...reportTables(report, opts),
+    ...analysisTables(report, opts, PLACED_IN_REPORT_TABLES),
+  ].map((t) => ({
     name: t.title,
     rows: [t.header, ...t.rows],
   }));
@@ -23,15 +26,15 @@ export async function exportStatsXlsx(report: Report, projectName: string, lang:
 }
 
 export async function exportStatsCsv(report: Report, projectName: string): Promise<void> {
-  const [{ writeCsvTable }, { zipFiles }, { reportTables }, { analysisTables }] = await Promise.all([
-    import('../io/export/csv.ts'),
-    import('../io/zip.ts'),
-    import('../core/report-tables.ts'),
-    import('../core/analyses.ts'),
-  ]);
-  const files = [...reportTables(report), ...analysisTables(report)].map((t): [string, Uint8Array] => [
-    `${t.name}.csv`,
-    writeCsvTable([t.header, ...t.rows]),
-  ]);
+  const [{ writeCsvTable }, { zipFiles }, { reportTables }, { analysisTables, PLACED_IN_REPORT_TABLES }] =
+    await Promise.all([
+      import('../io/export/csv.ts'),
+      import('../io/zip.ts'),
+      import('../core/report-tables.ts'),
+      import('../core/analyses.ts'),
+    ]);
+  const files = [...reportTables(report), ...analysisTables(report, {}, PLACED_IN_REPORT_TABLES)].map(
+    (t): [string, Uint8Array] => [`${t.name}.csv`, writeCsvTable([t.header, ...t.rows])],
+  );
   download(await zipFiles(files), `${projectName}-统计-csv.zip`, 'application/zip');
 }

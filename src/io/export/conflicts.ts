@@ -1,6 +1,6 @@
 // The three-plan conflicts for a planner's desk: the list as XLSX or CSV (Chinese titles, 亩), the
 // polygons as GeoJSON or a zipped Shapefile (CGCS2000 Gauss-Kruger by default, as other exports).
-import { analysisTables } from '../../core/analyses.ts';
+import { analysisTable } from '../../core/analyses.ts';
 import { conflictFeatures } from '../../core/conflict-features.ts';
 import type { Lang } from '../../core/labels.ts';
 import type { Report } from '../../core/report-types.ts';
@@ -11,9 +11,7 @@ import { writeShapefileZip, type ShapefileExport } from './shapefile.ts';
 import { writeXlsx } from './xlsx.ts';
 
 const conflictTables = (report: Report, lang: Lang, rounded: boolean) =>
-  analysisTables(report, { lang, rounded }).filter(
-    (t) => t.name === 'conflicts' || t.name === 'conflict-totals',
-  );
+  analysisTable('conflicts', report, { lang, rounded });
 
 /** The conflict list and the totals by pair as a workbook, figures at the report's precision. */
 export async function writeConflictsXlsx(report: Report, lang: Lang = 'zh'): Promise<Uint8Array> {
