@@ -1466,6 +1466,7 @@ export function generate(log: (s: string) => void = () => {}): Map<string, strin
     label: (f: number) => number,
     props: (l: number, faces: number[], polys: number[][][], idx: number) => Record<string, unknown> | null,
     minArea = 0,
+    conv?: (n: number) => Pt,
   ): Feature[] => {
     const out: Feature[] = [];
     const comps = W.components(label).sort((a, b) => a.label - b.label || a.faces[0]! - b.faces[0]!);
@@ -1477,7 +1478,7 @@ export function generate(log: (s: string) => void = () => {}): Map<string, strin
       const p = props(c.label, c.faces, polys, idx);
       if (!p) continue;
       idx++;
-      out.push(feat(p, W.geometry(polys)));
+      out.push(feat(p, W.geometry(polys, conv)));
     }
     return out;
   };
@@ -1700,6 +1701,7 @@ export function generate(log: (s: string) => void = () => {}): Map<string, strin
     names: Record<string, string>,
     codeField: string,
     nameField: string,
+    conv?: (n: number) => Pt,
   ) => {
     const codes = Object.keys(names);
     return featuresByLabel(
@@ -1708,6 +1710,8 @@ export function generate(log: (s: string) => void = () => {}): Map<string, strin
         return c === null ? -1 : codes.indexOf(c);
       },
       (l) => ({ [codeField]: codes[l], [nameField]: names[codes[l]!] }),
+      0,
+      conv,
     );
   };
   const PI_NAMES: Record<string, string> = {
@@ -1782,35 +1786,58 @@ export function generate(log: (s: string) => void = () => {}): Map<string, strin
     G: '绿地与广场用地',
     E: '非建设用地',
   };
-  files.set(
-    'plan-urban.geojson',
-    fc(
-      planFeatures(
-        (f) => {
-          const z = zone[f]!;
-          const sg = cellAnySeg[W.fcell[f]!]!;
-          if ((z || town[f]) && sg >= 0 && segs[sg]!.road.lu !== '1006') return 'S';
-          if (town[f] || z === 1) {
-            if (cls[f] === '0701') return 'R';
-            if (cls[f] === '05H1') return 'B';
-            if (cls[f] === '08H1') return 'A';
-            if (cls[f] === '0810') return 'G';
-          }
-          if (town[f]) return 'R';
-          if (z === 1) return park[f] === 0 ? 'M1' : park[f] === 1 ? 'W' : 'M2';
-          if (z === 2) {
-            if (RESETTLE(f) || (W.fu[f]! < -1050 && W.fv[f]! < -620)) return 'R';
-            return park[f] === 1 ? 'W' : 'M1';
-          }
-          if (z === 3) return SE(f) || W.fv[f]! < -1613 ? 'E' : 'M2';
-          return 'E';
-        },
-        UP_NAMES,
-        '用地代码',
-        '用地名称',
-      ),
-    ),
-  );
+  const urbanOf = (f: number): string => {
+    const z = zone[f]!;
+    const sg = cellAnySeg[W.fcell[f]!]!;
+    if ((z || town[f]) && sg >= 0 && segs[sg]!.road.lu !== '1006') return 'S';
+    if (town[f] || z === 1) {
+      if (cls[f] === '0701') return 'R';
+      if (cls[f] === '05H1') return 'B';
+      if (cls[f] === '08H1') return 'A';
+      if (cls[f] === '0810') return 'G';
+    }
+    if (town[f]) return 'R';
+    if (z === 1) return park[f] === 0 ? 'M1' : park[f] === 1 ? 'W' : 'M2';
+    if (z === 2) {
+      if (RESETTLE(f) || (W.fu[f]! < -1050 && W.fv[f]! < -620)) return 'R';
+      return park[f] === 1 ? 'W' : 'M1';
+    }
+    if (z === 3) return SE(f) || W.fv[f]! < -1613 ? 'E' : 'M2';
+    return 'E';
+  };
+  // The urban plan was drawn on an older base map: at six corners where its residential land meets
+  // industrial or storage land the line sits 4 m east of the zone plan's, which leaves the thin
+  // slivers a three-plan review finds (each well under 1 亩).
+  const SHIFTED = 8;
+  const shifted = new Set<number>();
+  {
+    const classes = new Map<number, Set<string>>();
+    const inside = new Map<number, boolean>();
+    for (let f = 0; f < NF; f++)
+      for (let k = 0; k < 3; k++) {
+        const n = W.fn[3 * f + k]!;
+        const c = urbanOf(f);
+        let set = classes.get(n);
+        if (!set) classes.set(n, (set = new Set()));
+        set.add(c);
+        inside.set(n, (inside.get(n) ?? true) && zone[f]! > 0);
+      }
+    const wanted = [...classes.entries()]
+      .filter(
+        ([n, set]) =>
+          inside.get(n) && set.size === 2 && set.has('R') && (set.has('M1') || set.has('M2') || set.has('W')),
+      )
+      .map(([n]) => n)
+      .sort((x, y) => x - y);
+    for (let k = 0; k < SHIFTED && wanted.length; k++)
+      shifted.add(wanted[Math.floor(((k + 0.5) * wanted.length) / SHIFTED)]!);
+  }
+  const SHIFT_DEG = 4 / (111320 * Math.cos((LAT0 * Math.PI) / 180));
+  const urbanConv = (n: number): Pt => {
+    const p = W.lonlat(n);
+    return shifted.has(n) ? [Math.round((p[0] + SHIFT_DEG) * 1e7) / 1e7, p[1]] : p;
+  };
+  files.set('plan-urban.geojson', fc(planFeatures(urbanOf, UP_NAMES, '用地代码', '用地名称', urbanConv)));
 
   // ---------- enterprises.geojson
   const entArea = ents.map((_, k) => areaOfFaces((f) => ent[f] === k));

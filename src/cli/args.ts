@@ -17,9 +17,10 @@ export interface CommandArgs {
   scenario?: string;
   from?: string;
   to?: string;
+  conflicts?: string;
 }
 
-type Flag = 'crs' | 'area' | 'csv' | 'scenario' | 'from' | 'to';
+type Flag = 'crs' | 'area' | 'csv' | 'scenario' | 'from' | 'to' | 'conflicts';
 
 const NEEDS_VALUE: Record<Flag, string> = {
   crs: '--crs 后面需要坐标系代码，如 EPSG:4547 (--crs needs a CRS code)',
@@ -28,6 +29,8 @@ const NEEDS_VALUE: Record<Flag, string> = {
   scenario: '--scenario 后面需要方案 id，如 base (--scenario needs a scenario id)',
   from: '--from 后面需要方案 id，如 base (--from needs a scenario id)',
   to: '--to 后面需要方案 id (--to needs a scenario id)',
+  conflicts:
+    '--conflicts 后面需要文件名：.geojson 或 .zip（冲突图斑），.xlsx 或 .csv（冲突清单） (--conflicts needs a file)',
 };
 
 /** Parses `args` for a command taking the given flags; a string is the usage error to print. */
@@ -67,6 +70,7 @@ export function parseCommandArgs(args: string[], flags: Flag[], missingTarget: s
     ...(values.scenario !== undefined ? { scenario: values.scenario as string } : {}),
     ...(values.from !== undefined ? { from: values.from as string } : {}),
     ...(values.to !== undefined ? { to: values.to as string } : {}),
+    ...(values.conflicts !== undefined ? { conflicts: values.conflicts as string } : {}),
   };
 }
 

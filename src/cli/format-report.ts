@@ -4,14 +4,14 @@ import { M2_PER_MU } from '../core/units.ts';
 import {
   categoryLabel,
   enterpriseStatusLabel,
-  kindLabel,
   planLabel,
   relocationLabel,
   roadClassLabel,
   roadStatusLabel,
 } from '../core/labels.ts';
 import { num, pct, table } from './format-table.ts';
-import { analysisTables } from '../core/analyses.ts';
+import { analysisTable, analysisTables, PLACED_IN_REPORT_TABLES } from '../core/analyses.ts';
+import type { ReportTable } from '../core/report-tables.ts';
 
 const mu = (m2: number) => num(m2 / M2_PER_MU, 0);
 const km2 = (m2: number) => num(m2 / 1e6, 4);
@@ -137,24 +137,9 @@ export function reportText(name: string, r: Report): string {
         ]),
       ),
     );
-  if (r.constraints.length)
-    parts.push(
-      table(
-        '三区三线',
-        [
-          { title: '控制线' },
-          { title: '图层' },
-          { title: '项目' },
-          { title: '面积(亩)', right: true },
-          { title: '占规划区', right: true },
-        ],
-        r.constraints.map((k) =>
-          k.outside_m2 !== undefined
-            ? [kindLabel(k.kind, ZH), k.layer, '规划区在边界外', mu(k.outside_m2 ?? 0), pct(k.share_of_zone)]
-            : [kindLabel(k.kind, ZH), k.layer, '与规划区重叠', mu(k.overlap_m2 ?? 0), pct(k.share_of_zone)],
-        ),
-      ),
-    );
+  // 三区三线 from the registry (src/core/analyses/constraints.ts), in its old place
+  for (const t of analysisTable('constraints', r, { lang: 'zh', rounded: true, brief: true }))
+    plainTable(parts, t);
   if (r.roads.length)
     parts.push(
       table(
@@ -247,17 +232,20 @@ export function reportText(name: string, r: Report): string {
         ]),
       ),
     );
-  // The registered analyses' tables (src/core/analyses.ts), at the report's precision.
-  for (const t of analysisTables(r, { lang: 'zh', rounded: true }))
-    if (t.rows.length)
-      parts.push(
-        table(
-          t.title,
-          t.header.map((h, i) => ({ title: h, right: typeof t.rows[0]![i] === 'number' })),
-          t.rows.map((row) =>
-            row.map((v) => (typeof v === 'number' ? v.toLocaleString('en') : String(v ?? ''))),
-          ),
-        ),
-      );
+  // The other registered analyses' tables, at the report's precision.
+  for (const t of analysisTables(r, { lang: 'zh', rounded: true, brief: true }, PLACED_IN_REPORT_TABLES))
+    plainTable(parts, t);
   return parts.join('\n');
+}
+
+/** A registry table for the terminal: numbers right-aligned with thousands separators. */
+function plainTable(parts: string[], t: ReportTable): void {
+  if (!t.rows.length) return;
+  parts.push(
+    table(
+      t.title,
+      t.header.map((h, i) => ({ title: h, right: t.rows.some((row) => typeof row[i] === 'number') })),
+      t.rows.map((row) => row.map((v) => (typeof v === 'number' ? v.toLocaleString('en') : String(v ?? '')))),
+    ),
+  );
 }

@@ -15,21 +15,30 @@ import { scenarioUnreadText, unknownScenarioText } from './scenario-args.ts';
 import { cliAdvice, describeProblem, failureText, forCommandLine, warningEntry } from './format-problems.ts';
 import { reportText } from './format-report.ts';
 import { reportTables } from '../core/report-tables.ts';
-import { analysisTables } from '../core/analyses.ts';
+import { analysisTables, PLACED_IN_REPORT_TABLES } from '../core/analyses.ts';
 import { writeCsvTable } from '../io/export/csv.ts';
+import {
+  writeConflictsCsv,
+  writeConflictsGeoJson,
+  writeConflictsShapefile,
+  writeConflictsXlsx,
+} from '../io/export/conflicts.ts';
 
-const USAGE = `用法 (usage): zonemap report DIR_OR_MANIFEST [--scenario ID] [--json] [--csv DIR] [--area ellipsoidal|plane]
+const USAGE = `用法 (usage): zonemap report DIR_OR_MANIFEST [--scenario ID] [--json] [--csv DIR] [--area ellipsoidal|plane] [--conflicts FILE]
   DIR_OR_MANIFEST  项目文件夹（内含 zonemap.json）、清单文件路径或 zonemap 导出的项目包 (.zip)
   --scenario ID    按方案统计（默认 base，即基础方案；方案写在 zonemap.json 的 scenarios 中）
   --json           按约定的 JSON 格式输出
   --csv DIR        另把各表写成 CSV 文件（UTF-8，Excel 可直接打开）
   --area METHOD    ellipsoidal 椭球面积（默认，取项目设置）或 plane 高斯-克吕格平面面积
+  --conflicts FILE 另写出多规冲突：.geojson 或 .zip (Shapefile, CGCS2000 高斯-克吕格) 为冲突图斑，
+                   .xlsx 或 .csv 为冲突清单（中文表头，亩）；见 docs/conflicts.md
 `;
 
 interface Args {
   target: string;
   json: boolean;
   csvDir?: string;
+  conflicts?: string;
   area?: AreaMethod;
   scenario?: string;
 }
@@ -37,7 +46,7 @@ interface Args {
 function parseArgs(args: string[]): Args | string {
   const p = parseCommandArgs(
     args,
-    ['csv', 'area', 'scenario'],
+    ['csv', 'area', 'scenario', 'conflicts'],
     '缺少项目文件夹或清单文件 (no DIR_OR_MANIFEST given)',
   );
   if (typeof p === 'string') return p;
@@ -45,6 +54,7 @@ function parseArgs(args: string[]): Args | string {
     target: p.target,
     json: p.json,
     ...(p.csv ? { csvDir: p.csv } : {}),
+    ...(p.conflicts ? { conflicts: p.conflicts } : {}),
     ...(p.area ? { area: p.area } : {}),
     ...(p.scenario ? { scenario: p.scenario } : {}),
   };
@@ -132,12 +142,47 @@ export async function run(args: string[]): Promise<number> {
   if (parsed.csvDir) {
     try {
       await mkdir(parsed.csvDir, { recursive: true });
-      for (const t of [...reportTables(report), ...analysisTables(report)])
+      for (const t of [...reportTables(report), ...analysisTables(report, {}, PLACED_IN_REPORT_TABLES)])
         await writeFile(path.join(parsed.csvDir, `${t.name}.csv`), writeCsvTable([t.header, ...t.rows]));
       if (!parsed.json) writeOut(`CSV 已写入 ${parsed.csvDir}\n`);
     } catch (e) {
       writeErr(
         `zonemap report: 无法写入 CSV 文件夹 "${parsed.csvDir}" (${e instanceof Error ? e.message : String(e)})，请换一个可写的文件夹。\n`,
+      );
+      return 1;
+    }
+  }
+  if (parsed.conflicts) {
+    const file = parsed.conflicts;
+    const ext = path.extname(file).toLowerCase();
+    try {
+      const method = parsed.area ?? report.areaMethod;
+      const bytes =
+        ext === '.geojson' || ext === '.json'
+          ? writeConflictsGeoJson(project, method)
+          : ext === '.zip'
+            ? (
+                await writeConflictsShapefile(project, {
+                  method,
+                  ...(report.planeCrs ? { crs: report.planeCrs } : {}),
+                })
+              ).bytes
+            : ext === '.xlsx'
+              ? await writeConflictsXlsx(report)
+              : ext === '.csv'
+                ? writeConflictsCsv(report)
+                : undefined;
+      if (!bytes) {
+        writeErr(
+          `zonemap report: --conflicts 的文件 "${file}" 须以 .geojson、.zip、.xlsx 或 .csv 结尾 (--conflicts wants a .geojson, .zip, .xlsx or .csv file)\n`,
+        );
+        return 2;
+      }
+      await writeFile(file, bytes);
+      if (!parsed.json) writeOut(`多规冲突已写入 ${file}（${report.conflicts.length} 处）\n`);
+    } catch (e) {
+      writeErr(
+        `zonemap report: 无法写入冲突文件 "${file}" (${e instanceof Error ? e.message : String(e)})，请换一个可写的位置。\n`,
       );
       return 1;
     }

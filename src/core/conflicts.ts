@@ -24,6 +24,7 @@ import { layerPlaneCrs } from './plane.ts';
 import { featureName, featureShape, layersOf, plainWarning, type ReportContext } from './report-context.ts';
 import type {
   ConflictEntry,
+  ConflictWithGeometry,
   ConflictPairTotal,
   ConflictSummary,
   ConflictTownshipTotal,
@@ -295,7 +296,7 @@ function toLonLat(ws: Workspace, x: number, y: number): [number, number] {
   return [p[0]!, p[1]!];
 }
 
-function lonLatGeometry(list: readonly Shape[], ws: Workspace): ConflictEntry['geometry'] {
+function lonLatGeometry(list: readonly Shape[], ws: Workspace): ConflictWithGeometry['geometry'] {
   const ring = (r: Float64Array) => {
     const out: number[][] = [];
     for (let k = 0; k + 1 < r.length; k += 2) {
@@ -410,13 +411,23 @@ export const NOISE_WIDTH_M = 0.05;
 export const NOISE_AREA_M2 = 0.01;
 
 export interface ConflictResult {
+  /** with `geometry` when asked for */
   conflicts: ConflictEntry[];
   conflictTotals: ConflictPairTotal[];
   conflictsByTownship: ConflictTownshipTotal[];
   conflictSummary: ConflictSummary;
 }
 
-export function analyseConflicts(ctx: ReportContext, planned: Shape | undefined): ConflictResult {
+export interface ConflictOptions {
+  /** keep each conflict's polygons (for drawing and export; the report leaves them out) */
+  geometry?: boolean;
+}
+
+export function analyseConflicts(
+  ctx: ReportContext,
+  planned: Shape | undefined,
+  opts: ConflictOptions = {},
+): ConflictResult {
   const ws = ctx.ws;
   const settings = ctx.project.settings;
   const tolRaw = settings?.sliverTolerance_mu;
@@ -520,7 +531,10 @@ export function analyseConflicts(ctx: ReportContext, planned: Shape | undefined)
   const plane = ws.method === 'plane' ? ws : workspaceFor('plane', planeCrs);
   const tolM2 = muToM2(tolMu);
 
-  const rows: (ConflictEntry & { centroid: [number, number] })[] = [];
+  const rows: (ConflictEntry & {
+    centroid: [number, number];
+    geometry?: ConflictWithGeometry['geometry'];
+  })[] = [];
   let noise = 0;
   for (const g of groups.values())
     for (const comp of components(g.pieces, ws)) {
@@ -562,7 +576,7 @@ export function analyseConflicts(ctx: ReportContext, planned: Shape | undefined)
           sliver: area < tolM2,
           at: pointInside(list, ws),
           bbox: lonLatBox(list, ws),
-          geometry: lonLatGeometry(list, ws),
+          ...(opts.geometry ? { geometry: lonLatGeometry(list, ws) } : {}),
           centroid: centroidOf(list, ws),
         });
       }

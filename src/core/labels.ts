@@ -51,6 +51,67 @@ export const LABELS = {
   'ent.planned': w('拟建', 'Planned'),
   'ent.unknown': w('未填', 'Not given'),
   'ent.below': w('投资强度低于门槛', 'Below the intensity threshold'),
+  // three-plan review (docs/conflicts.md): the constraint side, plan uses, rules and column titles
+  'kind.outside-urban-boundary': w('城镇开发边界外', 'Outside the urban boundary'),
+  'use.residential': w('居住', 'Residential'),
+  'use.public': w('公共管理与公共服务', 'Public services'),
+  'use.commercial': w('商业服务业', 'Commercial'),
+  'use.industrial': w('工业', 'Industrial'),
+  'use.storage': w('物流仓储', 'Logistics and storage'),
+  'use.transport': w('交通运输', 'Transport'),
+  'use.utility': w('公用设施', 'Utilities'),
+  'use.green': w('绿地与开敞空间', 'Green space'),
+  'use.special': w('特殊用地', 'Special use'),
+  'use.reserve': w('留白用地', 'Reserved land'),
+  'use.agricultural': w('农用地', 'Agricultural land'),
+  'use.water': w('水域', 'Water'),
+  'use.other-land': w('其他土地', 'Other land'),
+  'use.lp-allowed': w('允许建设区', 'Construction allowed'),
+  'use.lp-conditional': w('有条件建设区', 'Construction on conditions'),
+  'use.lp-restricted': w('限制建设区', 'Construction restricted'),
+  'use.lp-forbidden': w('禁止建设区', 'Construction forbidden'),
+  'use.lp-farmland': w('基本农田', 'Basic farmland'),
+  'rule.construction-on-basic-farmland': w('建设用地占永久基本农田', 'Construction land on basic farmland'),
+  'rule.construction-in-red-line': w('建设用地进入生态保护红线', 'Construction land in the red line'),
+  'rule.construction-outside-urban-boundary': w(
+    '建设用地在城镇开发边界外',
+    'Construction land outside the urban boundary',
+  ),
+  'rule.different-construction-use': w('建设用途不一致', 'Different construction uses'),
+  'rule.construction-vs-non-construction': w('一方建设、一方非建设', 'Construction against non-construction'),
+  'rule.construction-in-restricted-zone': w('建设用地位于限制建设区', 'Construction in a restricted zone'),
+  'rule.construction-in-forbidden-zone': w('建设用地位于禁止建设区', 'Construction in a forbidden zone'),
+  'rule.construction-on-plan-farmland': w(
+    '建设用地占规划基本农田',
+    'Construction on the plan’s basic farmland',
+  ),
+  'col.id': w('编号', 'Id'),
+  'col.planA': w('规划甲', 'Plan A'),
+  'col.classA': w('甲用地', 'Class A'),
+  'col.planB': w('规划乙 / 控制线', 'Plan B / line'),
+  'col.classB': w('乙用地', 'Class B'),
+  'col.rule': w('判定规则', 'Rule'),
+  'col.m2': w('面积（平方米）', 'Area (m²)'),
+  'col.mu': w('面积（亩）', 'Area (mu)'),
+  'col.ellipsoidal': w('椭球面积（平方米）', 'Ellipsoidal area (m²)'),
+  'col.plane': w('平面面积（平方米）', 'Plane area (m²)'),
+  'col.township': w('乡镇', 'Township'),
+  'col.village': w('村', 'Village'),
+  'col.sliver': w('细碎图斑', 'Sliver'),
+  'col.count': w('冲突数', 'Conflicts'),
+  'col.slivers': w('细碎图斑数', 'Slivers'),
+  'col.sliverMu': w('细碎图斑（亩）', 'Slivers (mu)'),
+  'table.constraints': w('三区三线', 'Constraints'),
+  'col.line': w('控制线', 'Control line'),
+  'col.measure': w('统计项', 'Measure'),
+  'col.shareOfZone': w('占规划区（%）', 'Share of planned area (%)'),
+  'col.layer': w('图层', 'Layer'),
+  'row.overlapZone': w('与规划区重叠', 'Overlap with planned area'),
+  'row.outsideBoundary': w('规划区在边界外', 'Planned area outside the boundary'),
+  'table.conflicts': w('多规冲突', 'Plan conflicts'),
+  'table.conflictTotals': w('多规冲突汇总', 'Plan conflicts by pair'),
+  'word.yes': w('是', 'yes'),
+  'word.no': w('否', 'no'),
 } satisfies Record<string, Words>;
 
 export type LabelKey = keyof typeof LABELS;
@@ -104,4 +165,13 @@ export function planLabel(plan: { layer: string; kind: string }, lang: Lang, amb
   const name = kindLabel(plan.kind, lang);
   if (!ambiguous && name !== plan.kind) return name;
   return lang === 'zh' ? `${name}（图层 ${plan.layer}）` : `${name} (layer ${plan.layer})`;
+}
+
+/** The words of a conflict's rule: the catalogue's for a default rule, the project's own id else. */
+export const ruleLabel = (rule: string, lang: Lang): string => or(`rule.${rule}`, rule, lang);
+
+/** A conflict side's class in words: the constraint's name, or "code name". */
+export function conflictClassLabel(plan: string, code: string, name: string, lang: Lang): string {
+  if (code === plan) return kindLabel(plan, lang);
+  return name && name !== code ? `${code} ${name}` : code;
 }

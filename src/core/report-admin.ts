@@ -1,13 +1,7 @@
 // Administrative units and villages the planned area takes land from.
 import { fieldNumber, fieldText, fieldValue, relocationStatus } from './fields.ts';
-import { intersectionArea, shapeContainsPoint, type OverlayNote } from './overlay.ts';
-import {
-  featureName,
-  featureShape,
-  layersOf,
-  overlayWarnings,
-  type ReportContext,
-} from './report-context.ts';
+import { shapeContainsPoint } from './overlay.ts';
+import { featureName, layersOf, plannedOverlap, type ReportContext } from './report-context.ts';
 import type { AdminEntry, VillageEntry } from './report-types.ts';
 import type { Shape } from './shape.ts';
 import type { Geometry } from './types.ts';
@@ -16,14 +10,11 @@ import { m2ToMu } from './units.ts';
 export function analyseAdmin(ctx: ReportContext, planned: Shape | undefined): AdminEntry[] {
   const out: AdminEntry[] = [];
   const plannedArea = Math.max(0, planned?.area ?? 0);
-  const notes: OverlayNote[] = [];
   for (const layer of layersOf(ctx.project, 'admin')) {
     layer.features.forEach((f, i) => {
-      const s = featureShape(ctx, layer, f, i);
-      if (!s || !planned) return;
-      const a = intersectionArea(s, planned, ctx.ws, notes);
-      if (notes.length) overlayWarnings(ctx, layer, i, f, notes);
-      if (a <= 0) return;
+      const o = plannedOverlap(ctx, layer, f, i, planned);
+      if (!o || o.area <= 0) return;
+      const { shape: s, area: a } = o;
       out.push({
         layer: layer.id,
         kind: layer.kind ?? '',
@@ -50,14 +41,12 @@ function firstPosition(g: Geometry | null): [number, number] | undefined {
 export function analyseVillages(ctx: ReportContext, planned: Shape | undefined): VillageEntry[] {
   const out: VillageEntry[] = [];
   if (!planned) return out;
-  const notes: OverlayNote[] = [];
   for (const layer of layersOf(ctx.project, 'village')) {
     layer.features.forEach((f, i) => {
-      const s = featureShape(ctx, layer, f, i);
+      const o = plannedOverlap(ctx, layer, f, i, planned);
       let a = 0;
-      if (s) {
-        a = intersectionArea(s, planned, ctx.ws, notes);
-        if (notes.length) overlayWarnings(ctx, layer, i, f, notes);
+      if (o) {
+        a = o.area;
         if (a <= 0) return;
       } else {
         // A village given as a point counts when the point lies inside the planned area.

@@ -1,7 +1,7 @@
 // What every analysis of a report shares: the workspace overlays are measured in, the planned area
 // as one shape, per-layer workspaces for a layer's own areas, and the warnings collected on the way.
 import { fieldText } from './fields.ts';
-import { unionShapes, type OverlayNote } from './overlay.ts';
+import { intersectionArea, unionShapes, type OverlayNote } from './overlay.ts';
 import { layerPlaneCrs, lonLatBox, nearestGk3Crs } from './plane.ts';
 import { geometryCrossesAntimeridian } from './antimeridian.ts';
 import { geometryEnclosesPole } from './pole.ts';
@@ -20,6 +20,8 @@ export interface ReportContext {
   projectPlane: string;
   warnings: ReportWarning[];
   warned: Set<string>;
+  /** conflicts carry their polygons (ReportOptions.conflictGeometry) */
+  conflictGeometry?: boolean;
 }
 
 export function layersOf(project: Project, role: ProjectLayer['role']): ProjectLayer[] {
@@ -148,6 +150,26 @@ export function featureShape(
     }
   }
   return s;
+}
+
+/**
+ * The one "overlap with the planned area" of a feature: its shape (repairs reported), the area it
+ * shares with the planned shape, and the overlay's notes as warnings. Undefined when it has no shape
+ * or no planned area; area 0 when they do not meet.
+ */
+export function plannedOverlap(
+  ctx: ReportContext,
+  layer: ProjectLayer,
+  f: Feature,
+  index: number,
+  planned: Shape | undefined,
+): { shape: Shape; area: number } | undefined {
+  const shape = featureShape(ctx, layer, f, index);
+  if (!shape || !planned) return undefined;
+  const notes: OverlayNote[] = [];
+  const area = intersectionArea(shape, planned, ctx.ws, notes);
+  if (notes.length) overlayWarnings(ctx, layer, index, f, notes);
+  return { shape, area };
 }
 
 export function overlayWarnings(

@@ -2,8 +2,7 @@
 // each plan layer (three-plan review).
 import { fieldText } from './fields.ts';
 import { guessLandUseSystem, landUseName } from './landuse-codes.ts';
-import { intersectionArea, type OverlayNote } from './overlay.ts';
-import { featureShape, layersOf, overlayWarnings, type ReportContext } from './report-context.ts';
+import { layersOf, plannedOverlap, type ReportContext } from './report-context.ts';
 import type { LandUseEntry, PlanEntry } from './report-types.ts';
 import type { Shape } from './shape.ts';
 import type { ProjectLayer } from './types.ts';
@@ -32,14 +31,10 @@ export function classShares(
 ): LandUseEntry[] {
   const plannedArea = Math.max(0, planned?.area ?? 0);
   const groups = new Map<string, { name: string; area: number; parcels: number }>();
-  const notes: OverlayNote[] = [];
   for (const layer of layers) {
     const sys = layerSystem(layer);
     layer.features.forEach((f, i) => {
-      const s = featureShape(ctx, layer, f, i);
-      if (!s || !planned) return;
-      const a = intersectionArea(s, planned, ctx.ws, notes);
-      if (notes.length) overlayWarnings(ctx, layer, i, f, notes);
+      const a = plannedOverlap(ctx, layer, f, i, planned)?.area ?? 0;
       if (a <= 0) return;
       const code = fieldText(layer, f, 'class') ?? '';
       const g = groups.get(code);

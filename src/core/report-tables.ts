@@ -15,6 +15,7 @@ import {
 import type { Lang } from './labels.ts';
 import { categoryLabel } from './labels.ts';
 import type { Report } from './report-types.ts';
+import { analysisTable } from './analyses.ts';
 import { M2_PER_MU } from './units.ts';
 
 export interface ReportTable {
@@ -85,7 +86,6 @@ const T = {
   plans: { zh: '规划对照', en: 'Plan review' },
   admin: { zh: '涉及行政区', en: 'Administrative units' },
   villages: { zh: '涉及村庄', en: 'Villages' },
-  constraints: { zh: '三区三线', en: 'Constraints' },
   roads: { zh: '道路', en: 'Roads' },
   enterprises: { zh: '企业', en: 'Enterprises' },
   quotas: { zh: '用地指标', en: 'Land quotas' },
@@ -212,22 +212,8 @@ export function reportTables(r: Report, opts: ReportTableOptions = {}): ReportTa
         v.households ?? null,
       ]),
     ),
-    table(
-      'constraints',
-      h('line', 'measure', 'm2', 'mu', 'shareOfZone', 'layer'),
-      r.constraints.map((k) => {
-        const outside = k.outside_m2 !== undefined;
-        const v = (outside ? k.outside_m2 : k.overlap_m2) ?? 0;
-        return [
-          kindLabel(k.kind, lang),
-          (outside ? ROWS.outsideBoundary : ROWS.overlapZone)[lang],
-          m2(v),
-          mu(v),
-          pct(k.share_of_zone),
-          k.layer,
-        ];
-      }),
-    ),
+    // on the registry now (src/core/analyses/constraints.ts), in its old place
+    ...analysisTable('constraints', r, { lang, rounded: opts.rounded ?? false }),
     table(
       'roads',
       h('roadClass', 'status', 'lengthM', 'lengthKm'),

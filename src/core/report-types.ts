@@ -197,7 +197,12 @@ export interface ConflictEntry {
   at: [number, number];
   /** its box, lon/lat [west, south, east, north] */
   bbox: [number, number, number, number];
-  /** lon/lat, edges as the area method draws them */
+  /** its polygons, when the report was asked for them (ReportOptions.conflictGeometry) */
+  geometry?: ConflictWithGeometry['geometry'];
+}
+
+/** A conflict with its polygons (lon/lat), from conflictFeatures (src/core/conflict-features.ts). */
+export interface ConflictWithGeometry extends ConflictEntry {
   geometry: { type: 'MultiPolygon'; coordinates: number[][][][] };
 }
 

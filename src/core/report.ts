@@ -1,7 +1,6 @@
 // The report of contract §3: every figure of a project, from one function, so the command line, the
 // page, the worker and the tests agree by construction.
 import { analyseAdmin, analyseVillages } from './report-admin.ts';
-import { analyseConstraints } from './report-constraints.ts';
 import { ANALYSES } from './analyses.ts';
 import { makeContext } from './report-context.ts';
 import { DEFAULT_INTENSITY_THRESHOLD } from './intensity.ts';
@@ -18,23 +17,26 @@ export { zoneComposition } from './report-zones.ts';
 
 export interface ReportOptions {
   areaMethod?: AreaMethod;
+  /** each conflict with its polygons (the app's review draws them; the CLI's JSON stays without) */
+  conflictGeometry?: boolean;
 }
 
 export function buildReport(project: Project, opts: ReportOptions = {}): Report {
   const method = opts.areaMethod ?? project.areaMethod ?? 'ellipsoidal';
   const ctx = makeContext(project, method);
+  if (opts.conflictGeometry) ctx.conflictGeometry = true;
   const { zones, composition, planned } = analyseZones(ctx);
   const landUse = analyseLandUse(ctx, planned);
   const plans = analysePlans(ctx, planned);
   const admin = analyseAdmin(ctx, planned);
   const villages = analyseVillages(ctx, planned);
-  const constraints = analyseConstraints(ctx, planned);
-  const roads = analyseRoads(ctx, planned);
-  const { enterprises, parks, quotas } = analyseEnterprises(ctx);
+  // The registry's analyses (src/core/analyses.ts) run here, where 三区三线 always ran.
   const registered = Object.assign({}, ...ANALYSES.map((a) => a.run(ctx, planned))) as Pick<
     Report,
-    'conflicts' | 'conflictTotals' | 'conflictsByTownship' | 'conflictSummary'
+    'constraints' | 'conflicts' | 'conflictTotals' | 'conflictsByTownship' | 'conflictSummary'
   >;
+  const roads = analyseRoads(ctx, planned);
+  const { enterprises, parks, quotas } = analyseEnterprises(ctx);
 
   const plannedKm2 = m2ToKm2(composition.planned_m2);
   const roadLength = roads.reduce((s, r) => s + r.length_m, 0);
@@ -80,14 +82,17 @@ export function buildReport(project: Project, opts: ReportOptions = {}): Report 
     plans,
     admin,
     villages,
-    constraints,
+    constraints: registered.constraints,
     roads,
     roadDensity_km_per_km2: plannedKm2 > 0 ? roadLength / 1000 / plannedKm2 : 0,
     enterprises,
     parks,
     quotas,
     totals,
-    ...registered,
+    conflicts: registered.conflicts,
+    conflictTotals: registered.conflictTotals,
+    conflictsByTownship: registered.conflictsByTownship,
+    conflictSummary: registered.conflictSummary,
     warnings: ctx.warnings,
   };
 }

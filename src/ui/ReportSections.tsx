@@ -1,6 +1,7 @@
 // The report's sections below the composition: land use, plan review, constraints, administrative
 // units, villages, enterprises, quotas, roads, and the report's notes. Every figure is the report's
 // (core); this file only lays them out, with the catalogue's words for the data's codes.
+import { analysisTables, PLACED_IN_REPORT_TABLES } from '../core/analyses.ts';
 import { enterpriseStatusLabel, kindLabel, planLabel, relocationLabel } from '../core/labels.ts';
 import type { EnterpriseEntry, LandUseEntry, Report, VillageEntry } from '../core/report.ts';
 import { formatKm, formatKm2, formatMu, formatPercent } from '../core/units.ts';
@@ -167,6 +168,50 @@ function EnterpriseTable({ enterprises }: { enterprises: readonly EnterpriseEntr
   );
 }
 
+/**
+ * The tables of the registry's analyses the panel does not lay out itself (src/core/analyses.ts), in
+ * their brief form: a new analysis shows here without a change to this file.
+ */
+function RegistryTables({ report }: { report: Report }) {
+  const { lang } = useT();
+  const tables = analysisTables(report, { lang, rounded: true, brief: true }, PLACED_IN_REPORT_TABLES);
+  return (
+    <>
+      {tables
+        .filter((t) => t.rows.length > 0)
+        .map((t) => (
+          <div key={t.name}>
+            <h3>{t.title}</h3>
+            <table className="stats compact" data-testid={`registry-${t.name}`}>
+              <thead>
+                <tr>
+                  {t.header.map((h) => (
+                    <th key={h}>{h}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {t.rows.slice(0, 200).map((row, i) => (
+                  <tr key={i}>
+                    {row.map((v, k) =>
+                      typeof v === 'number' ? (
+                        <td key={k} className="num">
+                          {v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en')}
+                        </td>
+                      ) : (
+                        <td key={k}>{String(v ?? '')}</td>
+                      ),
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
+    </>
+  );
+}
+
 function Warnings({ report }: { report: Report }) {
   const { t, lang } = useT();
   if (report.warnings.length === 0) return null;
@@ -269,6 +314,7 @@ export function ReportSections({ report }: { report: Report }) {
           />
         </>
       )}
+      <RegistryTables report={report} />
       <Warnings report={report} />
     </>
   );

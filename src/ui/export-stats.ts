@@ -31,7 +31,7 @@ export async function exportStatsXlsx(
   lang: 'zh' | 'en',
   resolutions?: Resolutions,
 ): Promise<void> {
-  const [{ writeXlsx }, { reportTables }, { analysisTables }] = await Promise.all([
+  const [{ writeXlsx }, { reportTables }, { analysisTables, PLACED_IN_REPORT_TABLES }] = await Promise.all([
     import('../io/export/xlsx.ts'),
     import('../core/report-tables.ts'),
     import('../core/analyses.ts'),
@@ -40,7 +40,7 @@ export async function exportStatsXlsx(
   const opts = { lang, rounded: true };
   const tables = [
     ...reportTables(report, opts),
-    ...analysisTables(report, opts),
+    ...analysisTables(report, opts, PLACED_IN_REPORT_TABLES),
     ...(await decisionTable(report, resolutions, lang, true)),
   ];
   const sheets = tables.map((t) => ({ name: t.title, rows: [t.header, ...t.rows] }));
@@ -56,15 +56,16 @@ export async function exportStatsCsv(
   projectName: string,
   resolutions?: Resolutions,
 ): Promise<void> {
-  const [{ writeCsvTable }, { zipFiles }, { reportTables }, { analysisTables }] = await Promise.all([
-    import('../io/export/csv.ts'),
-    import('../io/zip.ts'),
-    import('../core/report-tables.ts'),
-    import('../core/analyses.ts'),
-  ]);
+  const [{ writeCsvTable }, { zipFiles }, { reportTables }, { analysisTables, PLACED_IN_REPORT_TABLES }] =
+    await Promise.all([
+      import('../io/export/csv.ts'),
+      import('../io/zip.ts'),
+      import('../core/report-tables.ts'),
+      import('../core/analyses.ts'),
+    ]);
   const tables = [
     ...reportTables(report),
-    ...analysisTables(report),
+    ...analysisTables(report, {}, PLACED_IN_REPORT_TABLES),
     ...(await decisionTable(report, resolutions, 'zh', false)),
   ];
   const files = tables.map((t): [string, Uint8Array] => [

@@ -19,7 +19,7 @@ export interface ReviewTestHook {
 function shapes(conflicts: readonly ReviewConflict[], marks: Resolutions | undefined): ConflictShape[] {
   // a mark found by place under an older id counts as the conflict's decision too
   return matchResolutions(conflicts, marks).flatMap((r) =>
-    r.conflict ? [{ id: r.id, geometry: r.conflict.geometry, decided: !!r.resolution }] : [],
+    r.conflict?.geometry ? [{ id: r.id, geometry: r.conflict.geometry, decided: !!r.resolution }] : [],
   );
 }
 

@@ -72,7 +72,11 @@ export function createApi() {
       const hit = reports.get(key);
       if (hit) return hit;
       computed.reports++;
-      const r = buildReport(store.project(scenario), method ? { areaMethod: method } : {});
+      // The page's report carries the conflicts' polygons, which the review draws.
+      const r = buildReport(store.project(scenario), {
+        ...(method ? { areaMethod: method } : {}),
+        conflictGeometry: true,
+      });
       reports.set(key, r);
       if (reports.size > REPORTS_KEPT) reports.delete(reports.keys().next().value!);
       return r;

@@ -212,7 +212,11 @@ function columnsFor(
     let nameBytes = fitBytes(key, 10, encoding);
     let name = decoderFor(encoding).decode(nameBytes);
     for (let k = 1; used.has(name); k++) {
-      nameBytes = fitBytes(`${[...key].slice(0, 7).join('')}_${k}`, 10, encoding);
+      // The suffix is kept whole and the name cut before it: cutting "名称…_1" after it looped
+      // forever on Chinese names, where seven characters already pass 10 bytes.
+      const suffix = `_${k}`;
+      const head = decoderFor(encoding).decode(fitBytes(key, 10 - suffix.length, encoding));
+      nameBytes = encodeText(`${head}${suffix}`, encoding);
       name = decoderFor(encoding).decode(nameBytes);
     }
     used.add(name);

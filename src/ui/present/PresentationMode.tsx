@@ -132,7 +132,9 @@ export function PresentationMode() {
     if (!p || !project || !slide) return;
     let current = true;
     document.body.removeAttribute('data-slide-shown');
-    const duration = first.current ? FLIGHT_MS / 2 : FLIGHT_MS;
+    // A viewer who asked the system for less motion gets cuts between slides, not flights.
+    const still = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    const duration = still ? 0 : first.current ? FLIGHT_MS / 2 : FLIGHT_MS;
     first.current = false;
     void p
       .show(slideView(project, slide), duration)
