@@ -2,4 +2,3 @@
 // measured. Tests read it to show that a cached step recomputes nothing; the counting costs an
 // increment.
 export const workCount = { shapes: 0, unions: 0, overlays: 0 };
-
