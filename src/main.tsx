@@ -16,8 +16,11 @@ createRoot(document.getElementById('root')!).render(
 );
 
 // Offline after one visit (vite.config.ts precaches the build). Not in the dev server, whose
-// modules change under it; a failed registration only means no offline copy.
+// modules change under it; registered when the page is idle (within 5 s), so the precache downloads
+// wait behind the first map; a failed registration only means no offline copy.
 if (import.meta.env.PROD && 'serviceWorker' in navigator)
   window.addEventListener('load', () => {
-    navigator.serviceWorker.register('./sw.js').catch(() => undefined);
+    const register = () => void navigator.serviceWorker.register('./sw.js').catch(() => undefined);
+    if ('requestIdleCallback' in window) requestIdleCallback(register, { timeout: 5000 });
+    else setTimeout(register, 2000);
   });
