@@ -436,8 +436,30 @@ export class MapView {
     return [c.lng, c.lat];
   }
 
-  jumpTo(view: { center: [number, number]; zoom?: number }): void {
+  jumpTo(view: { center: [number, number]; zoom?: number; bearing?: number; pitch?: number }): void {
     this.map.jumpTo(view);
+  }
+
+  /** The camera now, and whether it is still moving (a flight or an ease). */
+  camera(): { center: [number, number]; zoom: number; bearing: number; pitch: number; moving: boolean } {
+    return {
+      center: this.center(),
+      zoom: this.map.getZoom(),
+      bearing: this.map.getBearing(),
+      pitch: this.map.getPitch(),
+      moving: this.map.isMoving(),
+    };
+  }
+
+  /** Project layer id → whether any of its style layers (its labels included) is drawn now. */
+  shownLayers(): Record<string, boolean> {
+    const shown: Record<string, boolean> = {};
+    for (const l of this.map.getStyle().layers) {
+      if (!('source' in l) || typeof l.source !== 'string') continue;
+      const id = l.source.replace(/::labels$/, '');
+      shown[id] = (shown[id] ?? false) || this.map.getLayoutProperty(l.id, 'visibility') !== 'none';
+    }
+    return shown;
   }
 
   /** How many features MapLibre draws now in the given style layers (for tests and checks). */

@@ -11,7 +11,11 @@ export interface MapTestHook {
   project(lonLat: [number, number]): { x: number; y: number };
   unproject(point: { x: number; y: number }): [number, number];
   center(): [number, number];
-  jumpTo(view: { center: [number, number]; zoom?: number }): void;
+  jumpTo(view: { center: [number, number]; zoom?: number; bearing?: number; pitch?: number }): void;
+  /** the camera now and whether it is moving */
+  camera(): ReturnType<MapView['camera']>;
+  /** project layer id → whether any of its style layers is drawn */
+  shownLayers(): Record<string, boolean>;
   /** resolves when everything queued is drawn */
   idle(): Promise<void>;
   /** the highlight's outlines drawn now */
@@ -28,6 +32,8 @@ export function installTestHook(view: MapView): () => void {
     unproject: (point) => view.lonLatAt(point),
     center: () => view.center(),
     jumpTo: (v) => view.jumpTo(v),
+    camera: () => view.camera(),
+    shownLayers: () => view.shownLayers(),
     idle: () => view.whenIdle(),
     highlightCount: () => view.highlightCount(),
     geometry: (layerId, featureId) =>

@@ -80,21 +80,10 @@ interface MapState {
 
 function mapState(page: Page): Promise<MapState> {
   return page.evaluate(() => {
-    const map = (window as unknown as { __zonemapMap: import('maplibre-gl').Map }).__zonemapMap;
-    const shown: Record<string, boolean> = {};
-    for (const l of map.getStyle().layers) {
-      if (!('source' in l) || typeof l.source !== 'string') continue;
-      const id = l.source.replace(/::labels$/, '');
-      shown[id] = (shown[id] ?? false) || map.getLayoutProperty(l.id, 'visibility') !== 'none';
-    }
-    const c = map.getCenter();
-    return {
-      center: [c.lng, c.lat],
-      zoom: map.getZoom(),
-      bearing: map.getBearing(),
-      pitch: map.getPitch(),
-      shown,
-    };
+    const t = (window as unknown as { __zonemapTest: import('../../src/map/test-hook.ts').MapTestHook })
+      .__zonemapTest;
+    const { center, zoom, bearing, pitch } = t.camera();
+    return { center, zoom, bearing, pitch, shown: t.shownLayers() };
   });
 }
 

@@ -221,7 +221,7 @@ describe('the scale bar', () => {
       for (const zoom of [11.3, 14]) {
         await page.evaluate(
           ([lat, zoom]) =>
-            (window as unknown as { __zonemapMap: { jumpTo(o: object): void } }).__zonemapMap.jumpTo({
+            (window as unknown as { __zonemapTest: { jumpTo(o: object): void } }).__zonemapTest.jumpTo({
               center: [114, lat],
               zoom,
               bearing: 0,

@@ -89,7 +89,9 @@ describe('the review view', () => {
       .poll(() => page.locator('[data-testid="review-focus"]').getAttribute('data-key'))
       .toBe(target.id);
     await page.waitForFunction(
-      () => !(window as unknown as { __zonemapMap: { isMoving(): boolean } }).__zonemapMap.isMoving(),
+      () =>
+        !(window as unknown as { __zonemapTest: { camera(): { moving: boolean } } }).__zonemapTest.camera()
+          .moving,
     );
     await mapIdle(page);
     const after = await mapBounds(page);
@@ -109,7 +111,9 @@ describe('the review view', () => {
     const largest = [...conflicts].sort((a, b) => b.area_m2 - a.area_m2)[0]!;
     await page.locator(`[data-testid="conflict-table"] tbody tr[data-key="${largest.id}"]`).click();
     await page.waitForFunction(
-      () => !(window as unknown as { __zonemapMap: { isMoving(): boolean } }).__zonemapMap.isMoving(),
+      () =>
+        !(window as unknown as { __zonemapTest: { camera(): { moving: boolean } } }).__zonemapTest.camera()
+          .moving,
     );
     await page.selectOption('[data-testid="swipe-left"]', 'plan-industry');
     await page.selectOption('[data-testid="swipe-right"]', 'plan-urban');
