@@ -3,7 +3,8 @@
 // editing: Delete removes the vertex under the pointer or the selected part, Esc leaves the tool;
 // Ctrl+Z / Ctrl+Y stay those of undo-keys.ts.
 import { useEffect, type RefObject } from 'react';
-import type { EditMode, EditTool } from '../map/edit-mode.ts';
+import type { EditTool } from '../map/edit-mode.ts';
+import type { LazyEditMode } from '../map/edit-mode-lazy.ts';
 import type { MapView } from '../map/map-view.ts';
 import { redo, undo } from '../state/edit.ts';
 import { useAppState } from '../state/store.ts';
@@ -30,7 +31,7 @@ export function EditToolbar({
   edit,
 }: {
   view: RefObject<MapView | null>;
-  edit: RefObject<EditMode | null>;
+  edit: RefObject<LazyEditMode | null>;
 }) {
   const { t, lang } = useT();
   const editing = useEditSession((s) => s.editing);

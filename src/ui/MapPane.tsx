@@ -8,7 +8,7 @@ import { attachLink, openProjectView } from './link-view.ts';
 import { installTestHook } from '../map/test-hook.ts';
 import { attachPresenter } from '../map/present.ts';
 import { clickPicks, editLayerFeatures } from '../state/edit.ts';
-import { EditMode } from '../map/edit-mode.ts';
+import { LazyEditMode } from '../map/edit-mode-lazy.ts';
 import { EditToolbar } from './EditToolbar.tsx';
 import { editSession } from './edit-session.ts';
 import { selected, selectionAt } from '../state/selection.ts';
@@ -37,7 +37,7 @@ function basemapFromUrl(): BasemapOption | undefined {
 export function MapPane() {
   const container = useRef<HTMLDivElement>(null);
   const view = useRef<MapView | null>(null);
-  const edit = useRef<EditMode | null>(null);
+  const edit = useRef<LazyEditMode | null>(null);
   const furniture = useRef<MapFurniture | null>(null);
   const shownProject = useRef<Project | null>(null);
   const project = useAppState((s) => s.project);
@@ -56,7 +56,7 @@ export function MapPane() {
       lang: store.get().lang,
     });
     view.current = v;
-    const editMode = new EditMode(v, {
+    const editMode = new LazyEditMode(v, {
       change: (layerId, features) => editLayerFeatures(layerId, features),
       message: (message) => editSession.set({ message }),
       state: (state) => editSession.set({ state }),

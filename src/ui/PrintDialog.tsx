@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import type { Slide } from '../core/presentation.ts';
+import type { PrintView } from '../map/print.ts';
 import { printTarget } from '../map/print-target.ts';
 import { useAppState } from '../state/store.ts';
 import { download } from './download.ts';
@@ -6,6 +8,20 @@ import { fillMessage } from './i18n.ts';
 import { useT } from './i18n-context.ts';
 
 type Format = 'pdf' | 'png2' | 'png4';
+type Pages = 'view' | 'slides';
+
+/** A slide as a print view: its camera, and its layers (or the map's, when it names none). */
+function slideViews(
+  project: { layers: { id: string }[]; presentation?: { slides: Slide[] } },
+  visibility: Record<string, boolean>,
+): PrintView[] {
+  return (project.presentation?.slides ?? []).map((slide) => {
+    const visible: Record<string, boolean> = {};
+    for (const l of project.layers)
+      visible[l.id] = slide.layers ? slide.layers.includes(l.id) : (visibility[l.id] ?? true);
+    return { title: slide.title, camera: slide.camera, visible };
+  });
+}
 
 /** The source line of a sheet: the manifest's `source` when it has one, else the project's layers. */
 function defaultSource(
@@ -28,6 +44,8 @@ export function PrintDialog({ onClose }: { onClose: () => void }) {
   const project = useAppState((s) => s.project);
   const method = useAppState((s) => s.areaMethod);
   const [format, setFormat] = useState<Format>('pdf');
+  const [pages, setPages] = useState<Pages>('view');
+  const visibility = useAppState((s) => s.visibility);
   const [paper, setPaper] = useState<'A4' | 'A3'>('A4');
   const [orientation, setOrientation] = useState<'landscape' | 'portrait'>('landscape');
   const [title, setTitle] = useState(() =>
@@ -48,8 +66,10 @@ export function PrintDialog({ onClose }: { onClose: () => void }) {
     try {
       const print = await import('../map/print.ts');
       const base = title.trim() || project.name;
+      const slides = pages === 'slides' ? slideViews(project, visibility) : [];
       if (format === 'pdf') {
-        const bytes = await print.exportPdf(target, [{ title: base }], {
+        const views = slides.length ? slides : [{ title: base }];
+        const bytes = await print.exportPdf(target, views, {
           paper,
           orientation,
           date: today(),
@@ -66,6 +86,17 @@ export function PrintDialog({ onClose }: { onClose: () => void }) {
           },
         });
         download(bytes, `${base}-${paper}-${orientation}.pdf`, 'application/pdf');
+      } else if (slides.length) {
+        // one PNG per slide, numbered, in one zip
+        const ratio = format === 'png4' ? 4 : 2;
+        const files: [string, Uint8Array][] = [];
+        for (const [i, view] of slides.entries()) {
+          const blob = await print.exportPng(target, ratio, view);
+          const name = `${String(i + 1).padStart(2, '0')}-${view.title.replace(/[\\/:*?"<>|]/g, '_')}@${ratio}x.png`;
+          files.push([name, new Uint8Array(await blob.arrayBuffer())]);
+        }
+        const { zipFiles } = await import('../io/zip.ts');
+        download(await zipFiles(files, 0), `${base}-slides@${ratio}x.zip`, 'application/zip');
       } else {
         const ratio = format === 'png4' ? 4 : 2;
         const blob = await print.exportPng(target, ratio);
@@ -94,6 +125,21 @@ export function PrintDialog({ onClose }: { onClose: () => void }) {
             <option value="png2">{t('printPng2')}</option>
             <option value="png4">{t('printPng4')}</option>
           </select>
+          {(project.presentation?.slides.length ?? 0) > 0 && (
+            <>
+              <label>{t('printPages')}</label>
+              <select
+                value={pages}
+                onChange={(e) => setPages(e.target.value as Pages)}
+                data-testid="print-pages"
+              >
+                <option value="view">{t('printPagesView')}</option>
+                <option value="slides">
+                  {fillMessage(t('printPagesSlides'), { count: project.presentation?.slides.length ?? 0 })}
+                </option>
+              </select>
+            </>
+          )}
           <label>{t('printSheetTitle')}</label>
           <input value={title} onChange={(e) => setTitle(e.target.value)} data-testid="print-title" />
           {format === 'pdf' && (

@@ -85,7 +85,7 @@ export async function openApp(
   });
   await page.goto(h.baseUrl + query);
   await page.waitForSelector('body[data-map-ready="true"]', { timeout: 60_000 });
-  await page.waitForSelector('[data-testid="row-planned"]', { timeout: 60_000 });
+  await page.waitForSelector('[data-testid="row-planned"]', { state: 'attached', timeout: 60_000 });
   return { page, errors };
 }
 
