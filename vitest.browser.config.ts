@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Browser tests: Playwright drives Debian's Chromium against the built app (dist/), one file at a time.
+// Browser tests: Playwright drives Debian's Chromium against the built app (dist/), two files at a
+// time: each file has its own server and browser, and a file spends most of its time waiting on the
+// page, so two share the 2 cores without starving each other (18 min one by one, CI allows 20).
 export default defineConfig({
   test: {
     include: ['test/browser/**/*.test.ts'],
@@ -8,6 +10,7 @@ export default defineConfig({
     setupFiles: ['test/browser/setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
-    fileParallelism: false,
+    fileParallelism: true,
+    maxWorkers: 2,
   },
 });

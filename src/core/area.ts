@@ -140,7 +140,8 @@ function measured(
 
 export { sphericalArea };
 
-function linesOf(g: Geometry | null | undefined): Position[][] {
+/** Every ring and line of a geometry as a list of positions (points have none). */
+export function linesOf(g: Geometry | null | undefined): Position[][] {
   if (!g) return [];
   switch (g.type) {
     case 'LineString':

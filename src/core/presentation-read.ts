@@ -12,6 +12,7 @@ import {
   type Presentation,
   type Slide,
 } from './presentation.ts';
+import { unknownKeys } from './unknown-keys.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -20,22 +21,6 @@ const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFi
 
 const SLIDE_KEYS = new Set(['title', 'caption', 'camera', 'layers', 'highlight', 'cards', 'chart']);
 const TOP_KEYS = new Set(['title', 'slides']);
-
-function extraOf(obj: Record<string, unknown>, known: Set<string>): Record<string, unknown> | undefined {
-  const extra: Record<string, unknown> = {};
-  let any = false;
-  for (const key of Object.keys(obj)) {
-    if (known.has(key)) continue;
-    Object.defineProperty(extra, key, {
-      value: obj[key],
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-    any = true;
-  }
-  return any ? extra : undefined;
-}
 
 const show = (v: unknown): string => {
   const text = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
@@ -151,7 +136,7 @@ export function readPresentation(
       if (isChartId(s.chart)) out.chart = s.chart;
       else bad('chart', s.chart, CHART_IDS.join(' '));
     }
-    const extra = extraOf(s, SLIDE_KEYS);
+    const extra = unknownKeys(s, SLIDE_KEYS);
     if (extra) out.extra = extra;
     slides.push(out);
   });
@@ -159,7 +144,7 @@ export function readPresentation(
     title: typeof raw.title === 'string' ? raw.title : '',
     slides,
   };
-  const extra = extraOf(raw, TOP_KEYS);
+  const extra = unknownKeys(raw, TOP_KEYS);
   if (extra) presentation.extra = extra;
   return { presentation, issues: problems };
 }

@@ -16,6 +16,7 @@ import { errorOf, warningOf, type IoProblem } from './problem.ts';
 import { parsePresentation } from './presentation.ts';
 import { parseJsonText } from './read-geojson.ts';
 import { parseScenarios, type ScenarioList } from './scenarios.ts';
+import { unknownKeys } from '../core/unknown-keys.ts';
 
 export const DEFAULT_INTENSITY_THRESHOLD = 120;
 
@@ -37,22 +38,6 @@ const KNOWN_LAYER = new Set(['id', 'role', 'kind', 'file', 'crs', 'sourceCrs', '
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function pickExtra(obj: Record<string, unknown>, known: Set<string>): Record<string, unknown> | undefined {
-  const extra: Record<string, unknown> = {};
-  let any = false;
-  for (const key of Object.keys(obj)) {
-    if (known.has(key)) continue;
-    Object.defineProperty(extra, key, {
-      value: obj[key],
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-    any = true;
-  }
-  return any ? extra : undefined;
-}
 
 function stringFields(v: unknown): Record<string, string> {
   const out: Record<string, string> = {};
@@ -268,7 +253,7 @@ export async function loadProject(
       problems,
     );
     if (!layer) continue;
-    const extra = pickExtra(raw, KNOWN_LAYER);
+    const extra = unknownKeys(raw, KNOWN_LAYER);
     if (extra) layer.extra = extra;
     layers.push(layer);
   }
@@ -292,7 +277,7 @@ export async function loadProject(
   );
   problems.push(...shown.problems);
   if (shown.presentation) project.presentation = shown.presentation;
-  const extra = pickExtra(m, KNOWN_TOP);
+  const extra = unknownKeys(m, KNOWN_TOP);
   if (extra) project.extra = extra;
   opts.onProgress?.(1);
   // Scenarios stay in `extra` as written, so saving the project keeps them; their files are read

@@ -4,6 +4,7 @@
 import Flatbush from 'flatbush';
 import type { Position, ProjectLayer } from '../core/types.ts';
 import { snapPoint, type Snapped } from '../core/edit/index.ts';
+import { linesOf } from '../core/area.ts';
 
 /** The roles whose boundaries and lines are snapped to (issue 10: roads, townships/villages, parcels, zone parts). */
 export const SNAP_ROLES = new Set([
@@ -17,24 +18,6 @@ export const SNAP_ROLES = new Set([
   'constraint',
 ]);
 
-function pathsOf(g: GeoJSON.Geometry | null): Position[][] {
-  if (!g) return [];
-  switch (g.type) {
-    case 'LineString':
-      return [g.coordinates];
-    case 'MultiLineString':
-      return g.coordinates;
-    case 'Polygon':
-      return g.coordinates;
-    case 'MultiPolygon':
-      return g.coordinates.flat();
-    case 'GeometryCollection':
-      return g.geometries.flatMap(pathsOf);
-    default:
-      return [];
-  }
-}
-
 export interface SnapHit extends Snapped {
   edges: [Position, Position][];
 }
@@ -46,7 +29,7 @@ export class SnapIndex {
   constructor(layers: readonly ProjectLayer[]) {
     for (const layer of layers)
       for (const f of layer.features)
-        for (const path of pathsOf(f.geometry))
+        for (const path of linesOf(f.geometry))
           for (let i = 0; i + 1 < path.length; i++) this.segs.push([path[i]!, path[i + 1]!]);
     if (this.segs.length === 0) return;
     const index = new Flatbush(this.segs.length);
