@@ -151,8 +151,17 @@ describe('labels and controls', () => {
     for (const size of SIZES)
       it(`${lang} ${size.width}×${size.height}: every label appears once, also at zoom 15`, async () => {
         const { page, errors } = await openApp(h, lang === 'en' ? '?lang=en' : '', size);
-        // basic farmland starts hidden: shown here to see it over the zone's control part
+        // basic farmland starts hidden: shown here to see it over the zone's control part (on a
+        // tablet-width page the layer list is a drawer, opened for this and closed again)
+        const drawer = !(await page.locator('aside.left').isVisible());
+        if (drawer) await page.click('[data-testid="toggle-left"]');
         await page.locator('[data-layer="farmland"] input[type="checkbox"]').check();
+        if (drawer) {
+          await page.click('[data-testid="drawer-scrim"]', {
+            position: { x: size.width - 20, y: size.height / 2 },
+          });
+          await expect.poll(() => page.locator('aside.left').isVisible()).toBe(false);
+        }
         await mapIdle(page);
         await page.screenshot({ path: `${OUTPUT_DIR}/map-${lang}-${size.width}x${size.height}.png` });
         const overview = await repeatedLabels(page);
