@@ -3,23 +3,13 @@
 // export when the quota is full), a change shown as saved survives a killed browser, a second tab
 // cannot overwrite the first, damaged storage opens safe mode instead of a white page, and a long
 // value shows at once in the inspector. Files are generated here, none is committed.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CHROMIUM_ARGS,
-  CHROMIUM_PATH,
-  onlyLayers,
-  openApp,
-  OUTPUT_DIR,
-  startHarness,
-  watchContext,
-  type Harness,
-} from './harness.ts';
+import { launchKillable, onlyLayers, openApp, OUTPUT_DIR, startHarness, type Harness } from './harness.ts';
 import { addImport } from './harness.ts';
 
 const PARCELS = 'test/fixtures/browser/parcels.kml';
@@ -212,27 +202,8 @@ describe('saving', () => {
 
   it('a change shown as 已保存 survives the browser being killed at once', async () => {
     const profile = mkdtempSync(join(work, 'profile-'));
-    const launch = async (): Promise<{ proc: ChildProcess; context: BrowserContext; page: Page }> => {
-      const proc = spawn(
-        CHROMIUM_PATH,
-        [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'],
-        { stdio: ['ignore', 'ignore', 'pipe'] },
-      );
-      const ws = await new Promise<string>((resolve, reject) => {
-        let err = '';
-        proc.stderr!.on('data', (d: Buffer) => {
-          err += d.toString();
-          const m = /DevTools listening on (ws:\/\/\S+)/.exec(err);
-          if (m) resolve(m[1]!);
-        });
-        proc.once('exit', () => reject(new Error(`chromium exited: ${err}`)));
-      });
-      const browser = await chromium.connectOverCDP(ws);
-      const context = watchContext(browser.contexts()[0]!);
-      const page = await context.newPage();
-      await page.setViewportSize({ width: 1440, height: 900 });
-      return { proc, context, page };
-    };
+    const launch = () => launchKillable(profile);
+
     const first = await launch();
     await first.page.goto(h.baseUrl);
     await ready(first.page);

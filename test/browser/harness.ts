@@ -1,5 +1,6 @@
 // Serves dist/ with `vite preview` and drives Debian's Chromium through playwright-core.
 import { existsSync, mkdirSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { preview, type PreviewServer } from 'vite';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -145,4 +146,32 @@ export async function addImport(page: Page): Promise<void> {
   if (await page.locator('[data-testid="import-same-role"]').count())
     await page.check('[data-testid="import-same-add"]');
   await page.click('[data-testid="import-add"]');
+}
+
+/**
+ * A Chromium of its own on a profile folder, connected over CDP, that a test can kill (SIGKILL
+ * `proc`) to see what survives a crash; the profile keeps IndexedDB for the next launch.
+ */
+export async function launchKillable(
+  profile: string,
+): Promise<{ proc: ChildProcess; context: BrowserContext; page: Page }> {
+  const proc = spawn(
+    CHROMIUM_PATH,
+    [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const ws = await new Promise<string>((resolve, reject) => {
+    let err = '';
+    proc.stderr!.on('data', (d: Buffer) => {
+      err += d.toString();
+      const m = /DevTools listening on (ws:\/\/\S+)/.exec(err);
+      if (m) resolve(m[1]!);
+    });
+    proc.once('exit', () => reject(new Error(`chromium exited: ${err}`)));
+  });
+  const browser = await chromium.connectOverCDP(ws);
+  const context = watchContext(browser.contexts()[0]!);
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  return { proc, context, page };
 }

@@ -3,26 +3,17 @@
 // compared in a table and on a map whose pieces carry the 亩 that core computes (and GEOS with
 // GeographicLib computed for the fixture, test/fixtures/make-compare-expected.py); a reload and a
 // killed browser find every edit, the undo history (Ctrl+Z still works) and the scenarios.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareScenarios } from '../../src/core/compare.ts';
 import { formatKm2, formatMu } from '../../src/core/units.ts';
 import { loadScenariosFromPath } from '../../src/io/node-project.ts';
 import { readLayerFile } from '../../src/io/read.ts';
 import { pieceLabel } from '../../src/ui/scenario-words.ts';
-import {
-  CHROMIUM_ARGS,
-  CHROMIUM_PATH,
-  openApp,
-  OUTPUT_DIR,
-  startHarness,
-  watchContext,
-  type Harness,
-} from './harness.ts';
+import { launchKillable, openApp, OUTPUT_DIR, startHarness, type Harness } from './harness.ts';
 import type { MapTestHook } from '../../src/map/test-hook.ts';
 
 const FIXTURE = 'test/fixtures/compare/grow-east';
@@ -85,30 +76,6 @@ async function importEastAsScenario(page: Page): Promise<void> {
   await page.click('[data-testid="import-add"]');
   await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached' });
   await row(page, 's1').waitFor();
-}
-
-async function launchKillable(
-  profile: string,
-): Promise<{ proc: ChildProcess; context: BrowserContext; page: Page }> {
-  const proc = spawn(
-    CHROMIUM_PATH,
-    [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  const ws = await new Promise<string>((resolve, reject) => {
-    let err = '';
-    proc.stderr!.on('data', (d: Buffer) => {
-      err += d.toString();
-      const m = /DevTools listening on (ws:\/\/\S+)/.exec(err);
-      if (m) resolve(m[1]!);
-    });
-    proc.once('exit', () => reject(new Error(`chromium exited: ${err}`)));
-  });
-  const browser = await chromium.connectOverCDP(ws);
-  const context = watchContext(browser.contexts()[0]!);
-  const page = await context.newPage();
-  await page.setViewportSize({ width: 1440, height: 900 });
-  return { proc, context, page };
 }
 
 describe('scenarios in the app', () => {
