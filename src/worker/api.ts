@@ -23,6 +23,19 @@ export type TimedLiveFigures = LiveFigures & { ms: number };
 /** Reports by scenario key (layer versions and settings) and area method, most recent last. */
 const REPORTS_KEPT = 8;
 
+/**
+ * How long a replaced display URL stays readable. MapLibre fetches a URL a moment after it is set
+ * (in its own worker, a frame later at best); a second URL asked for the same layer before that
+ * fetch must not revoke the first under it, or the map logs a failed load (seen in CI, stop 16).
+ */
+const RETIRED_URL_MS = 60_000;
+
+function retire(url: string): void {
+  const timer: unknown = setTimeout(() => URL.revokeObjectURL(url), RETIRED_URL_MS);
+  // Node (the tests) would wait for the timer before exiting; a worker has no unref
+  (timer as { unref?: () => void }).unref?.();
+}
+
 /** One worker's api with its own store (the worker makes one; tests make one each). */
 export function createApi() {
   const store = new LayerStore();
@@ -56,7 +69,7 @@ export function createApi() {
       const ids = new Set(store.project(scenario).layers.map((l) => l.id));
       for (const [key, url] of displayUrls)
         if (!ids.has(key.replace(/^labels:/, ''))) {
-          URL.revokeObjectURL(url);
+          retire(url);
           displayUrls.delete(key);
         }
       return evicted;
@@ -133,13 +146,13 @@ export function createApi() {
         to,
       });
     },
-    /** A blob URL of a layer's display GeoJSON for MapLibre to fetch; the previous one is revoked. */
+    /** A blob URL of a layer's display GeoJSON for MapLibre to fetch; the previous one is revoked a minute later. */
     displayUrl(scenario: string, index: number): string {
       const p = store.project(scenario);
       const layer = p.layers[index];
       if (!layer) throw new Error(`no layer ${index} in the analysis worker`);
       const old = displayUrls.get(layer.id);
-      if (old) URL.revokeObjectURL(old);
+      if (old) retire(old);
       const url = URL.createObjectURL(
         new Blob([JSON.stringify(displayCollection(layer, p.settings?.intensityThreshold_wan_per_mu))], {
           type: 'application/geo+json',
@@ -148,13 +161,13 @@ export function createApi() {
       displayUrls.set(layer.id, url);
       return url;
     },
-    /** A blob URL of a layer's label points (label-collection.ts); the previous one is revoked. */
+    /** A blob URL of a layer's label points (label-collection.ts); the previous one is revoked a minute later. */
     labelUrl(scenario: string, index: number): string {
       const layer = store.project(scenario).layers[index];
       if (!layer) throw new Error(`no layer ${index} in the analysis worker`);
       const key = `labels:${layer.id}`;
       const old = displayUrls.get(key);
-      if (old) URL.revokeObjectURL(old);
+      if (old) retire(old);
       const url = URL.createObjectURL(
         new Blob([JSON.stringify(labelCollection(layer))], { type: 'application/geo+json' }),
       );

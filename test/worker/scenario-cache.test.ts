@@ -1,7 +1,8 @@
 // The analysis worker keeps each scenario's layers apart, keyed by layer version, and shares what
 // they have in common: switching between two scenarios, or undoing an edit, computes nothing that
 // has not changed (counted: reports, live figures, shapes, unions and overlays of the core).
-import { describe, expect, it } from 'vitest';
+import { resolveObjectURL } from 'node:buffer';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Feature, Polygon, Project, ProjectLayer } from '../../src/core/types.ts';
 import { run, type Doc } from '../../src/state/commands.ts';
 import { createApi, type Api } from '../../src/worker/api.ts';
@@ -225,5 +226,30 @@ describe('scenario-aware analysis worker', () => {
     // An evicted version is sent again when it comes back: the page was told it went.
     const c = await client.composition(baseProject(), 'ellipsoidal');
     expect(c!.composition.planned_m2).toBeGreaterThan(0);
+  });
+});
+
+describe('display URLs of the analysis worker', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('keeps a replaced URL readable for a minute, for a map that has not fetched it yet', async () => {
+    vi.useFakeTimers();
+    const api = createApi();
+    const client = createClientFor(remoteOf(api));
+    const p = baseProject();
+    const first = await client.displayUrl(p, 0);
+    const second = await client.displayUrl(p, 0);
+    expect(second).not.toBe(first);
+    // the map may still be about to fetch the first one (stop 16's CI run logged ERR_FILE_NOT_FOUND)
+    expect(resolveObjectURL(first)).toBeDefined();
+    const text = await resolveObjectURL(first)!.text();
+    expect(JSON.parse(text).features.length).toBe(p.layers[0]!.features.length);
+    vi.advanceTimersByTime(59_000);
+    expect(resolveObjectURL(first)).toBeDefined();
+    vi.advanceTimersByTime(2_000);
+    expect(resolveObjectURL(first)).toBeUndefined();
+    expect(resolveObjectURL(second)).toBeDefined();
   });
 });
