@@ -23,7 +23,11 @@ export type SavedIssue =
   | { code: 'features-missing'; layer: string }
   | { code: 'bad-features'; layer: string; count: number; first: number; why: string }
   | { code: 'layer-too-large'; layer: string; features: number }
-  | { code: 'scenario-damaged'; scenario: string; why: string };
+  | { code: 'scenario-damaged'; scenario: string; why: string }
+  /** a slide (number from 1, or '—' for the whole presentation) that could not be read back */
+  | { code: 'slide-damaged'; slide: number | '—'; why: string }
+  /** review marks (conflict decisions) that could not be read back: their conflict ids */
+  | { code: 'marks-damaged'; count: number; first: string };
 
 export interface CheckedProject {
   /** null when nothing of a project could be recovered */
@@ -191,15 +195,24 @@ export function checkSavedProject(
   };
   const scenarios = checkScenarios(meta.scenarios, out, issues);
   if (scenarios) project.scenarios = scenarios;
-  // The review's marks: what this app wrote; a damaged mark is dropped, the others kept.
-  const marks = checkResolutions(meta.resolutions).resolutions;
-  if (Object.keys(marks).length) project.resolutions = marks;
-  // A damaged slide is left out (its neighbours stay); the presentation is not worth a safe mode.
+  // The review's marks and the slides: a damaged one is named and left out, the others kept. A
+  // slide's value that only names a layer removed since (a warning) is dropped without a word.
+  const marks = checkResolutions(meta.resolutions);
+  if (Object.keys(marks.resolutions).length) project.resolutions = marks.resolutions;
+  if (marks.dropped.length)
+    issues.push({ code: 'marks-damaged', count: marks.dropped.length, first: marks.dropped[0]! });
   const shown = parseSavedPresentation(
     meta.presentation,
     out.map((l) => l.id),
   );
   if (shown.presentation) project.presentation = shown.presentation;
+  for (const p of shown.issues)
+    if (p.severity === 'error')
+      issues.push({
+        code: 'slide-damaged',
+        slide: typeof p.params.slide === 'number' ? p.params.slide : '—',
+        why: String(p.params.detail ?? p.code),
+      });
   return { project, issues };
 }
 

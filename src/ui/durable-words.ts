@@ -122,6 +122,12 @@ export function issueText(issue: SavedIssue, lang: Lang): string {
         return `图层「${issue.layer}」有 ${issue.features} 个要素，超过本页面能绘制的上限，打开可能使页面卡死。`;
       case 'scenario-damaged':
         return `方案「${issue.scenario}」的记录已损坏（${issue.why}），已略过。`;
+      case 'slide-damaged':
+        return issue.slide === '—'
+          ? `演示文稿的记录已损坏（${issue.why}），幻灯片未能恢复。`
+          : `第 ${issue.slide} 张幻灯片的记录已损坏（${issue.why}），已略过，其余幻灯片保留。`;
+      case 'marks-damaged':
+        return `${issue.count} 条冲突处理标记已损坏（首条：${issue.first}），已略过，其余标记保留。`;
     }
   };
   const enText = (): string => {
@@ -144,6 +150,12 @@ export function issueText(issue: SavedIssue, lang: Lang): string {
         return `Layer "${issue.layer}" has ${issue.features} features, more than this page can draw; opening it may hang the page.`;
       case 'scenario-damaged':
         return `Scenario "${issue.scenario}": its record is damaged (${issue.why}); left out.`;
+      case 'slide-damaged':
+        return issue.slide === '—'
+          ? `The presentation's record is damaged (${issue.why}); its slides could not be recovered.`
+          : `Slide ${issue.slide}: its record is damaged (${issue.why}); left out, the other slides are kept.`;
+      case 'marks-damaged':
+        return `${issue.count} conflict decision marks are damaged (first: ${issue.first}); left out, the others are kept.`;
     }
   };
   return lang === 'zh' ? zhText() : enText();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkLegacyRecord, checkSavedProject } from '../../src/state/validate-saved.ts';
 import { createAutosave, type SaveOutcome, type SaveState } from '../../src/state/persist.ts';
 import type { Project } from '../../src/core/types.ts';
+import { issueText } from '../../src/ui/durable-words.ts';
 
 const point = (x: number, y: number) => ({
   type: 'Feature',
@@ -103,6 +104,43 @@ describe('a saved project read back from storage', () => {
     const r = checkSavedProject(meta, ['p'], [layer('p', [square, square, square])], 2);
     expect(r.issues).toEqual([{ code: 'layer-too-large', layer: 'p', features: 3 }]);
     expect(r.project?.layers[0]!.features).toHaveLength(3);
+  });
+
+  it('keeps sound slides and marks, and names a damaged slide and damaged marks instead of dropping them silently', () => {
+    const camera = { center: [114.5, 32.1], zoom: 12, bearing: 0, pitch: 0 };
+    const sound = {
+      ...meta,
+      presentation: { title: '汇报', slides: [{ title: '总览', camera, cards: ['planned-area'] }] },
+      resolutions: {
+        c1: {
+          decision: 'accepted',
+          note: '',
+          date: '2026-11-30',
+          conflict: { planA: 'a', planB: 'b', classA: 'x', classB: 'y', area_m2: 10, at: [114.5, 32.1] },
+        },
+      },
+    };
+    const ok = checkSavedProject(sound, ['zones'], [layer('zones', [square], 'zone')]);
+    expect(ok.issues).toEqual([]);
+    expect(ok.project?.presentation?.slides.map((s) => s.title)).toEqual(['总览']);
+    expect(Object.keys(ok.project?.resolutions ?? {})).toEqual(['c1']);
+
+    const damaged = structuredClone(sound) as typeof sound & {
+      presentation: { slides: unknown[] };
+      resolutions: Record<string, unknown>;
+    };
+    damaged.presentation.slides.push({ title: '坏', camera: 'nowhere', cards: [] });
+    damaged.resolutions.c2 = { decision: 'shrug', date: 'yesterday', conflict: {} };
+    const r = checkSavedProject(damaged, ['zones'], [layer('zones', [square], 'zone')]);
+    expect(r.issues).toEqual([
+      { code: 'marks-damaged', count: 1, first: 'c2' },
+      expect.objectContaining({ code: 'slide-damaged', slide: 2 }),
+    ]);
+    // what could be read is kept
+    expect(r.project?.presentation?.slides.map((s) => s.title)).toEqual(['总览']);
+    expect(Object.keys(r.project?.resolutions ?? {})).toEqual(['c1']);
+    expect(issueText(r.issues[1]!, 'zh')).toContain('第 2 张幻灯片');
+    expect(issueText(r.issues[0]!, 'en')).toContain('1 conflict decision marks are damaged (first: c2)');
   });
 
   it('reads a record of the first format (the whole project in one record)', () => {
