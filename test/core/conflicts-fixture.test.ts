@@ -43,9 +43,12 @@ describe.each(['three-plans', 'override'])('conflicts of %s', (c) => {
         expect(g.rule).toBe(w.rule);
         expect(g.sliver).toBe(w.sliver);
         const own = method === 'plane' ? w.plane_m2 : w.ellipsoidal_m2;
-        // its own method to 5e-6 (seen: 2.7e-6 on the ellipsoid, not yet the 1e-7 of the area command),
-        // the other method, from converted vertices, to 1e-5
-        expect(Math.abs(g.area_m2 - own) / own).toBeLessThan(5e-6);
+        // Its own method to 1e-9, as the area fixtures (seen: 2e-11 in both; the reference's 1 m
+        // densification moves it by 1e-13). On the ellipsoid this held only to 2.7e-6 while pieces
+        // were cut on the lon/lat chords: the fixture's plans share Gauss-Kruger lines, whose edges'
+        // chords cross where their geodesics do not, and a vertex left there lay 1 mm off both
+        // (0.107 m² on 4 ha). The other method, from converted vertices, to 1e-5.
+        expect(Math.abs(g.area_m2 - own) / own).toBeLessThan(1e-9);
         expect(Math.abs(g.plane_m2 - w.plane_m2) / w.plane_m2).toBeLessThan(1e-5);
         expect(Math.abs(g.ellipsoidal_m2 - w.ellipsoidal_m2) / w.ellipsoidal_m2).toBeLessThan(1e-5);
         expect(g.area_mu).toBeCloseTo(g.area_m2 / (2000 / 3), 9);
