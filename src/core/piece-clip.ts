@@ -12,7 +12,7 @@
 // geodesics, 0.1 m² on a 4 ha conflict (test/core/conflicts-fixture.test.ts).
 import Flatbush from 'flatbush';
 import { bboxesMeet, bboxOfRing } from './bbox.ts';
-import { geodesicCrossing, geodesicMidpoint, geodesicOffset } from './geodesic-crossing.ts';
+import { crossingOfEdges, geodesicEdge, geodesicOffset, type GeodesicEdge } from './geodesic-crossing.ts';
 import { geodesicPlace } from './geodesic-vertices.ts';
 import { intersectionShape } from './overlay.ts';
 import type { PcRing } from './polyclip-safe.ts';
@@ -83,10 +83,15 @@ function clipHalf(r: number[], ax: number, ay: number, bx: number, by: number): 
   return out;
 }
 
+/** Pieces of less area (m²: a strip 1 nm wide and 1 m long) are empty: shared boundaries' rounding. */
+const EMPTY_M2 = 1e-9;
+
 /** A point this close (metres) to a geodesic lies on it: far above GeographicLib's rounding. */
 const ON_GEODESIC_M = 1e-9;
 
 const bowCache = new WeakMap<Float64Array, Float64Array>();
+/** The geodesic lines of a ring's edges (made with its bows). */
+const edgeCache = new WeakMap<Float64Array, (GeodesicEdge | undefined)[]>();
 
 /**
  * For each edge of a closed flat lon/lat ring, how far (degrees, across the chord) its geodesic's
@@ -97,6 +102,8 @@ function bowsOf(r: Float64Array): Float64Array {
   if (bows) return bows;
   const n = r.length / 2 - 1;
   bows = new Float64Array(Math.max(0, n));
+  const edges = new Array<GeodesicEdge | undefined>(Math.max(0, n));
+  edgeCache.set(r, edges);
   for (let i = 0; i < n; i++) {
     const ax = r[2 * i]!;
     const ay = r[2 * i + 1]!;
@@ -104,8 +111,9 @@ function bowsOf(r: Float64Array): Float64Array {
     const by = r[2 * i + 3]!;
     const len = Math.hypot(bx - ax, by - ay);
     if (len === 0) continue;
-    const m = geodesicMidpoint(ax, ay, bx, by);
-    bows[i] = Math.abs((bx - ax) * (m[1] - ay) - (by - ay) * (m[0] - ax)) / len;
+    const e = (edges[i] = geodesicEdge(ax, ay, bx, by));
+    const m = e.line.Position(e.length / 2);
+    bows[i] = Math.abs((bx - ax) * (m.lat2! - ay) - (by - ay) * (m.lon2! - ax)) / len;
   }
   bowCache.set(r, bows);
   return bows;
@@ -138,8 +146,9 @@ function geoSide(
   return Math.abs(h) <= ON_GEODESIC_M ? 0 : h;
 }
 
-/** Where the geodesic of p→q crosses the geodesic through a→b (on the latter). */
+/** Where the geodesic of p→q crosses the geodesic through a→b (`edge`, on the latter). */
 function geoCut(
+  edge: GeodesicEdge,
   ax: number,
   ay: number,
   bx: number,
@@ -164,12 +173,32 @@ function geoCut(
   const cx = px + u * ex;
   const cy = py + u * ey;
   if (den === 0) t = ((cx - ax) * dx + (cy - ay) * dy) / (dx * dx + dy * dy);
-  const g = geodesicCrossing(ax, ay, bx, by, px, py, qx, qy, t, u);
-  return Number.isFinite(g[0]) && Number.isFinite(g[1]) ? [g[0], g[1]] : [cx, cy];
+  const g = crossingOfEdges(edge, geodesicEdge(px, py, qx, qy), ax, ay, bx, by, t, u);
+  // The crossing lies on the geodesic p→q, so between p and q give or take that geodesic's bow
+  // (about 0.004·L² degrees for an edge L degrees long; here three times that). Where the
+  // iteration went elsewhere (p→q a few nanometres long, or along a→b), the crossing is
+  // ill-conditioned and any point of p→q near the chords' crossing is as good: that one.
+  const margin = 1e-11 + 0.012 * (ex * ex + ey * ey);
+  const ok =
+    Number.isFinite(g[0]) &&
+    Number.isFinite(g[1]) &&
+    g[0] >= Math.min(px, qx) - margin &&
+    g[0] <= Math.max(px, qx) + margin &&
+    g[1] >= Math.min(py, qy) - margin &&
+    g[1] <= Math.max(py, qy) + margin;
+  return ok ? [g[0], g[1]] : [cx, cy];
 }
 
 /** The part of ring `r` on the left of the geodesic through a→b (closed flat ring in, plain array out). */
-function geoClipHalf(r: number[], ax: number, ay: number, bx: number, by: number, bow: number): number[] {
+function geoClipHalf(
+  r: number[],
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  bow: number,
+  edge: () => GeodesicEdge,
+): number[] {
   const out: number[] = [];
   const n = r.length / 2;
   if (n === 0) return out;
@@ -180,7 +209,8 @@ function geoClipHalf(r: number[], ax: number, ay: number, bx: number, by: number
     const qx = r[2 * i]!;
     const qy = r[2 * i + 1]!;
     const qs = geoSide(ax, ay, bx, by, bow, qx, qy);
-    if ((qs >= 0 && ps < 0) || (qs < 0 && ps > 0)) out.push(...geoCut(ax, ay, bx, by, px, py, qx, qy));
+    // A vertex on the geodesic (side 0) is its own cut: p was kept, q is.
+    if ((qs > 0 && ps < 0) || (qs < 0 && ps > 0)) out.push(...geoCut(edge(), ax, ay, bx, by, px, py, qx, qy));
     if (qs >= 0) out.push(qx, qy);
     px = qx;
     py = qy;
@@ -191,13 +221,23 @@ function geoClipHalf(r: number[], ax: number, ay: number, bx: number, by: number
 
 const geoConvexCache = new WeakMap<Float64Array, boolean>();
 
-/** Whether a (chord-)convex counter-clockwise ring is convex with geodesic edges too: no turn to the right. */
+/** Window edges shorter than this (degrees, ≈ 1 mm) clip on their chords (see geoConvex). */
+const MIN_WINDOW_EDGE_DEG = 1e-8;
+
+/**
+ * Whether a (chord-)convex counter-clockwise ring can clip geodesically: convex with geodesic edges
+ * too (no turn to the right), and no edge shorter than MIN_WINDOW_EDGE_DEG, whose direction the
+ * coordinates' rounding (1.4e-14° at 114°E) no longer fixes: its line, drawn on, would go anywhere.
+ */
 function geoConvex(r: Float64Array): boolean {
   const hit = geoConvexCache.get(r);
   if (hit !== undefined) return hit;
   const n = r.length / 2 - 1;
-  const bows = bowsOf(r);
   let ok = n >= 3;
+  for (let i = 0; i < n && ok; i++)
+    if (Math.hypot(r[2 * i + 2]! - r[2 * i]!, r[2 * i + 3]! - r[2 * i + 1]!) < MIN_WINDOW_EDGE_DEG)
+      ok = false;
+  const bows = ok ? bowsOf(r) : new Float64Array(0);
   for (let i = 0; i < n && ok; i++) {
     const j = (i + 2) % n;
     if (
@@ -214,8 +254,14 @@ function geoClipConvex(sub: Float64Array, win: Float64Array): number[] {
   let r: number[] = Array.from(sub.subarray(0, sub.length - 2));
   const bows = bowsOf(win);
   const n = win.length / 2 - 1;
-  for (let i = 0; i < n && r.length >= 6; i++)
-    r = geoClipHalf(r, win[2 * i]!, win[2 * i + 1]!, win[2 * i + 2]!, win[2 * i + 3]!, bows[i]!);
+  const held = edgeCache.get(win)!;
+  for (let i = 0; i < n && r.length >= 6; i++) {
+    const ax = win[2 * i]!;
+    const ay = win[2 * i + 1]!;
+    const bx = win[2 * i + 2]!;
+    const by = win[2 * i + 3]!;
+    r = geoClipHalf(r, ax, ay, bx, by, bows[i]!, () => (held[i] ??= geodesicEdge(ax, ay, bx, by)));
+  }
   return r.length >= 6 ? r : [];
 }
 
@@ -256,7 +302,8 @@ function ringToShape(
   if (ring.length < 3) return undefined;
   ring.push([ring[0]![0], ring[0]![1]]);
   const s = shapeFromPc([[ring]], ws);
-  return s.polys.length && s.area > 0 ? s : undefined;
+  // Below EMPTY_M2 a piece is numerically empty: what two geodesics drawn as one leave.
+  return s.polys.length && s.area > EMPTY_M2 ? s : undefined;
 }
 
 /** Clips convex ring `sub` (closed flat) by convex ring `win` (closed flat, counter-clockwise). */
