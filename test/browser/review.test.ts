@@ -88,9 +88,9 @@ describe('the review view', () => {
     expect(m?.[2]).toBe(formatMu(cli.conflictSummary.area_m2));
     // Every conflict, slivers too, with the command line's area in m² to 1e-7 (the accuracy
     // contract.md §3 promises; seen: 4e-9 at most, on a 141 m² sliver). The same core code on the
-    // same input: what is left is the last bit of Math.sin and friends, which differs between
-    // Chromium's V8 and Node's. (This was 81 m² on industry-plan~basic-farmland~wt9rjbe9, where
-    // chord-cut pieces gave way to such bits; docs/conflicts.md, "Accuracy".)
+    // same input: what is left is last-bit differences of floating point between Chromium's V8 and
+    // Node's where a cut is ill-conditioned. (This was 81 m² on industry-plan~basic-farmland~wt9rjbe9,
+    // Node's chord-cut pieces the wrong ones; docs/conflicts.md, "Accuracy".)
     const worker = await page.evaluate(() =>
       (window as unknown as { __zonemapState: { report(): Report | null } }).__zonemapState
         .report()!
