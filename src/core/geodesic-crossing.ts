@@ -19,7 +19,7 @@ const DEG = Math.PI / 180;
 
 export type LonLat = readonly [number, number];
 
-interface Line {
+export interface Line {
   Position(s12: number): { lat2?: number; lon2?: number; azi2?: number };
   s13?: number;
 }
@@ -74,8 +74,35 @@ function crossingOnLines(
   t: number,
   u: number,
 ): [number, number, number] {
-  const e = lineOf(x1, y1, x2, y2);
-  const f = lineOf(x3, y3, x4, y4);
+  return crossingOfEdges(lineOf(x1, y1, x2, y2), lineOf(x3, y3, x4, y4), x1, y1, x2, y2, t, u);
+}
+
+/** A geodesic edge's line and length, for callers that keep their own (geodesicEdge). */
+export interface GeodesicEdge {
+  readonly line: Line;
+  readonly length: number;
+}
+
+/** The geodesic edge (x1,y1)→(x2,y2), not cached. */
+export function geodesicEdge(x1: number, y1: number, x2: number, y2: number): GeodesicEdge {
+  const line = cgcs2000.InverseLine(y1, x1, y2, x2) as unknown as Line;
+  return { line, length: line.s13 ?? 0 };
+}
+
+/**
+ * geodesicCrossing on edges the caller holds: e (from (x1,y1) to (x2,y2)) and f, from fractions t
+ * and u of each; with the fraction of f at which the crossing lies.
+ */
+export function crossingOfEdges(
+  e: GeodesicEdge,
+  f: GeodesicEdge,
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  t: number,
+  u: number,
+): [number, number, number] {
   let sE = t * e.length;
   let sF = u * f.length;
   let best: [number, number, number] = [x1 + t * (x2 - x1), y1 + t * (y2 - y1), u];

@@ -11,6 +11,9 @@ import { computeReport } from './analysis.ts';
 
 let last: { project: Project; method: AreaMethod; report: Report } | null = null;
 
+/** The report the panels show now (the last one the worker answered), for browser tests. */
+export const lastReport = (): Report | null => last?.report ?? null;
+
 /** Whether two projects differ only in what no figure reads: the review's decisions, the slides. */
 export function sameReportInput(a: Project, b: Project): boolean {
   if (a === b) return true;
