@@ -3,7 +3,7 @@
 import type { ScenarioComparison } from '../core/compare.ts';
 import { M2_PER_MU } from '../core/units.ts';
 import { categoryLabel, kindLabel, relocationLabel } from '../core/labels.ts';
-import { ADMIN_KIND_ZH, methodLabel } from './format-report.ts';
+import { adminKindZh, methodLabel } from './format-report.ts';
 import { num, table } from './format-table.ts';
 
 const mu = (m2: number) => num(m2 / M2_PER_MU, 0);
@@ -93,7 +93,7 @@ export function compareText(c: ScenarioComparison, t: CompareTitles): string {
           { title: '变化(亩)', right: true },
         ],
         c.admin.map((a) => [
-          ADMIN_KIND_ZH[a.kind] ?? a.layer,
+          adminKindZh(a.kind) ?? a.layer,
           a.name,
           mu(a.from_m2),
           mu(a.to_m2),
