@@ -85,6 +85,17 @@ export const LABELS = {
     '建设用地占规划基本农田',
     'Construction on the plan’s basic farmland',
   ),
+  // the default rules that find two plans agree (a project's override may name them too)
+  'rule.constraint-other': w('其他用地与控制线不冲突', 'Other land and a control line agree'),
+  'rule.same-use': w('用途相同', 'Same use'),
+  'rule.reserve-any-construction': w('留白用地可作任一建设用途', 'Reserved land takes any construction use'),
+  'rule.construction-in-allowed-zone': w('建设用地位于允许建设区', 'Construction in an allowed zone'),
+  'rule.construction-in-conditional-zone': w(
+    '建设用地位于有条件建设区',
+    'Construction in a conditional zone',
+  ),
+  'rule.non-construction-in-any-zone': w('非建设用地位于任一管制分区', 'Non-construction land in any zone'),
+  'rule.non-construction-both': w('双方均为非建设用地', 'Both non-construction land'),
   'col.id': w('编号', 'Id'),
   'col.planA': w('规划甲', 'Plan A'),
   'col.classA': w('甲用地', 'Class A'),
