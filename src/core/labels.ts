@@ -46,6 +46,9 @@ export const LABELS = {
   'road.主干路': w('主干路', 'Arterial'),
   'road.次干路': w('次干路', 'Secondary'),
   'road.支路': w('支路', 'Local'),
+  // the report's own words where the data gives none (report-roads.ts, report-landuse.ts)
+  'road.未分级': w('未分级', 'Ungraded'),
+  'landuse.未分类': w('未分类', 'Unclassified'),
   'ent.producing': w('已投产', 'Producing'),
   'ent.building': w('在建', 'Under construction'),
   'ent.planned': w('拟建', 'Planned'),
@@ -245,6 +248,8 @@ export const kindLabel = (kind: string, lang: Lang): string => or(`kind.${kind}`
 export const relocationLabel = (r: string, lang: Lang): string => or(`relocation.${r}`, r, lang);
 /** A road's class: the usual Chinese grades are translated, any other text is the data's own. */
 export const roadClassLabel = (c: string, lang: Lang): string => or(`road.${c}`, c, lang);
+/** A land-use class's name: the report's 未分类 (no class, no name) translated, the data's own kept. */
+export const landUseNameLabel = (name: string, lang: Lang): string => or(`landuse.${name}`, name, lang);
 /** A road's status as the report holds it (built/building/planned, or the data's own text). */
 export const roadStatusLabel = (s: string, lang: Lang): string => or(`status.${s || 'unknown'}`, s, lang);
 

@@ -4,7 +4,13 @@
 import type { ReactNode } from 'react';
 import { SHOWN_ANALYSES } from '../core/analyses.ts';
 import { cellText, type Analysis } from '../core/analysis-kit.ts';
-import { enterpriseStatusLabel, kindLabel, planLabel, relocationLabel } from '../core/labels.ts';
+import {
+  enterpriseStatusLabel,
+  kindLabel,
+  landUseNameLabel,
+  planLabel,
+  relocationLabel,
+} from '../core/labels.ts';
 import type { EnterpriseEntry, LandUseEntry, Report, VillageEntry } from '../core/report.ts';
 import { formatKm, formatKm2, formatMu, formatPercent } from '../core/units.ts';
 import { warningText } from '../core/warning-text.ts';
@@ -74,7 +80,11 @@ function PlanTables({ report }: { report: Report }) {
   const { t, lang } = useT();
   const columns: SortColumn<LandUseEntry>[] = [
     { title: t('colCode'), text: (r) => r.class, value: (r) => r.class },
-    { title: t('colClassName'), text: (r) => r.name, value: (r) => r.name },
+    {
+      title: t('colClassName'),
+      text: (r) => landUseNameLabel(r.name, lang),
+      value: (r) => landUseNameLabel(r.name, lang),
+    },
     { title: t('colMu'), text: (r) => formatMu(r.area_m2), value: (r) => r.area_m2, num: true },
     { title: t('colShare'), text: (r) => formatPercent(r.share), value: (r) => r.share, num: true },
   ];
@@ -229,7 +239,7 @@ function Warnings({ report }: { report: Report }) {
 }
 
 function LandUseView({ report }: { report: Report }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   return (
     <>
       <FigureTable
@@ -237,7 +247,7 @@ function LandUseView({ report }: { report: Report }) {
         testid="landuse"
         rows={report.landUse.slice(0, 12).map((r) => ({
           key: r.class,
-          label: `${r.class} ${r.name}`,
+          label: `${r.class} ${landUseNameLabel(r.name, lang)}`,
           cells: [formatMu(r.area_m2), formatPercent(r.share)],
         }))}
       />

@@ -1,7 +1,7 @@
 // Land use inside the planned area by class, and the same for each plan layer (contract §3
 // `landUse`; `plans` for the three-plan review).
 import { nullRounder, word, words, wordWith, type Analysis } from '../analysis-kit.ts';
-import { planLabel } from '../labels.ts';
+import { landUseNameLabel, planLabel } from '../labels.ts';
 import { analyseLandUse, analysePlans } from '../report-landuse.ts';
 import type { PlanEntry } from '../report-types.ts';
 import { M2_PER_MU } from '../units.ts';
@@ -25,7 +25,13 @@ export const landUse: Analysis = {
           title: word('brief.landuse', lang),
           header: words(['col.luClass', 'col.luName', 'brief.mu', 'brief.ha', 'brief.shareOfZone'], lang),
           figures: [undefined, undefined, MU, HA, SHARE],
-          rows: r.landUse.map((l) => [l.class, l.name, l.area_m2 / M2_PER_MU, l.area_m2 / 1e4, l.share]),
+          rows: r.landUse.map((l) => [
+            l.class,
+            landUseNameLabel(l.name, lang),
+            l.area_m2 / M2_PER_MU,
+            l.area_m2 / 1e4,
+            l.share,
+          ]),
           totals: [
             [
               word('brief.total', lang),
@@ -41,7 +47,12 @@ export const landUse: Analysis = {
           title: wordWith('brief.plan', lang, { plan: planLabel(p, lang, ambiguous(p)) }),
           header: words(['col.useCode', 'col.useName', 'brief.mu', 'brief.shareOfZone'], lang),
           figures: [undefined, undefined, MU, SHARE],
-          rows: p.classes.map((l) => [l.class, l.name, l.area_m2 / M2_PER_MU, l.share]),
+          rows: p.classes.map((l) => [
+            l.class,
+            landUseNameLabel(l.name, lang),
+            l.area_m2 / M2_PER_MU,
+            l.share,
+          ]),
         })),
       ];
     }
@@ -56,7 +67,7 @@ export const landUse: Analysis = {
         ),
         rows: r.landUse.map((l) => [
           l.class,
-          l.name,
+          landUseNameLabel(l.name, lang),
           round(l.area_m2, 2),
           round(l.area_m2 / M2_PER_MU, 0),
           round(l.area_m2 / 1e4, 2),
@@ -72,7 +83,7 @@ export const landUse: Analysis = {
           p.classes.map((l) => [
             planLabel(p, lang, ambiguous(p)),
             l.class,
-            l.name,
+            landUseNameLabel(l.name, lang),
             round(l.area_m2, 2),
             round(l.area_m2 / M2_PER_MU, 0),
             round(l.share * 100, 2),
