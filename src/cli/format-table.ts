@@ -65,4 +65,3 @@ export function table(
 
 /** Thousands separators and a fixed number of decimals ("—" for a missing figure). */
 export const num = (value: number | null | undefined, decimals = 2): string => formatFixed(value, decimals);
-
