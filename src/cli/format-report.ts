@@ -1,13 +1,13 @@
 // The report as Chinese tables for people, from the Report of src/core/report.ts: the tables of the
 // registry of analyses (src/core/analyses.ts) in their brief form, words from core's catalogue.
 import type { Report } from '../core/report.ts';
-import { catalogueLabel } from '../core/labels.ts';
+import { unitLabel } from '../core/analyses/admin.ts';
 import { analysisTables } from '../core/analyses.ts';
 import { cellText, figureColumn, type ReportTable } from '../core/analysis-kit.ts';
 import { table } from './format-table.ts';
 
 /** An administrative unit's level in Chinese (县, 乡镇, 行政村), from the catalogue. */
-export const adminKindZh = (kind: string): string | undefined => catalogueLabel(`unit.${kind}`, 'zh');
+export const adminKindZh = (kind: string): string | undefined => unitLabel(kind, 'zh');
 
 export function methodLabel(r: Pick<Report, 'areaMethod' | 'planeCrs'>): string {
   return r.areaMethod === 'ellipsoidal'

@@ -1,5 +1,6 @@
 // What an analysis of the registry (src/core/analyses.ts) is, and the helpers its tables share.
 import { catalogueLabel, type Lang } from './labels.ts';
+import { TABLE_WORDS } from './table-words.ts';
 import type { ReportContext } from './report-context.ts';
 import type { Report } from './report-types.ts';
 import type { Shape } from './shape.ts';
@@ -57,8 +58,12 @@ export const nullRounder =
   (v: number | null | undefined, d: number): number | null =>
     v === null || v === undefined || !Number.isFinite(v) ? null : rounder(kit)(v, d);
 
-/** A catalogue word (column titles, table titles, yes/no). */
-export const word = (key: string, lang: Lang): string => catalogueLabel(key, lang) ?? key;
+/** A word of either half of the catalogue (labels.ts, table-words.ts), or undefined. */
+export const findWord = (key: string, lang: Lang): string | undefined =>
+  catalogueLabel(key, lang) ?? (Object.hasOwn(TABLE_WORDS, key) ? TABLE_WORDS[key]![lang] : undefined);
+
+/** A catalogue word (column titles, table titles, yes/no); the key itself where it has none. */
+export const word = (key: string, lang: Lang): string => findWord(key, lang) ?? key;
 
 /** A catalogue word with its {placeholders} filled in. */
 export const wordWith = (key: string, lang: Lang, params: Record<string, string | number>): string =>

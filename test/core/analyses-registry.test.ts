@@ -9,6 +9,8 @@ import { buildReport } from '../../src/core/report.ts';
 import { reportTables } from '../../src/core/report-tables.ts';
 import type { Project } from '../../src/core/types.ts';
 import { loadProjectFromPath } from '../../src/io/node-project.ts';
+import { LABELS } from '../../src/core/labels.ts';
+import { TABLE_WORDS } from '../../src/core/table-words.ts';
 
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -95,5 +97,13 @@ describe('the registry of analyses', () => {
       ),
     );
     expect(names.indexOf('roads')).toBeLessThan(names.indexOf('enterprises'));
+  });
+
+  it('keeps each word in one half of the catalogue, in both languages', () => {
+    for (const k of Object.keys(TABLE_WORDS)) {
+      expect(Object.hasOwn(LABELS, k), k).toBe(false);
+      expect(TABLE_WORDS[k]!.zh, k).toMatch(CJK);
+      expect(TABLE_WORDS[k]!.en, k).not.toMatch(CJK);
+    }
   });
 });

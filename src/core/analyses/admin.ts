@@ -1,7 +1,7 @@
 // The administrative units and the villages the planned area takes land from (contract §3 `admin`,
 // `villages`).
-import { nullRounder, word, words, type Analysis } from '../analysis-kit.ts';
-import { catalogueLabel, kindLabel, relocationLabel, type Lang } from '../labels.ts';
+import { findWord, nullRounder, word, words, type Analysis } from '../analysis-kit.ts';
+import { kindLabel, relocationLabel, type Lang } from '../labels.ts';
 import { analyseAdmin, analyseVillages } from '../report-admin.ts';
 import { M2_PER_MU } from '../units.ts';
 
@@ -10,8 +10,7 @@ const SHARE = { decimals: 1, percent: true };
 const WHOLE = { decimals: 0 };
 
 /** A unit's level (县, 乡镇, 行政村), or undefined for a kind the catalogue does not know. */
-export const unitLabel = (kind: string, lang: Lang): string | undefined =>
-  catalogueLabel(`unit.${kind}`, lang);
+export const unitLabel = (kind: string, lang: Lang): string | undefined => findWord(`unit.${kind}`, lang);
 
 export const admin: Analysis = {
   id: 'admin',
