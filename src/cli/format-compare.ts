@@ -3,9 +3,12 @@
 import type { ScenarioComparison } from '../core/compare.ts';
 import { M2_PER_MU } from '../core/units.ts';
 import { categoryLabel, kindLabel, relocationLabel } from '../core/labels.ts';
-import { ADMIN_KIND_ZH, methodLabel } from './format-report.ts';
+import { adminKindZh, methodLabel } from './format-report.ts';
+import { word } from '../core/analysis-kit.ts';
 import { num, table } from './format-table.ts';
 
+/** The catalogue's Chinese words, as the report's tables have them. */
+const zh = (key: string) => word(key, 'zh');
 const mu = (m2: number) => num(m2 / M2_PER_MU, 0);
 const km2 = (m2: number) => num(m2 / 1e6, 4);
 /** A change with its sign; a change that rounds to zero shows as 0. */
@@ -51,7 +54,11 @@ export function compareText(c: ScenarioComparison, t: CompareTitles): string {
   parts.push(
     table(
       '规划区增减',
-      [{ title: '项目' }, { title: '面积(km²)', right: true }, { title: '面积(亩)', right: true }],
+      [
+        { title: zh('col.item') },
+        { title: zh('brief.km2'), right: true },
+        { title: zh('brief.mu'), right: true },
+      ],
       [
         ['新增', km2(c.added_m2), mu(c.added_m2)],
         ['减少', km2(c.removed_m2), mu(c.removed_m2)],
@@ -66,10 +73,10 @@ export function compareText(c: ScenarioComparison, t: CompareTitles): string {
         [
           { title: '序号', right: true },
           { title: '变化' },
-          { title: '面积(亩)', right: true },
-          { title: '面积(km²)', right: true },
+          { title: zh('brief.mu'), right: true },
+          { title: zh('brief.km2'), right: true },
           { title: '所在乡镇' },
-          { title: '涉及村庄' },
+          { title: zh('table.villages') },
         ],
         c.pieces.map((p, i) => [
           String(i + 1),
@@ -84,16 +91,16 @@ export function compareText(c: ScenarioComparison, t: CompareTitles): string {
   if (c.admin.length)
     parts.push(
       table(
-        '涉及行政区',
+        zh('table.admin'),
         [
           { title: '级别' },
-          { title: '名称' },
+          { title: zh('col.name') },
           { title: `${f}(亩)`, right: true },
           { title: `${to}(亩)`, right: true },
           { title: '变化(亩)', right: true },
         ],
         c.admin.map((a) => [
-          ADMIN_KIND_ZH[a.kind] ?? a.layer,
+          adminKindZh(a.kind) ?? a.layer,
           a.name,
           mu(a.from_m2),
           mu(a.to_m2),
@@ -105,13 +112,13 @@ export function compareText(c: ScenarioComparison, t: CompareTitles): string {
     const where = (inside: boolean | undefined) => (inside ? '点位在内' : '不涉及');
     parts.push(
       table(
-        '涉及村庄',
+        zh('table.villages'),
         [
-          { title: '村庄' },
+          { title: zh('col.villageName') },
           { title: `${f}(亩)`, right: true },
           { title: `${to}(亩)`, right: true },
           { title: '变化(亩)', right: true },
-          { title: '搬迁' },
+          { title: zh('brief.relocation') },
         ],
         c.villages.map((v) =>
           v.from_inside !== undefined
@@ -124,11 +131,11 @@ export function compareText(c: ScenarioComparison, t: CompareTitles): string {
   if (c.constraints.length)
     parts.push(
       table(
-        '三区三线',
+        zh('table.constraints'),
         [
-          { title: '控制线' },
-          { title: '图层' },
-          { title: '项目' },
+          { title: zh('col.line') },
+          { title: zh('col.layer') },
+          { title: zh('col.item') },
           { title: `${f}(亩)`, right: true },
           { title: `${to}(亩)`, right: true },
           { title: '变化(亩)', right: true },
@@ -136,7 +143,7 @@ export function compareText(c: ScenarioComparison, t: CompareTitles): string {
         c.constraints.map((k) => [
           kindLabel(k.kind, 'zh'),
           k.layer,
-          k.measure === 'outside' ? '规划区在边界外' : '与规划区重叠',
+          k.measure === 'outside' ? zh('row.outsideBoundary') : zh('row.overlapZone'),
           mu(k.from_m2),
           mu(k.to_m2),
           dMu(k.delta_m2),

@@ -1,5 +1,6 @@
 // Plain-text tables for a terminal: CJK characters take two columns, numbers align right.
 import { cellSafe } from './terminal-safe.ts';
+import { formatFixed } from '../core/units.ts';
 
 /** Display width of a string in a monospaced terminal (East Asian wide and full-width count 2). */
 export function displayWidth(s: string): number {
@@ -62,14 +63,5 @@ export function table(
   return out.join('\n') + '\n';
 }
 
-/** Thousands separators and a fixed number of decimals. */
-export function num(value: number | null | undefined, decimals = 2): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  const s = value.toFixed(decimals);
-  const neg = s.startsWith('-') && !/^-0(\.0*)?$/.test(s);
-  const [int, frac] = (s.startsWith('-') ? s.slice(1) : s).split('.');
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return (neg ? '-' : '') + grouped + (frac !== undefined ? '.' + frac : '');
-}
-
-export const pct = (share: number): string => `${num(share * 100, 1)}%`;
+/** Thousands separators and a fixed number of decimals ("—" for a missing figure). */
+export const num = (value: number | null | undefined, decimals = 2): string => formatFixed(value, decimals);

@@ -15,7 +15,6 @@ import { scenarioUnreadText, unknownScenarioText } from './scenario-args.ts';
 import { cliAdvice, describeProblem, failureText, forCommandLine, warningEntry } from './format-problems.ts';
 import { reportText } from './format-report.ts';
 import { reportTables } from '../core/report-tables.ts';
-import { analysisTables, PLACED_IN_REPORT_TABLES } from '../core/analyses.ts';
 import { writeCsvTable } from '../io/export/csv.ts';
 import {
   writeConflictsCsv,
@@ -142,7 +141,7 @@ export async function run(args: string[]): Promise<number> {
   if (parsed.csvDir) {
     try {
       await mkdir(parsed.csvDir, { recursive: true });
-      for (const t of [...reportTables(report), ...analysisTables(report, {}, PLACED_IN_REPORT_TABLES)])
+      for (const t of reportTables(report))
         await writeFile(path.join(parsed.csvDir, `${t.name}.csv`), writeCsvTable([t.header, ...t.rows]));
       if (!parsed.json) writeOut(`CSV 已写入 ${parsed.csvDir}\n`);
     } catch (e) {

@@ -1,18 +1,44 @@
 // The registry of analyses: each names its id, how it runs on the report context, and its tables
 // (header + rows in the catalogue's words). The report, the command line's tables, the statistics
 // panel and the CSV/XLSX exports loop over it. A new analysis is one file in src/core/analyses/
-// (see constraints.ts, conflicts.ts) and its line in this list, plus a fixture; the older analyses
-// still in report.ts and report-tables.ts move here one at a time.
-import type { Analysis, TableKit } from './analysis-kit.ts';
+// and its line in this list, plus a fixture.
+import type { Analysis, ReportTable, TableKit } from './analysis-kit.ts';
+import { admin } from './analyses/admin.ts';
 import { conflicts } from './analyses/conflicts.ts';
 import { constraints } from './analyses/constraints.ts';
-import type { ReportTable } from './report-tables.ts';
+import { enterprises } from './analyses/enterprises.ts';
+import { landUse } from './analyses/landuse.ts';
+import { roads } from './analyses/roads.ts';
+import { zones } from './analyses/zones.ts';
 import type { Report } from './report-types.ts';
 
-/** In the order the report runs them (warnings follow it) and their tables appear. */
-export const ANALYSES: readonly Analysis[] = [constraints, conflicts];
+/**
+ * In the order the report runs them (warnings follow it): zones first, for the planned area every
+ * other analysis measures against.
+ */
+export const ANALYSES: readonly Analysis[] = [
+  zones,
+  landUse,
+  admin,
+  constraints,
+  conflicts,
+  roads,
+  enterprises,
+];
 
-const kitOf = (kit: Partial<TableKit>): TableKit => ({
+// Tables appear in the run order, but the conflicts, added last, keep their place after the others
+// (a terminal's, a workbook's and the panel's order stay as they were); an id not named here comes
+// at the end.
+const TABLE_ORDER: readonly string[] = ['zones', 'landuse', 'admin', 'constraints', 'roads', 'enterprises'];
+const placeOf = (a: Analysis) => {
+  const i = TABLE_ORDER.indexOf(a.id);
+  return i < 0 ? TABLE_ORDER.length : i;
+};
+
+/** The analyses in the order their tables appear. */
+export const SHOWN_ANALYSES: readonly Analysis[] = [...ANALYSES].sort((a, b) => placeOf(a) - placeOf(b));
+
+export const kitOf = (kit: Partial<TableKit>): TableKit => ({
   lang: kit.lang ?? 'zh',
   rounded: kit.rounded ?? false,
   brief: kit.brief ?? false,
@@ -23,14 +49,7 @@ export function analysisTable(id: string, r: Report, kit: Partial<TableKit> = {}
   return ANALYSES.find((a) => a.id === id)?.tables(r, kitOf(kit)) ?? [];
 }
 
-/** The registered analyses' tables in registry order, but for those named in `except`. */
-export function analysisTables(
-  r: Report,
-  kit: Partial<TableKit> = {},
-  except: readonly string[] = [],
-): ReportTable[] {
-  return ANALYSES.filter((a) => !except.includes(a.id)).flatMap((a) => a.tables(r, kitOf(kit)));
+/** Every analysis's tables, in the order they appear. */
+export function analysisTables(r: Report, kit: Partial<TableKit> = {}): ReportTable[] {
+  return SHOWN_ANALYSES.flatMap((a) => a.tables(r, kitOf(kit)));
 }
-
-/** Analyses whose tables reportTables places among the older tables, in their old order. */
-export const PLACED_IN_REPORT_TABLES: readonly string[] = ['constraints'];

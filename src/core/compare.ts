@@ -10,7 +10,15 @@ import { fieldText, fieldValue, relocationStatus } from './fields.ts';
 import { differenceArea, intersectionArea, shapeContainsPoint, type OverlayNote } from './overlay.ts';
 import { safeClip, type PcMultiPolygon, type PcPolygon } from './polyclip-safe.ts';
 import { analyseConstraints } from './report-constraints.ts';
-import { featureName, featureShape, layersOf, makeContext, type ReportContext } from './report-context.ts';
+import {
+  featureName,
+  featureShape,
+  featureWarning,
+  layersOf,
+  makeContext,
+  plainWarning,
+  type ReportContext,
+} from './report-context.ts';
 import type { ReportWarning } from './report-types.ts';
 import { analyseZones } from './report-zones.ts';
 import { shapeFromPc, shapeToPc, type Shape } from './shape.ts';
@@ -172,7 +180,8 @@ function overlaps(
       if (s) {
         const area = mask ? intersectionArea(s, mask, ctx.ws, notes) : 0;
         for (const n of notes.splice(0))
-          ctx.warnings.push({ code: n.code, layer: layer.id, feature: i, name, message: n.message });
+          // coded as the report's (the page words it), the message as it always was
+          ctx.warnings.push({ ...featureWarning(layer, f, i, n.code, {}), message: n.message });
         if (area > 0) out.set(key, { layer, name, code, relocation, area });
         return;
       }
@@ -284,7 +293,7 @@ export function compareScenarios(from: Project, to: Project, opts: CompareOption
     if (mp) pieces.push(...piecesOf(kind, mp, ctx));
     else
       ctx.warnings.push({
-        code: 'overlay-failed',
+        ...plainWarning('overlay-failed', { what: 'pieces', change: kind }),
         message: `${kind === 'added' ? '新增' : '减少'}地块无法切分，未列出各地块；总面积仍按叠加计算 (pieces could not be cut)`,
       });
   }

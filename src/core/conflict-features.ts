@@ -3,7 +3,8 @@
 // analysis, with the same ids. Attributes carry the conflict list's Chinese column titles.
 import { CONFLICT_COLUMNS, conflictRow } from './analyses/conflicts.ts';
 import { analyseConflicts } from './conflicts.ts';
-import { catalogueLabel, type Lang } from './labels.ts';
+import { word } from './analysis-kit.ts';
+import type { Lang } from './labels.ts';
 import { makeContext } from './report-context.ts';
 import type { ConflictWithGeometry } from './report-types.ts';
 import { analyseZones } from './report-zones.ts';
@@ -42,8 +43,7 @@ export function conflictFeatures(
   opts: { method?: AreaMethod; lang?: Lang; short?: boolean } = {},
 ): Feature[] {
   const lang = opts.lang ?? 'zh';
-  const keys =
-    opts.short && lang === 'zh' ? SHORT_ZH : CONFLICT_COLUMNS.map((k) => catalogueLabel(k, lang) ?? k);
+  const keys = opts.short && lang === 'zh' ? SHORT_ZH : CONFLICT_COLUMNS.map((k) => word(k, lang));
   const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d + 0;
   return conflictsWithGeometry(project, opts.method).map((c) => {
     const row = conflictRow(c, lang, round);

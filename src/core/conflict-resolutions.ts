@@ -4,19 +4,20 @@
 // mark whose conflict is no longer found is kept and shown as such (it may come back, and the
 // record of the decision stays). Pure: the page, the exports and the tests read the same matching.
 import { matchConflicts, type Placed } from './conflict-id.ts';
-import type { Lang } from './labels.ts';
+import { LABELS, type Lang } from './labels.ts';
 import { M2_PER_MU } from './units.ts';
 
 export type Decision = 'adjust-zone' | 'adjust-other' | 'accepted';
 export const DECISIONS: readonly Decision[] = ['adjust-zone', 'adjust-other', 'accepted'];
 
+// the words are the catalogue's (labels.ts)
 export const DECISION_LABELS: Record<Decision, { zh: string; en: string }> = {
-  'adjust-zone': { zh: '调整集聚区规划', en: 'Adjust the zone plan' },
-  'adjust-other': { zh: '调整其他规划', en: 'Adjust the other plan' },
-  accepted: { zh: '予以接受', en: 'Accepted' },
+  'adjust-zone': LABELS['decision.adjust-zone'],
+  'adjust-other': LABELS['decision.adjust-other'],
+  accepted: LABELS['decision.accepted'],
 };
-export const STALE_LABEL = { zh: '已失效', en: 'No longer found' };
-export const UNMARKED_LABEL = { zh: '未处理', en: 'Not marked' };
+export const STALE_LABEL = LABELS['decision.stale'];
+export const UNMARKED_LABEL = LABELS['decision.unmarked'];
 
 /** The fields of a conflict (contract §6) a mark remembers, so a stale mark still says what it was. */
 export interface ConflictSnapshot {
@@ -180,20 +181,21 @@ export function today(now = new Date()): string {
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }
 
-const H = {
-  id: { zh: '冲突编号', en: 'Conflict id' },
-  planA: { zh: '规划甲', en: 'Plan A' },
-  classA: { zh: '甲类别', en: 'Class A' },
-  planB: { zh: '规划乙', en: 'Plan B' },
-  classB: { zh: '乙类别', en: 'Class B' },
-  mu: { zh: '面积（亩）', en: 'Area (mu)' },
-  m2: { zh: '面积（平方米）', en: 'Area (m²)' },
-  township: { zh: '乡镇', en: 'Township' },
-  village: { zh: '村', en: 'Village' },
-  state: { zh: '处理意见', en: 'Decision' },
-  note: { zh: '备注', en: 'Note' },
-  date: { zh: '日期', en: 'Date' },
-};
+// The sheet's columns, in the catalogue's words (the conflict list's where they are the same).
+const COLUMNS = [
+  'col.conflictId',
+  'col.planA',
+  'col.classA',
+  'col.planB',
+  'col.classB',
+  'col.mu',
+  'col.m2',
+  'col.township',
+  'col.village',
+  'col.decision',
+  'col.note',
+  'col.date',
+] as const;
 
 /**
  * The review's marks as one table (header + rows) for the statistics export: every conflict of
@@ -228,8 +230,8 @@ export function resolutionTable<C extends ReviewedConflict>(
   });
   return {
     name: 'conflict-resolutions',
-    title: lang === 'zh' ? '冲突处理' : 'Conflict decisions',
-    header: Object.values(H).map((h) => h[lang]),
+    title: LABELS['table.decisions'][lang],
+    header: COLUMNS.map((k) => LABELS[k][lang]),
     rows,
   };
 }

@@ -16,7 +16,7 @@ import {
 import { geohash } from './conflict-id.ts';
 import { fieldText } from './fields.ts';
 import { ellipsoidalRingArea } from './geodesic-area.ts';
-import { catalogueLabel } from './labels.ts';
+import { catalogueLabel, LABELS } from './labels.ts';
 import { differenceShape, shapeContainsPoint, unionShapes } from './overlay.ts';
 import { pieceParts } from './piece-clip.ts';
 import { PLAN_KINDS, planClassName, planSystem, planUse } from './plan-classes.ts';
@@ -505,7 +505,7 @@ export function analyseConflicts(
       const side: ClassSide = {
         kind: CONSTRAINT_SIDES[2],
         code: CONSTRAINT_SIDES[2],
-        name: '城镇开发边界外',
+        name: LABELS['kind.outside-urban-boundary'].zh,
         use: 'constraint',
       };
       const O: Item[] = outside.polys.length ? [{ shape: outside, side, inside: true }] : [];

@@ -22,6 +22,8 @@ export interface ReportContext {
   warned: Set<string>;
   /** conflicts carry their polygons (ReportOptions.conflictGeometry) */
   conflictGeometry?: boolean;
+  /** the planned area as one shape, once the zones analysis (the registry's first) has run */
+  planned?: Shape;
 }
 
 export function layersOf(project: Project, role: ProjectLayer['role']): ProjectLayer[] {

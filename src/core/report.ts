@@ -1,14 +1,9 @@
 // The report of contract §3: every figure of a project, from one function, so the command line, the
 // page, the worker and the tests agree by construction.
-import { analyseAdmin, analyseVillages } from './report-admin.ts';
 import { ANALYSES } from './analyses.ts';
 import { makeContext } from './report-context.ts';
 import { DEFAULT_INTENSITY_THRESHOLD } from './intensity.ts';
-import { analyseEnterprises } from './report-enterprises.ts';
-import { analyseLandUse, analysePlans } from './report-landuse.ts';
-import { analyseRoads } from './report-roads.ts';
 import type { Report, Totals } from './report-types.ts';
-import { analyseZones } from './report-zones.ts';
 import type { AreaMethod, Project } from './types.ts';
 import { m2ToKm2, m2ToMu } from './units.ts';
 
@@ -25,21 +20,44 @@ export function buildReport(project: Project, opts: ReportOptions = {}): Report 
   const method = opts.areaMethod ?? project.areaMethod ?? 'ellipsoidal';
   const ctx = makeContext(project, method);
   if (opts.conflictGeometry) ctx.conflictGeometry = true;
-  const { zones, composition, planned } = analyseZones(ctx);
-  const landUse = analyseLandUse(ctx, planned);
-  const plans = analysePlans(ctx, planned);
-  const admin = analyseAdmin(ctx, planned);
-  const villages = analyseVillages(ctx, planned);
-  // The registry's analyses (src/core/analyses.ts) run here, where 三区三线 always ran.
-  const registered = Object.assign({}, ...ANALYSES.map((a) => a.run(ctx, planned))) as Pick<
-    Report,
-    'constraints' | 'conflicts' | 'conflictTotals' | 'conflictsByTownship' | 'conflictSummary'
-  >;
-  const roads = analyseRoads(ctx, planned);
-  const { enterprises, parks, quotas } = analyseEnterprises(ctx);
+  // Each analysis of the registry (src/core/analyses.ts) in turn; the zones analysis, first, sets
+  // the planned area the others measure against.
+  const parts: Partial<Report> = {};
+  for (const a of ANALYSES) Object.assign(parts, a.run(ctx, ctx.planned));
+  const { zones, composition, landUse, plans, admin, villages, constraints, roads, roadDensity_km_per_km2 } =
+    parts as Report;
+  const { enterprises, parks, quotas, conflicts, conflictTotals, conflictsByTownship, conflictSummary } =
+    parts as Report;
+  return {
+    areaMethod: method,
+    ...(method === 'plane' && ctx.ws.planeCrs ? { planeCrs: ctx.ws.planeCrs } : {}),
+    zones,
+    composition,
+    landUse,
+    plans,
+    admin,
+    villages,
+    constraints,
+    roads,
+    roadDensity_km_per_km2,
+    enterprises,
+    parks,
+    quotas,
+    totals: reportTotals(parts as Report, project),
+    conflicts,
+    conflictTotals,
+    conflictsByTownship,
+    conflictSummary,
+    // keys of analyses added later, after those of the contract
+    ...parts,
+    warnings: ctx.warnings,
+  };
+}
 
-  const plannedKm2 = m2ToKm2(composition.planned_m2);
-  const roadLength = roads.reduce((s, r) => s + r.length_m, 0);
+/** The figures a dashboard shows at a glance, from the analyses' results. */
+function reportTotals(r: Report, project: Project): Totals {
+  const { composition, enterprises, roads, villages, landUse } = r;
+  const roadLength = roads.reduce((s, x) => s + x.length_m, 0);
   const threshold = project.settings?.intensityThreshold_wan_per_mu ?? DEFAULT_INTENSITY_THRESHOLD;
   const byStatus: Record<string, number> = {};
   for (const e of enterprises) {
@@ -50,9 +68,9 @@ export function buildReport(project: Project, opts: ReportOptions = {}): Report 
     enterprises.reduce((s, e) => s + (f(e) ?? 0), 0);
   const withIntensity = enterprises.filter((e) => e.intensity_wan_per_mu !== null);
   const intensityArea = withIntensity.reduce((s, e) => s + e.area_mu, 0);
-  const totals: Totals = {
+  return {
     planned_m2: composition.planned_m2,
-    planned_km2: plannedKm2,
+    planned_km2: m2ToKm2(composition.planned_m2),
     planned_mu: m2ToMu(composition.planned_m2),
     enterprises: enterprises.length,
     enterprisesByStatus: byStatus,
@@ -71,28 +89,5 @@ export function buildReport(project: Project, opts: ReportOptions = {}): Report 
     villagesToRelocate: villages.filter((v) => v.relocation !== 'none').length,
     populationAffected: villages.reduce((s, v) => s + (v.population ?? 0), 0),
     landUseCovered_m2: landUse.reduce((s, l) => s + l.area_m2, 0),
-  };
-
-  return {
-    areaMethod: method,
-    ...(method === 'plane' && ctx.ws.planeCrs ? { planeCrs: ctx.ws.planeCrs } : {}),
-    zones,
-    composition,
-    landUse,
-    plans,
-    admin,
-    villages,
-    constraints: registered.constraints,
-    roads,
-    roadDensity_km_per_km2: plannedKm2 > 0 ? roadLength / 1000 / plannedKm2 : 0,
-    enterprises,
-    parks,
-    quotas,
-    totals,
-    conflicts: registered.conflicts,
-    conflictTotals: registered.conflictTotals,
-    conflictsByTownship: registered.conflictsByTownship,
-    conflictSummary: registered.conflictSummary,
-    warnings: ctx.warnings,
   };
 }

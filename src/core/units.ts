@@ -22,6 +22,12 @@ function groupThousands(s: string): string {
   return sign + grouped + (frac !== undefined ? '.' + frac : '');
 }
 
+/** A figure with thousands separators and fixed decimals; a missing or non-finite one is "—". */
+export const formatFixed = (value: number | null | undefined, decimals: number): string =>
+  value === null || value === undefined || !Number.isFinite(value)
+    ? '—'
+    : groupThousands(fixed(value, decimals));
+
 /** km² with 4 decimals, as the reports give them (8.5133). */
 export const formatKm2 = (m2: number): string => fixed(m2ToKm2(m2), 4);
 /** 亩 as a whole number with thousands separators (12,770). */

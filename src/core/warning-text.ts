@@ -43,11 +43,15 @@ const TEXT: Record<string, { zh: Text; en: Text }> = {
     zh: (p) =>
       p.what === 'planned'
         ? '规划区各要素无法合并，规划面积按 0 计；请用 zonemap validate 检查分区图层'
-        : '叠加计算失败，该要素的重叠面积按 0 计',
+        : p.what === 'pieces'
+          ? `${p.change === 'added' ? '新增' : '减少'}地块无法切分，未列出各地块；总面积仍按叠加计算`
+          : '叠加计算失败，该要素的重叠面积按 0 计',
     en: (p) =>
       p.what === 'planned'
         ? 'the planned-area features could not be merged; the planned area counts as 0. Check the zone layer with zonemap validate'
-        : 'the overlay failed; this feature’s overlap counts as 0',
+        : p.what === 'pieces'
+          ? `the ${p.change === 'added' ? 'added' : 'removed'} land could not be cut into pieces, so none are listed; its total is still measured`
+          : 'the overlay failed; this feature’s overlap counts as 0',
   },
   'no-planned-zone': {
     zh: (p) =>

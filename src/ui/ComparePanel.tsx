@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import type { ChangeRow, ScenarioComparison } from '../core/compare.ts';
 import { findScenario, BASE_SCENARIO_ID } from '../core/scenarios.ts';
 import { formatKm2, formatMu } from '../core/units.ts';
+import { warningText } from '../core/warning-text.ts';
 import { closeCompare, runCompare, useCompareView } from '../state/compare.ts';
 import { useAppState } from '../state/store.ts';
 import { useT } from './i18n-context.ts';
@@ -29,7 +30,7 @@ function MuCells({ row }: { row: ChangeRow }) {
 }
 
 function Tables({ c, names }: { c: ScenarioComparison; names: [string, string] }) {
-  const { t, td } = useT();
+  const { t, td, lang } = useT();
   const { sw } = useScenarioWords();
   const head = (first: string, unit: string) => (
     <thead>
@@ -170,7 +171,7 @@ function Tables({ c, names }: { c: ScenarioComparison; names: [string, string] }
       {c.warnings.length > 0 && (
         <ul className="muted small" data-testid="compare-warnings">
           {c.warnings.slice(0, 20).map((w, i) => (
-            <li key={i}>{w.message}</li>
+            <li key={i}>{warningText(w, lang, w.message)}</li>
           ))}
         </ul>
       )}

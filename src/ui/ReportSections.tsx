@@ -1,8 +1,16 @@
 // The report's sections below the composition: land use, plan review, constraints, administrative
 // units, villages, enterprises, quotas, roads, and the report's notes. Every figure is the report's
 // (core); this file only lays them out, with the catalogue's words for the data's codes.
-import { analysisTables, PLACED_IN_REPORT_TABLES } from '../core/analyses.ts';
-import { enterpriseStatusLabel, kindLabel, planLabel, relocationLabel } from '../core/labels.ts';
+import type { ReactNode } from 'react';
+import { SHOWN_ANALYSES } from '../core/analyses.ts';
+import { cellText, type Analysis } from '../core/analysis-kit.ts';
+import {
+  enterpriseStatusLabel,
+  kindLabel,
+  landUseNameLabel,
+  planLabel,
+  relocationLabel,
+} from '../core/labels.ts';
 import type { EnterpriseEntry, LandUseEntry, Report, VillageEntry } from '../core/report.ts';
 import { formatKm, formatKm2, formatMu, formatPercent } from '../core/units.ts';
 import { warningText } from '../core/warning-text.ts';
@@ -72,7 +80,11 @@ function PlanTables({ report }: { report: Report }) {
   const { t, lang } = useT();
   const columns: SortColumn<LandUseEntry>[] = [
     { title: t('colCode'), text: (r) => r.class, value: (r) => r.class },
-    { title: t('colClassName'), text: (r) => r.name, value: (r) => r.name },
+    {
+      title: t('colClassName'),
+      text: (r) => landUseNameLabel(r.name, lang),
+      value: (r) => landUseNameLabel(r.name, lang),
+    },
     { title: t('colMu'), text: (r) => formatMu(r.area_m2), value: (r) => r.area_m2, num: true },
     { title: t('colShare'), text: (r) => formatPercent(r.share), value: (r) => r.share, num: true },
   ];
@@ -169,12 +181,13 @@ function EnterpriseTable({ enterprises }: { enterprises: readonly EnterpriseEntr
 }
 
 /**
- * The tables of the registry's analyses the panel does not lay out itself (src/core/analyses.ts), in
- * their brief form: a new analysis shows here without a change to this file.
+ * An analysis the panel does not lay out itself, as its brief tables: a new analysis of the
+ * registry (src/core/analyses.ts) shows here without a change to this file.
  */
-function RegistryTables({ report }: { report: Report }) {
+function RegistryTables({ analysis, report }: { analysis: Analysis; report: Report }) {
   const { lang } = useT();
-  const tables = analysisTables(report, { lang, rounded: true, brief: true }, PLACED_IN_REPORT_TABLES);
+  const locale = lang === 'zh' ? 'zh-CN' : 'en';
+  const tables = analysis.tables(report, { lang, rounded: true, brief: true });
   return (
     <>
       {tables
@@ -193,15 +206,11 @@ function RegistryTables({ report }: { report: Report }) {
               <tbody>
                 {t.rows.slice(0, 200).map((row, i) => (
                   <tr key={i}>
-                    {row.map((v, k) =>
-                      typeof v === 'number' ? (
-                        <td key={k} className="num">
-                          {v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en')}
-                        </td>
-                      ) : (
-                        <td key={k}>{String(v ?? '')}</td>
-                      ),
-                    )}
+                    {row.map((v, k) => (
+                      <td key={k} className={typeof v === 'number' ? 'num' : undefined}>
+                        {cellText(v, t.figures?.[k], locale)}
+                      </td>
+                    ))}
                   </tr>
                 ))}
               </tbody>
@@ -229,10 +238,8 @@ function Warnings({ report }: { report: Report }) {
   );
 }
 
-export function ReportSections({ report }: { report: Report }) {
+function LandUseView({ report }: { report: Report }) {
   const { t, lang } = useT();
-  const mu: [string] = [t('mu')];
-  const totals = report.totals;
   return (
     <>
       <FigureTable
@@ -240,20 +247,36 @@ export function ReportSections({ report }: { report: Report }) {
         testid="landuse"
         rows={report.landUse.slice(0, 12).map((r) => ({
           key: r.class,
-          label: `${r.class} ${r.name}`,
+          label: `${r.class} ${landUseNameLabel(r.name, lang)}`,
           cells: [formatMu(r.area_m2), formatPercent(r.share)],
         }))}
       />
       <PlanTables report={report} />
-      <FigureTable
-        title={t('constraints')}
-        testid="constraints"
-        rows={report.constraints.map((r) => ({
-          key: r.layer,
-          label: r.kind === 'urban-boundary' ? t('outsideUrbanBoundary') : kindLabel(r.kind, lang),
-          cells: [formatMu(r.overlap_m2 ?? r.outside_m2 ?? 0), mu],
-        }))}
-      />
+    </>
+  );
+}
+
+function ConstraintsView({ report }: { report: Report }) {
+  const { t, lang } = useT();
+  return (
+    <FigureTable
+      title={t('constraints')}
+      testid="constraints"
+      rows={report.constraints.map((r) => ({
+        key: r.layer,
+        // the catalogue's one wording of "outside the urban boundary" (as the review's)
+        label: kindLabel(r.kind === 'urban-boundary' ? 'outside-urban-boundary' : r.kind, lang),
+        cells: [formatMu(r.overlap_m2 ?? r.outside_m2 ?? 0), [t('mu')]],
+      }))}
+    />
+  );
+}
+
+function AdminView({ report }: { report: Report }) {
+  const { t, lang } = useT();
+  const totals = report.totals;
+  return (
+    <>
       <FigureTable
         title={t('admin')}
         testid="admin"
@@ -262,7 +285,7 @@ export function ReportSections({ report }: { report: Report }) {
           .map((a) => ({
             key: `${a.layer}/${a.name}`,
             label: a.name,
-            cells: [formatMu(a.overlap_m2), mu, formatPercent(a.share_of_zone)],
+            cells: [formatMu(a.overlap_m2), [t('mu')], formatPercent(a.share_of_zone)],
           }))}
       />
       {report.villages.length > 0 && (
@@ -277,6 +300,14 @@ export function ReportSections({ report }: { report: Report }) {
           <VillageTable villages={report.villages} />
         </>
       )}
+    </>
+  );
+}
+
+function EnterprisesView({ report }: { report: Report }) {
+  const { t } = useT();
+  return (
+    <>
       {report.enterprises.length > 0 && <EnterpriseTable enterprises={report.enterprises} />}
       <FigureTable
         title={t('quotas')}
@@ -293,28 +324,58 @@ export function ReportSections({ report }: { report: Report }) {
           ],
         }))}
       />
-      {report.roads.length > 0 && (
-        <>
-          <h3>{t('roads')}</h3>
-          <p data-testid="roads-summary">
-            {formatKm(totals.roadLength_m)} km · {t('roadDensity')} {report.roadDensity_km_per_km2.toFixed(2)}{' '}
-            km/km²
-          </p>
-          <FigureTable
-            title={t('parkRoads')}
-            testid="park-roads"
-            header={['km', `${t('roadDensity')} km/km²`]}
-            rows={report.parks
-              .filter((p) => p.roadLength_m > 0)
-              .map((p) => ({
-                key: p.name,
-                label: p.name,
-                cells: [formatKm(p.roadLength_m), p.roadDensity_km_per_km2.toFixed(2)],
-              }))}
-          />
-        </>
-      )}
-      <RegistryTables report={report} />
+    </>
+  );
+}
+
+function RoadsView({ report }: { report: Report }) {
+  const { t } = useT();
+  if (report.roads.length === 0) return null;
+  return (
+    <>
+      <h3>{t('roads')}</h3>
+      <p data-testid="roads-summary">
+        {formatKm(report.totals.roadLength_m)} km · {t('roadDensity')}{' '}
+        {report.roadDensity_km_per_km2.toFixed(2)} km/km²
+      </p>
+      <FigureTable
+        title={t('parkRoads')}
+        testid="park-roads"
+        header={['km', `${t('roadDensity')} km/km²`]}
+        rows={report.parks
+          .filter((p) => p.roadLength_m > 0)
+          .map((p) => ({
+            key: p.name,
+            label: p.name,
+            cells: [formatKm(p.roadLength_m), p.roadDensity_km_per_km2.toFixed(2)],
+          }))}
+      />
+    </>
+  );
+}
+
+/** The analyses the panel lays out in its own way; the others show their brief tables. */
+const VIEWS: Partial<Record<string, (p: { report: Report }) => ReactNode>> = {
+  // the composition stands above the charts (StatsPanel)
+  zones: () => null,
+  landuse: LandUseView,
+  admin: AdminView,
+  constraints: ConstraintsView,
+  roads: RoadsView,
+  enterprises: EnterprisesView,
+};
+
+export function ReportSections({ report }: { report: Report }) {
+  return (
+    <>
+      {SHOWN_ANALYSES.map((a) => {
+        const View = VIEWS[a.id];
+        return View ? (
+          <View key={a.id} report={report} />
+        ) : (
+          <RegistryTables key={a.id} analysis={a} report={report} />
+        );
+      })}
       <Warnings report={report} />
     </>
   );

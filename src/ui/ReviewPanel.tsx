@@ -2,7 +2,7 @@
 // (a click shows one on the map), the decision on the conflict in focus, the marks no longer found,
 // and the swipe between two plans or a plan and the zone.
 import { useEffect, useMemo, useState } from 'react';
-import { catalogueLabel } from '../core/labels.ts';
+import { catalogueLabel, ruleLabel } from '../core/labels.ts';
 import {
   DECISION_LABELS,
   DECISIONS,
@@ -30,21 +30,28 @@ import {
 } from '../state/review.ts';
 import { store, useAppState } from '../state/store.ts';
 import { useReport } from '../state/use-report.ts';
-import { fillMessage, translateDynamic, type Lang } from './i18n.ts';
+import { fillMessage, translate, type Lang } from './i18n.ts';
 import { useT } from './i18n-context.ts';
 import { SortableTable, type SortColumn } from './SortableTable.tsx';
 import '../../styles/review.css';
 import { exportStatsXlsx } from './export-stats.ts';
 
-/** A plan's words: its kind from the catalogue, else the layer's name or id. */
+/**
+ * A plan's words: its kind from the catalogue (a constraint side too: 城镇开发边界外 has its one
+ * wording there), else the layer's name or id.
+ */
 export function planName(project: Project | null, plan: string, lang: Lang): string {
-  const kind = catalogueLabel(`kind.${plan}`, lang) ?? translateDynamic(lang, `review.${plan}`, '');
+  const kind = catalogueLabel(`kind.${plan}`, lang);
   if (kind) return kind;
   const layer = project?.layers.find((l) => l.id === plan);
   return layer?.name ?? plan;
 }
 
 type Row = ResolutionRow<ReviewConflict>;
+
+/** "判定：建设用地占永久基本农田": the compatibility rule that made a conflict, in the catalogue's words. */
+export const ruleLine = (rule: string, lang: Lang): string =>
+  `${translate(lang, 'reviewRule')}${lang === 'zh' ? '：' : ': '}${ruleLabel(rule, lang)}`;
 
 interface ConflictWords {
   planA: string;
@@ -255,8 +262,8 @@ function MarkForm({ row, what }: { row: Row; what: string }) {
         <b>{formatMu(c.area_m2)}</b> {t('mu')} · {what} · {c.township} {c.village}
       </p>
       {typeof rule === 'string' && rule && (
-        <p className="muted">
-          {t('reviewRule')}：{rule}
+        <p className="muted" data-testid="review-rule">
+          {ruleLine(rule, lang)}
         </p>
       )}
       <p>

@@ -31,18 +31,13 @@ export async function exportStatsXlsx(
   lang: 'zh' | 'en',
   resolutions?: Resolutions,
 ): Promise<void> {
-  const [{ writeXlsx }, { reportTables }, { analysisTables, PLACED_IN_REPORT_TABLES }] = await Promise.all([
+  const [{ writeXlsx }, { reportTables }] = await Promise.all([
     import('../io/export/xlsx.ts'),
     import('../core/report-tables.ts'),
-    import('../core/analyses.ts'),
   ]);
   // For an official: words as row labels and titles, figures at the report's precision.
   const opts = { lang, rounded: true };
-  const tables = [
-    ...reportTables(report, opts),
-    ...analysisTables(report, opts, PLACED_IN_REPORT_TABLES),
-    ...(await decisionTable(report, resolutions, lang, true)),
-  ];
+  const tables = [...reportTables(report, opts), ...(await decisionTable(report, resolutions, lang, true))];
   const sheets = tables.map((t) => ({ name: t.title, rows: [t.header, ...t.rows] }));
   download(
     await writeXlsx(sheets),
@@ -56,18 +51,12 @@ export async function exportStatsCsv(
   projectName: string,
   resolutions?: Resolutions,
 ): Promise<void> {
-  const [{ writeCsvTable }, { zipFiles }, { reportTables }, { analysisTables, PLACED_IN_REPORT_TABLES }] =
-    await Promise.all([
-      import('../io/export/csv.ts'),
-      import('../io/zip.ts'),
-      import('../core/report-tables.ts'),
-      import('../core/analyses.ts'),
-    ]);
-  const tables = [
-    ...reportTables(report),
-    ...analysisTables(report, {}, PLACED_IN_REPORT_TABLES),
-    ...(await decisionTable(report, resolutions, 'zh', false)),
-  ];
+  const [{ writeCsvTable }, { zipFiles }, { reportTables }] = await Promise.all([
+    import('../io/export/csv.ts'),
+    import('../io/zip.ts'),
+    import('../core/report-tables.ts'),
+  ]);
+  const tables = [...reportTables(report), ...(await decisionTable(report, resolutions, 'zh', false))];
   const files = tables.map((t): [string, Uint8Array] => [
     `${t.name}.csv`,
     writeCsvTable([t.header, ...t.rows]),

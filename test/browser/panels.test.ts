@@ -87,6 +87,12 @@ describe('the statistics panel', () => {
     expect(await page.locator('[data-testid="stats"] h3').allTextContents()).toContain(
       'Plan review：Zone industry plan',
     );
+    // the catalogue's one English wording of the boundary's outside; the registry's headers in English
+    expect(await page.locator('[data-testid="constraints"] th').allTextContents()).toContain(
+      'Outside the urban boundary',
+    );
+    for (const h of await page.locator('[data-testid="registry-conflicts"] th').allTextContents())
+      expect(h).not.toMatch(/[\u4e00-\u9fff]/);
     await page.screenshot({ path: `${OUTPUT_DIR}/stats-tables-en.png` });
     await page.close();
   });

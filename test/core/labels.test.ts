@@ -68,3 +68,13 @@ describe('report warnings', () => {
     expect(warningText(w, 'zh')).toContain('建设用地指标中的园区「电子园」');
   });
 });
+
+describe('the report’s own words where the data gives none', () => {
+  it('translates an unclassified parcel and an ungraded road, keeps the data’s words', async () => {
+    const { landUseNameLabel, roadClassLabel } = await import('../../src/core/labels.ts');
+    expect(landUseNameLabel('未分类', 'en')).toBe('Unclassified');
+    expect(landUseNameLabel('未分类', 'zh')).toBe('未分类');
+    expect(landUseNameLabel('工业用地', 'en')).toBe('工业用地');
+    expect(roadClassLabel('未分级', 'en')).toBe('Ungraded');
+  });
+});

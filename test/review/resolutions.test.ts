@@ -228,9 +228,10 @@ describe('the export sheet', () => {
     expect(t.header).toEqual([
       '冲突编号',
       '规划甲',
-      '甲类别',
-      '规划乙',
-      '乙类别',
+      // the conflict list's words for the same columns (one catalogue)
+      '甲用地',
+      '规划乙 / 控制线',
+      '乙用地',
       '面积（亩）',
       '面积（平方米）',
       '乡镇',

@@ -1,6 +1,7 @@
 // The three-plan conflicts for a planner's desk: the list as XLSX or CSV (Chinese titles, 亩), the
 // polygons as GeoJSON or a zipped Shapefile (CGCS2000 Gauss-Kruger by default, as other exports).
 import { analysisTable } from '../../core/analyses.ts';
+import { word } from '../../core/analysis-kit.ts';
 import { conflictFeatures } from '../../core/conflict-features.ts';
 import type { Lang } from '../../core/labels.ts';
 import type { Report } from '../../core/report-types.ts';
@@ -27,7 +28,9 @@ export function writeConflictsCsv(report: Report, lang: Lang = 'zh'): Uint8Array
 }
 
 export function writeConflictsGeoJson(project: Project, method?: AreaMethod): Uint8Array {
-  return writeGeoJson(conflictFeatures(project, method ? { method } : {}), { name: '多规冲突' });
+  return writeGeoJson(conflictFeatures(project, method ? { method } : {}), {
+    name: word('table.conflicts', 'zh'),
+  });
 }
 
 export async function writeConflictsShapefile(
