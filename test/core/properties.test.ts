@@ -75,7 +75,9 @@ describe.each(methods)('properties in workspace $key', (ws) => {
     // the ellipsoid the cut line is a meridian (a geodesic), and the cut points lie where it crosses
     // the ring's geodesic edges, so the halves add up exactly; before, they lay on the edges' lon/lat
     // chords and the halves missed the whole by the chord/geodesic slivers.
-    const floor = ws.method === 'plane' ? 1e-4 : 0;
+    // The ellipsoid's floor: a sliver triangle of 2 868 m², 600 m long, missed by 3.4e-6 m² (fast-check
+    // seed 1776338360, found in 200 000 runs): rounding of ring sums over a shape's extent, not its area.
+    const floor = ws.method === 'plane' ? 1e-4 : 1e-5;
     fc.assert(
       fc.property(
         starRing(114.5, 32.2, 0.01),
