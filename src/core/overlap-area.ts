@@ -1,0 +1,125 @@
+// The area a feature shares with the planned shape, without building the feature's Shape where it
+// need not: a land-use layer of 100 000 parcels is mostly simple rings wholly inside or wholly
+// outside the planned area, and building, holding and collecting a Shape for each (its boxes,
+// arrays, triangles) was most of the report's time and memory. For such a ring the answer is what
+// plannedOverlap gives (the same checks decide that the ring needs no repair and draws no warning,
+// the same containment test, the same ring area), so the figures do not change; any other feature
+// (several rings, repairs, a pole or ±180°, a ring the planned boundary comes near) takes
+// plannedOverlap itself.
+import { geometryCrossesAntimeridian } from './antimeridian.ts';
+import { FlatGeometry } from './flat-coords.ts';
+import { shapeContainsPoint } from './overlay.ts';
+import { geometryEnclosesPole } from './pole.ts';
+import { plannedOverlap, type ReportContext } from './report-context.ts';
+import { anySegmentNear } from './segment-index.ts';
+import { segmentIndexOf, type Shape } from './shape.ts';
+import type { Feature, ProjectLayer } from './types.ts';
+import { smallRingIsSimple } from './validity/contacts.ts';
+import { signedArea } from './validity/make-valid.ts';
+import type { Workspace } from './workspace.ts';
+
+// Reversed rings (a clockwise parcel's area is measured on its counter-clockwise copy, as the
+// shape would be) are written here, reused from parcel to parcel.
+let scratch = new Float64Array(64);
+// The memo key per workspace, made once (a key built per call is a new string per parcel, held).
+const simpleKeys = new Map<string, string>();
+
+/** The positions of the geometry's one ring in the workspace (undefined: none there). */
+function ringIn(g: FlatGeometry, ws: Workspace): Float64Array | undefined {
+  const f = g.flat;
+  if (!f || f.ends.length !== 1 || (f.depth === 4 && f.parts.length !== 1)) return undefined;
+  const xy = ws.toWork ? (ws.planeCrs ? g.sourceIn(ws.planeCrs) : undefined) : f.xy;
+  if (!xy) return undefined;
+  const len = 2 * f.ends[0]!;
+  return xy.length === len ? xy : xy.subarray(0, len);
+}
+
+/**
+ * Whether shapeOf would take the ring as it is (a view: closed, finite, no repeated positions)
+ * and validity has nothing to say about it.
+ */
+function isSimple(r: Float64Array): boolean {
+  const len = r.length;
+  if (len < 8 || r[0] !== r[len - 2] || r[1] !== r[len - 1]) return false;
+  for (let i = 0; i < len; i += 2) {
+    const x = r[i]!;
+    const y = r[i + 1]!;
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return false;
+    if (i >= 2 && x === r[i - 2] && y === r[i - 1]) return false;
+  }
+  return smallRingIsSimple(r);
+}
+
+/** The ring's area as its shape has it: counter-clockwise (validatePolygonal's `oriented`). */
+function orientedArea(r: Float64Array, ws: Workspace): number {
+  if (signedArea(r) > 0) return ws.ringArea(r);
+  if (scratch.length < r.length) scratch = new Float64Array(2 * r.length);
+  const n = r.length / 2;
+  for (let i = 0; i < n; i++) {
+    scratch[2 * i] = r[2 * (n - 1 - i)]!;
+    scratch[2 * i + 1] = r[2 * (n - 1 - i) + 1]!;
+  }
+  return ws.ringArea(scratch.subarray(0, r.length));
+}
+
+/**
+ * area(feature ∩ planned) in m², as `plannedOverlap(…)?.area ?? 0`, with the same warnings; the
+ * shape is built only for the features that need one.
+ */
+export function plannedOverlapArea(
+  ctx: ReportContext,
+  layer: ProjectLayer,
+  f: Feature,
+  index: number,
+  planned: Shape | undefined,
+): number {
+  const g = f.geometry as unknown;
+  const ws = ctx.ws;
+  if (!planned || !(g instanceof FlatGeometry) || !g.flat) return slowArea(ctx, layer, f, index, planned);
+  // A shape already built (an earlier report, a map click) answers as before.
+  if (g.memo(ws.key) !== undefined) return slowArea(ctx, layer, f, index, planned);
+  let key = simpleKeys.get(ws.key);
+  if (key === undefined) simpleKeys.set(ws.key, (key = `simple:${ws.key}`));
+  const known = g.memo(key) as boolean | undefined;
+  if (known === false) return slowArea(ctx, layer, f, index, planned);
+  if (geometryEnclosesPole(f.geometry) || geometryCrossesAntimeridian(f.geometry))
+    return slowArea(ctx, layer, f, index, planned);
+  const r = ringIn(g, ws);
+  if (known === undefined) {
+    // Remembered as one bit of the geometry: the area itself is measured again when needed.
+    const simple = r !== undefined && isSimple(r);
+    g.setMemo(key, simple);
+    if (!simple) return slowArea(ctx, layer, f, index, planned);
+  }
+  if (!r) return slowArea(ctx, layer, f, index, planned);
+  // containment(): the parcel is the smaller of the two when it has no more vertices.
+  if (r.length / 2 > planned.vertexCount) return slowArea(ctx, layer, f, index, planned);
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (let i = 0; i < r.length; i += 2) {
+    const x = r[i]!;
+    const y = r[i + 1]!;
+    if (x < minX) minX = x;
+    if (y < minY) minY = y;
+    if (x > maxX) maxX = x;
+    if (y > maxY) maxY = y;
+  }
+  const b = planned.bbox;
+  if (!(minX <= b[2] && b[0] <= maxX && minY <= b[3] && b[1] <= maxY)) return 0;
+  // The planned boundary comes near: the parcel is clipped as before.
+  if (anySegmentNear(segmentIndexOf(planned), minX, minY, maxX, maxY))
+    return slowArea(ctx, layer, f, index, planned);
+  return shapeContainsPoint(planned, r[0]!, r[1]!) ? orientedArea(r, ws) : 0;
+}
+
+function slowArea(
+  ctx: ReportContext,
+  layer: ProjectLayer,
+  f: Feature,
+  index: number,
+  planned: Shape | undefined,
+): number {
+  return plannedOverlap(ctx, layer, f, index, planned)?.area ?? 0;
+}
