@@ -63,6 +63,21 @@ export class FlatGeometry {
   get coordinates(): Position[][] | Position[][][] {
     return (this.#nested ??= nestedCoordinates(this.#flat!));
   }
+  /**
+   * The same rings moved to other positions (a reprojection, done in place by the reader that owns
+   * the geometry); the positions it had are kept as its source in `sourceCrs` when given.
+   */
+  movePositions(xy: Float64Array, sourceCrs?: string): void {
+    const f = this.#flat!;
+    if (sourceCrs !== undefined) {
+      this.#sourceCrs = sourceCrs;
+      this.#sourceXy = f.xy;
+    }
+    this.#flat = withPositions(f, xy);
+    this.#nested = undefined;
+    this.#memo = undefined;
+    this.#bits = 0;
+  }
   /** a value derived from this geometry, by key (see #memo) */
   memo(key: string): unknown {
     const bit = memoBits.get(key);

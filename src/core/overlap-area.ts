@@ -11,7 +11,7 @@ import { FlatGeometry } from './flat-coords.ts';
 import { shapeContainsPoint } from './overlay.ts';
 import { geometryEnclosesPole } from './pole.ts';
 import { plannedOverlap, type ReportContext } from './report-context.ts';
-import { anySegmentNear } from './segment-index.ts';
+import { anySegmentNear, type SegmentIndex } from './segment-index.ts';
 import { segmentIndexOf, type Shape } from './shape.ts';
 import type { Feature, ProjectLayer } from './types.ts';
 import { smallRingIsSimple } from './validity/contacts.ts';
@@ -108,10 +108,82 @@ export function plannedOverlapArea(
   }
   const b = planned.bbox;
   if (!(minX <= b[2] && b[0] <= maxX && minY <= b[3] && b[1] <= maxY)) return 0;
-  // The planned boundary comes near: the parcel is clipped as before.
-  if (anySegmentNear(segmentIndexOf(planned), minX, minY, maxX, maxY))
+  // The planned boundary comes near (an edge's box meets the parcel's): clipped as before, unless
+  // every such edge keeps clear of the parcel, which then lies wholly on one side of it.
+  const si = segmentIndexOf(planned);
+  if (anySegmentNear(si, minX, minY, maxX, maxY) && boundaryNear(si, r, minX, minY, maxX, maxY, b))
     return slowArea(ctx, layer, f, index, planned);
   return shapeContainsPoint(planned, r[0]!, r[1]!) ? orientedArea(r, ws) : 0;
+}
+
+/** Distance from (px, py) to the segment (ax, ay)–(bx, by). */
+function pointSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const len2 = dx * dx + dy * dy;
+  let t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
+  t = t < 0 ? 0 : t > 1 ? 1 : t;
+  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+}
+
+/**
+ * Whether an edge of the planned shape near the box has an end in the ring's box (it may reach
+ * inside, or the planned shape lie within the parcel) or comes within a tolerance of one of the
+ * ring's edges (crosses or touches it). The tolerance, 1e-9 of the coordinates' size (1e-7° or a few
+ * mm of Gauss-Kruger northing), is far above rounding: a parcel clear of it is wholly inside or
+ * outside, and one vertex tells which.
+ */
+function boundaryNear(
+  si: SegmentIndex,
+  r: Float64Array,
+  minX: number,
+  minY: number,
+  maxX: number,
+  maxY: number,
+  b: readonly number[],
+): boolean {
+  const tol = 1e-9 * Math.max(1, Math.abs(b[0]!), Math.abs(b[1]!), Math.abs(b[2]!), Math.abs(b[3]!));
+  const x0 = minX - tol;
+  const y0 = minY - tol;
+  const x1 = maxX + tol;
+  const y1 = maxY + tol;
+  const segs = si.segs;
+  let near = false;
+  si.index!.search(x0, y0, x1, y1, (k) => {
+    if (near) return false;
+    const ax = segs[4 * k]!;
+    const ay = segs[4 * k + 1]!;
+    const bx = segs[4 * k + 2]!;
+    const by = segs[4 * k + 3]!;
+    if ((ax >= x0 && ax <= x1 && ay >= y0 && ay <= y1) || (bx >= x0 && bx <= x1 && by >= y0 && by <= y1)) {
+      near = true;
+      return false;
+    }
+    for (let i = 0; i + 3 < r.length; i += 2) {
+      const px = r[i]!;
+      const py = r[i + 1]!;
+      const qx = r[i + 2]!;
+      const qy = r[i + 3]!;
+      // Both ends of the planned edge lie outside the box, so it meets the parcel's edge only by
+      // crossing it: opposite sides both ways.
+      const o1 = (qx - px) * (ay - py) - (qy - py) * (ax - px);
+      const o2 = (qx - px) * (by - py) - (qy - py) * (bx - px);
+      const o3 = (bx - ax) * (py - ay) - (by - ay) * (px - ax);
+      const o4 = (bx - ax) * (qy - ay) - (by - ay) * (qx - ax);
+      if (
+        (o1 <= 0 !== o2 <= 0 && o3 <= 0 !== o4 <= 0) ||
+        pointSegment(px, py, ax, ay, bx, by) <= tol ||
+        pointSegment(qx, qy, ax, ay, bx, by) <= tol ||
+        pointSegment(ax, ay, px, py, qx, qy) <= tol ||
+        pointSegment(bx, by, px, py, qx, qy) <= tol
+      ) {
+        near = true;
+        return false;
+      }
+    }
+    return false;
+  });
+  return near;
 }
 
 function slowArea(

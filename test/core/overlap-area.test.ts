@@ -164,6 +164,21 @@ describe.each(['ellipsoidal', 'plane'] as const)('plannedOverlapArea, %s', (meth
       kinds.push(kind);
       parcels.push(parcelRings(kind, CX - 0.04 + 0.08 * rnd(), CY - 0.04 + 0.08 * rnd(), s, rnd));
     }
+    // Parcels round the whole zone: its edges are inside their box, none near their edges.
+    for (const s of [0.07, 0.1]) {
+      kinds.push('quad');
+      parcels.push([
+        [
+          [
+            [CX - s, CY - s],
+            [CX + s, CY - s],
+            [CX + s, CY + s],
+            [CX - s, CY + s],
+            [CX - s, CY - s],
+          ],
+        ],
+      ]);
+    }
     const { project: p, copy } = project(zone, parcels);
     const fast = makeContext(p, method);
     const slow = makeContext(copy, method);
