@@ -143,6 +143,8 @@ const UPPER_E = 0x45;
 const COLON = 0x3a;
 const MAX_SCAN_DEPTH = 256;
 const NO_PARTS = new Uint32Array(0);
+// `ends` of one-ring geometries by vertex count, shared: ends are never written after parsing.
+const ONE_RING_ENDS: (Uint32Array | undefined)[] = new Array(256);
 // Exact powers of ten: m · 10^±k with m < 2^53 and k ≤ 22 is one correctly rounded operation,
 // the same double JSON.parse gives (Clinger's fast path); anything else goes through Number().
 const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
@@ -337,10 +339,16 @@ class CoordParser {
     }
     // Ring ends as vertex counts from the geometry's start; the parts list counted rings the same.
     const xy = this.xy.take();
-    const ends = this.ends.take();
+    let ends = this.ends.take();
     const parts = level === 3 ? this.parts.take() : NO_PARTS;
     if (level === 2) this.parts.rollback();
     for (let r = 0; r < ends.length; r++) ends[r] = ends[r]! / 2;
+    if (ends.length === 1 && ends[0]! < ONE_RING_ENDS.length) {
+      // One ring (most parcels): a shared array per vertex count, not a view per geometry.
+      const n = ends[0]!;
+      this.ends.rollback();
+      ends = ONE_RING_ENDS[n] ??= Uint32Array.of(n);
+    }
     return { depth, xy, ends, parts };
   }
 }

@@ -45,7 +45,7 @@ const KINDS: Kind[] = [
 ];
 
 /** A parcel's rings (lon/lat) of the given kind at (x, y), size s degrees. */
-function parcelRings(kind: Kind, x: number, y: number, s: number, rnd: () => number): number[][][] {
+function parcelRings(kind: Kind, x: number, y: number, s: number, rnd: () => number): number[][][][] {
   const j = () => (rnd() - 0.5) * s * 0.3;
   const quad = [
     [x + j(), y + j()],
