@@ -189,7 +189,18 @@ class Blocks<T extends Float64Array | Uint32Array> {
     this.used = this.start;
   }
   take(): T {
-    return this.block.subarray(this.start, this.used) as T;
+    // A view made by the constructor: subarray's species lookup took twice as long, 300 000 times.
+    const b = this.block;
+    const n = this.used - this.start;
+    return (
+      b instanceof Float64Array
+        ? new Float64Array(b.buffer, b.byteOffset + 8 * this.start, n)
+        : new Uint32Array(b.buffer, b.byteOffset + 4 * this.start, n)
+    ) as T;
+  }
+  /** how many numbers the item being written has so far */
+  get count(): number {
+    return this.used - this.start;
   }
 }
 
@@ -339,16 +350,16 @@ class CoordParser {
     }
     // Ring ends as vertex counts from the geometry's start; the parts list counted rings the same.
     const xy = this.xy.take();
-    let ends = this.ends.take();
     const parts = level === 3 ? this.parts.take() : NO_PARTS;
     if (level === 2) this.parts.rollback();
-    for (let r = 0; r < ends.length; r++) ends[r] = ends[r]! / 2;
-    if (ends.length === 1 && ends[0]! < ONE_RING_ENDS.length) {
+    const n = xy.length / 2;
+    if (this.ends.count === 1 && n < ONE_RING_ENDS.length) {
       // One ring (most parcels): a shared array per vertex count, not a view per geometry.
-      const n = ends[0]!;
       this.ends.rollback();
-      ends = ONE_RING_ENDS[n] ??= Uint32Array.of(n);
+      return { depth, xy, ends: (ONE_RING_ENDS[n] ??= Uint32Array.of(n)), parts };
     }
+    const ends = this.ends.take();
+    for (let r = 0; r < ends.length; r++) ends[r] = ends[r]! / 2;
     return { depth, xy, ends, parts };
   }
 }
