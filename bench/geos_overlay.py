@@ -22,6 +22,9 @@ t1 = time.perf_counter()
 c1 = time.process_time()
 pz = prep(zone)
 by_class = {}
+# Parcels per class overlapping by more than zonemap's OVERLAP_TOLERANCE_M2 (src/core/report-landuse.ts),
+# in the file's own units (m² in EPSG:4547; in lon/lat only the crossing count is compared).
+counts = {}
 crossing = 0
 for cls, g in parcels:
     if pz.contains(g):
@@ -32,6 +35,8 @@ for cls, g in parcels:
     else:
         continue
     by_class[cls] = by_class.get(cls, 0.0) + a
+    if a > 1e-3:
+        counts[cls] = counts.get(cls, 0) + 1
 t2 = time.perf_counter()
 c2 = time.process_time()
-print(json.dumps({'read_s': t1 - t0, 'overlay_s': t2 - t1, 'read_cpu_s': c1 - c0, 'overlay_cpu_s': c2 - c1, 'total_s': t2 - t0, 'parcels': len(parcels), 'crossing': crossing}))
+print(json.dumps({'read_s': t1 - t0, 'overlay_s': t2 - t1, 'read_cpu_s': c1 - c0, 'overlay_cpu_s': c2 - c1, 'total_s': t2 - t0, 'parcels': len(parcels), 'crossing': crossing, 'counts': counts}))

@@ -42,7 +42,7 @@ function timed(cmd: string, args: string[]): Timed {
 
 const node = (script: string, args: string[]) =>
   JSON.parse(
-    execFileSync('node', ['--import', 'tsx', script, ...args], {
+    execFileSync('node', ['--expose-gc', '--import', 'tsx', script, ...args], {
       cwd: root,
       encoding: 'utf8',
       maxBuffer: 1 << 26,
@@ -62,6 +62,10 @@ const load = () =>
     .join(', ');
 const loadBefore = load();
 const started = new Date();
+// What a process takes before reading anything: bare node, and the command with its modules loaded
+// (`zonemap --help`), so that peak memory can be read both as a whole and as growth.
+const bareNode = timed('node', ['-e', '0']);
+const bareCommand = timed('node', ['bin/zonemap.js', '--help']);
 
 interface Side {
   label: string;
@@ -78,6 +82,8 @@ interface Side {
     read_cpu_s: number;
     overlay_cpu_s: number;
     crossing: number;
+    /** parcels per class overlapping by more than 1e-3 (m² in EPSG:4547) */
+    counts: Record<string, number>;
     proc: Timed;
   };
   postgis?: { load_s: number; overlay_s: number; total_s: number; planned_overlap_m2: number };
@@ -173,6 +179,21 @@ function sideMd(x: Side): string {
       ['  overlay (geography areas)', s(x.postgis.overlay_s), '', ''],
     );
   const table = rows.map((r) => `| ${r.join(' | ')} |`).join('\n');
+  const counts = st.counts as unknown as Record<string, number> | undefined;
+  const countDiffs =
+    g && counts
+      ? [...new Set([...Object.keys(g.counts), ...Object.keys(counts)])]
+          .filter((k) => (g.counts[k] ?? 0) !== (counts[k] ?? 0))
+          .map((k) => `${k} ${counts[k] ?? 0} against ${g.counts[k] ?? 0}`)
+      : undefined;
+  const countNote =
+    x.crs === 'EPSG:4547' && countDiffs
+      ? `\nParcels per class (overlap above 1e-3 m²): ${
+          countDiffs.length === 0
+            ? "the same as GEOS's in every class"
+            : `differ from GEOS's: ${countDiffs.join(', ')}`
+        }.\n`
+      : '';
   const pgNote = x.postgisSkipped ? `\nPostGIS not measured: ${x.postgisSkipped.trim()}\n` : '';
   const pgCheck = x.postgis
     ? `PostGIS's overlapped area ${(x.postgis.planned_overlap_m2 / 1e6).toFixed(4)} km² (zonemap's planned area ${x.planned_km2.toFixed(4)} km²).`
@@ -188,7 +209,7 @@ ${x.parcels.toLocaleString('en')} parcels, land-use file ${x.fileMb.toFixed(1)} 
 | step | wall time | CPU time (user + system) | peak memory / GC |
 |---|---|---|---|
 ${table}
-${pgNote}
+${pgNote}${countNote}
 Targets: whole command ≤ 0.5× GEOS read + overlay (${
     ratio === undefined || ratioCpu === undefined
       ? 'no GEOS here'
@@ -197,7 +218,16 @@ Targets: whole command ≤ 0.5× GEOS read + overlay (${
     g
       ? `${s(st.report_s)} against ${s(g.overlay_s)} wall, ${s(st.report_cpu_s)} against ${s(g.overlay_cpu_s)} CPU: ${both(st.report_s! <= g.overlay_s, st.report_cpu_s! <= g.overlay_cpu_s)}`
       : 'no GEOS here'
-  }); peak memory ≤ 2× the file size (${mb(x.report.peakMb)} against ${mb(2 * x.fileMb)}: ${met(x.report.peakMb <= 2 * x.fileMb)}).
+  }); peak memory ≤ 2× the file size (whole process ${mb(x.report.peakMb)} against ${mb(2 * x.fileMb)}: ${met(
+    x.report.peakMb <= 2 * x.fileMb,
+  )}; above \`zonemap --help\`, ${mb(x.report.peakMb - bareCommand.peakMb)}: ${met(
+    x.report.peakMb - bareCommand.peakMb <= 2 * x.fileMb,
+  )}).
+Memory: peak resident set of the whole process (/usr/bin/time); bare \`node -e 0\` takes ${mb(
+    bareNode.peakMb,
+  )}, \`zonemap --help\` ${mb(bareCommand.peakMb)}. The loaded project and its report hold ${mb(
+    st.held_mb ?? NaN,
+  )} after a full collection (heap and array buffers, ${((1024 * 1024 * (st.held_mb ?? NaN)) / x.parcels).toFixed(0)} bytes a parcel).
 `;
 }
 
@@ -216,9 +246,11 @@ ${sides.map(sideMd).join('\n')}
 ${large.features!.toLocaleString('en')} parcels, ${(large.bytes! / 1024 / 1024).toFixed(1)} MB of GeoJSON (bench/large-geojson.ts), read as the CLI reads it
 (bytes → flat polygons in lon/lat, checked for structure): ${s(large.seconds)} (CPU ${s(large.cpu_s)}, GC ${s(large.gc_s)}); peak memory ${mb(
   large.peak_mb!,
-)}, ${mb(large.growth_mb!)} above the process before reading. Target ≤ 1.0 s: ${met(large.seconds! <= 1)}; peak memory ≤ 2× the file size (${mb(
+)} (whole process, the file's bytes included), ${mb(large.growth_mb!)} above the process before reading. Target ≤ 1.0 s: ${met(large.seconds! <= 1)}; peak memory ≤ 2× the file size (${mb(
   2 * (large.bytes! / 1024 / 1024),
-)}): ${met(large.peak_mb! <= (2 * large.bytes!) / 1024 / 1024)}.
+)}): whole process ${met(large.peak_mb! <= (2 * large.bytes!) / 1024 / 1024)}, growth ${met(
+  large.growth_mb! <= (2 * large.bytes!) / 1024 / 1024,
+)}.
 
 ## Live edit on data/luoshan
 

@@ -2,10 +2,26 @@
 // window is exact for area: the output may carry zero-width bridges along the window's edges, whose
 // signed area is nil, so no topology repair is needed and the step can never fail.
 
-/** Clips a closed flat ring to the left side of the directed line a→b; returns a closed flat ring. */
-function clipHalfPlane(ring: Float64Array, ax: number, ay: number, bx: number, by: number): Float64Array {
-  const n = ring.length / 2;
-  const out = new Float64Array((n + n) * 2 + 2);
+// The intermediate rings of one clip are written to two scratch arrays in turn, reused from call to
+// call: a 64-vertex zone ring clipped to each triangle of 100 000 parcels otherwise makes three
+// arrays of 2 KB per triangle for the collector. Only the result is a new array.
+let scratchA = new Float64Array(1024);
+let scratchB = new Float64Array(1024);
+
+/**
+ * Clips the closed flat ring in `ring[0, len)` to the left side of the directed line a→b, writing
+ * the closed result to `out` (room for 2·len + 2 numbers); returns its length.
+ */
+function clipHalfPlane(
+  ring: Float64Array,
+  len: number,
+  out: Float64Array,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+): number {
+  const n = len / 2;
   let k = 0;
   const dx = bx - ax;
   const dy = by - ay;
@@ -33,18 +49,28 @@ function clipHalfPlane(ring: Float64Array, ax: number, ay: number, bx: number, b
     py = qy;
     ps = qs;
   }
-  if (k === 0) return new Float64Array(0);
+  if (k === 0) return 0;
   out[k++] = out[0]!;
   out[k++] = out[1]!;
-  return out.subarray(0, k);
+  return k;
 }
 
 /** The part of a closed flat ring inside a counter-clockwise triangle (flat, 6 numbers). */
 export function clipRingToTriangle(ring: Float64Array, tri: ArrayLike<number>): Float64Array {
-  let r = ring;
-  for (let e = 0; e < 3 && r.length >= 8; e++) {
-    const f = (e + 1) % 3;
-    r = clipHalfPlane(r, tri[2 * e]!, tri[2 * e + 1]!, tri[2 * f]!, tri[2 * f + 1]!);
+  // Each half-plane at most doubles the vertices (n → 2n − 1, closed): room for three steps.
+  const room = 8 * ring.length + 16;
+  if (scratchA.length < room) {
+    scratchA = new Float64Array(room);
+    scratchB = new Float64Array(room);
   }
-  return r.length >= 8 ? r : new Float64Array(0);
+  let from: Float64Array = ring;
+  let len = ring.length;
+  let to = scratchA;
+  for (let e = 0; e < 3 && len >= 8; e++) {
+    const f = (e + 1) % 3;
+    len = clipHalfPlane(from, len, to, tri[2 * e]!, tri[2 * e + 1]!, tri[2 * f]!, tri[2 * f + 1]!);
+    from = to;
+    to = to === scratchA ? scratchB : scratchA;
+  }
+  return len >= 8 ? from.slice(0, len) : new Float64Array(0);
 }

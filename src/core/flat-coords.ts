@@ -21,16 +21,23 @@ export interface FlatCoords {
  * and object spread see own properties only: so such geometries stay where the reader's caller
  * asked for them (the CLI, the import worker, which hands plain ones on: see plainGeometry).
  */
+// Keys whose memo values are yes/no, each given two bits of FlatGeometry's #bits (15 keys at most).
+const memoBits = new Map<string, number>();
+
 export class FlatGeometry {
   readonly type: 'Polygon' | 'MultiPolygon';
   // Private fields: not own properties, so Object.keys, structured clone and validators see a
   // geometry's GeoJSON members only.
   #flat: FlatCoords | undefined;
-  #source: { crs: string; xy: Float64Array } | undefined;
+  #sourceCrs: string | undefined;
+  #sourceXy: Float64Array | undefined;
   #nested: Position[][] | Position[][][] | undefined;
   // What core derives from the geometry (its shape per workspace, whether it rounds a pole), held
   // here rather than in WeakMaps: 100 000 ephemeron entries per cache slow every full collection.
-  #memo: Map<string, unknown> | undefined;
+  // Yes/no answers are bits of one small integer (two per key: known, value); other values sit in
+  // a short key, value, key, value… array. A Map per geometry took ≈ 250 bytes for 100 000 parcels.
+  #bits = 0;
+  #memo: unknown[] | undefined;
   constructor(flat: FlatCoords) {
     this.type = flat.depth === 3 ? 'Polygon' : 'MultiPolygon';
     this.#flat = flat;
@@ -41,26 +48,75 @@ export class FlatGeometry {
   }
   /** the positions in another CRS this geometry was reprojected from (see sourcePositions) */
   get source(): { crs: string; xy: Float64Array } | undefined {
-    return this.#source;
+    return this.#sourceCrs !== undefined && this.#sourceXy
+      ? { crs: this.#sourceCrs, xy: this.#sourceXy }
+      : undefined;
   }
   set source(s: { crs: string; xy: Float64Array } | undefined) {
-    this.#source = s;
+    this.#sourceCrs = s?.crs;
+    this.#sourceXy = s?.xy;
+  }
+  /** the positions this geometry had in `crs` before it was reprojected, if it was (no allocation) */
+  sourceIn(crs: string): Float64Array | undefined {
+    return this.#sourceCrs === crs ? this.#sourceXy : undefined;
   }
   get coordinates(): Position[][] | Position[][][] {
     return (this.#nested ??= nestedCoordinates(this.#flat!));
   }
+  /**
+   * The same rings moved to other positions (a reprojection, done in place by the reader that owns
+   * the geometry); the positions it had are kept as its source in `sourceCrs` when given.
+   */
+  movePositions(xy: Float64Array, sourceCrs?: string): void {
+    const f = this.#flat!;
+    if (sourceCrs !== undefined) {
+      this.#sourceCrs = sourceCrs;
+      this.#sourceXy = f.xy;
+    }
+    this.#flat = withPositions(f, xy);
+    this.#nested = undefined;
+    this.#memo = undefined;
+    this.#bits = 0;
+  }
   /** a value derived from this geometry, by key (see #memo) */
   memo(key: string): unknown {
-    return this.#memo?.get(key);
+    const bit = memoBits.get(key);
+    if (bit !== undefined && this.#bits & (1 << bit)) return (this.#bits & (2 << bit)) !== 0;
+    const m = this.#memo;
+    if (m) for (let i = 0; i < m.length; i += 2) if (m[i] === key) return m[i + 1];
+    return undefined;
   }
   setMemo(key: string, value: unknown): void {
-    (this.#memo ??= new Map()).set(key, value);
+    const m = this.#memo;
+    let bit = memoBits.get(key);
+    if (typeof value === 'boolean' && bit === undefined && memoBits.size < 15) {
+      bit = 2 * memoBits.size;
+      memoBits.set(key, bit);
+    }
+    if (bit !== undefined) {
+      this.#bits &= ~(3 << bit);
+      if (typeof value === 'boolean') {
+        this.#bits |= (value ? 3 : 1) << bit;
+        if (m) for (let i = 0; i < m.length; i += 2) if (m[i] === key) m[i + 1] = undefined;
+        return;
+      }
+    }
+    if (m) {
+      for (let i = 0; i < m.length; i += 2)
+        if (m[i] === key) {
+          m[i + 1] = value;
+          return;
+        }
+      m.push(key, value);
+    } else this.#memo = [key, value];
   }
   set coordinates(v: Position[][] | Position[][][]) {
     this.#memo = undefined;
+    this.#bits = 0;
     this.#nested = v;
     this.#flat = undefined;
-    this.#source = undefined;
+    this.#sourceCrs = undefined;
+    this.#sourceXy = undefined;
   }
   toJSON(): unknown {
     const out: Record<string, unknown> = { type: this.type, coordinates: this.coordinates };
@@ -142,7 +198,7 @@ export function setSourcePositions(g: unknown, crs: string, xy: Float64Array): v
  */
 export function sourcePositions(g: unknown, crs: string): Float64Array | undefined {
   if (!(g instanceof FlatGeometry) || !g.flat) return undefined;
-  return g.source && g.source.crs === crs ? g.source.xy : undefined;
+  return g.sourceIn(crs);
 }
 
 /** Nested GeoJSON positions from flat coordinates (Polygon: rings; MultiPolygon: polygons). */

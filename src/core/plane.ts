@@ -91,7 +91,22 @@ export function lonLatBox(features: Iterable<Feature>): [number, number, number,
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
-  for (const f of features)
+  for (const f of features) {
+    // Flat coordinates (100 000 parcels) straight from their array, without a call per position.
+    const flat = flatOf(f.geometry);
+    if (flat) {
+      const xy = flat.xy;
+      for (let k = 0; k + 1 < xy.length; k += 2) {
+        const x = xy[k]!;
+        const y = xy[k + 1]!;
+        if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+        if (x < minX) minX = x;
+        if (x > maxX) maxX = x;
+        if (y < minY) minY = y;
+        if (y > maxY) maxY = y;
+      }
+      continue;
+    }
     visitPositions(f.geometry, (p) => {
       const x = p[0];
       const y = p[1];
@@ -101,6 +116,7 @@ export function lonLatBox(features: Iterable<Feature>): [number, number, number,
       if (y < minY) minY = y;
       if (y > maxY) maxY = y;
     });
+  }
   return minX <= maxX ? [minX, minY, maxX, maxY] : undefined;
 }
 

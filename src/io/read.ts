@@ -244,6 +244,8 @@ export async function readLayerFile(
       const res = await reprojectFeatures(features, crsTransforms(info.code).toLonLat, {
         arrays: crsArrayTransforms(info.code).toLonLat,
         sourceCrs: info.code,
+        // raw.features are this read's own, made above
+        inPlace: true,
         signal: opts.signal,
         onProgress: (f) => opts.onProgress?.(0.5 + f / 2),
       });

@@ -2,7 +2,13 @@
 // between chunks. Properties are shared, not copied: only geometry objects are new.
 import type { Feature, Geometry } from 'geojson';
 import { mapPositions, type ArrayTransform, type PointTransform } from '../core/crs.ts';
-import { flatGeometry, flatOf, setSourcePositions, withPositions } from '../core/flat-coords.ts';
+import {
+  FlatGeometry,
+  flatGeometry,
+  flatOf,
+  setSourcePositions,
+  withPositions,
+} from '../core/flat-coords.ts';
 
 const CHUNK = 20_000;
 
@@ -61,12 +67,17 @@ function reprojectFlat(
   arrays: ArrayTransform,
   sourceCrs: string | undefined,
   store: Store,
+  inPlace: boolean,
 ): Geometry | undefined {
   const flat = flatOf(g)!;
   const src = flat.xy;
   const xy = store.take(src.length);
   arrays(src, xy);
   for (let k = 0; k < xy.length; k++) if (!Number.isFinite(xy[k]!)) return undefined;
+  if (inPlace && g instanceof FlatGeometry) {
+    g.movePositions(xy, sourceCrs);
+    return g;
+  }
   const out = flatGeometry(withPositions(flat, xy), g as unknown as Record<string, unknown>);
   if (sourceCrs) setSourcePositions(out, sourceCrs, src);
   return out;
@@ -82,6 +93,11 @@ export async function reprojectFeatures(
     arrays?: ArrayTransform;
     /** the CRS converted from, remembered beside flat geometries */
     sourceCrs?: string;
+    /**
+     * the features are the caller's own (just read): flat geometries are moved in place and their
+     * features kept, not copied (100 000 parcels: four objects each less to make and collect)
+     */
+    inPlace?: boolean;
   } = {},
 ): Promise<{ features: Feature[]; failed: number[]; aborted: boolean }> {
   const out: Feature[] = new Array(features.length);
@@ -93,9 +109,9 @@ export async function reprojectFeatures(
     for (let i = start; i < stop; i++) {
       const feature = features[i]!;
       if (opts.arrays && flatOf(feature.geometry)) {
-        const g = reprojectFlat(feature.geometry, opts.arrays, opts.sourceCrs, store);
+        const g = reprojectFlat(feature.geometry, opts.arrays, opts.sourceCrs, store, opts.inPlace === true);
         if (g) {
-          out[i] = { ...feature, geometry: g };
+          out[i] = g === feature.geometry ? feature : { ...feature, geometry: g };
           continue;
         }
       }
