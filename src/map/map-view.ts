@@ -17,12 +17,7 @@ import { SourceBatch } from './source-batch.ts';
 import type { MapModeHandler, MapModeName } from './modes.ts';
 import { UrlView, type UrlViewOptions } from './url-view.ts';
 import { addCopyLinkControl, type CopyLinkControl } from './copy-link-control.ts';
-import {
-  raiseCompare,
-  renderedCompareLabels,
-  showCompare,
-  type ComparePieceView,
-} from './compare-overlay.ts';
+import type { ComparePieceView } from './compare-overlay.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -240,7 +235,7 @@ export class MapView {
       'source' in spec && zoneIds.has(String(spec.source));
     for (const spec of [...onTop, ...symbols.filter((x) => !isZone(x)), ...symbols.filter(isZone)])
       this.map.addLayer(spec);
-    raiseCompare(this.map);
+    this.compareOverlay?.raiseCompare(this.map);
     for (const raise of this.onTop) raise();
     if (this.map.getLayer(HIGHLIGHT)) this.map.moveLayer(HIGHLIGHT);
   }
@@ -248,12 +243,19 @@ export class MapView {
   /** The scenario comparison over the map (compare-overlay.ts); null takes it off. */
   async setCompare(pieces: ComparePieceView[] | null): Promise<void> {
     await this.ready;
-    showCompare(this.map, pieces);
+    // the overlay's code (and its label placement) loads with the first comparison shown; until
+    // then there is nothing to take off. Calls keep their order: all wait for the same load.
+    if (!pieces?.length && !this.compareLoad) return;
+    this.compareLoad ??= import('./compare-overlay.ts').then((m) => (this.compareOverlay = m));
+    (await this.compareLoad).showCompare(this.map, pieces);
   }
 
+  private compareLoad: Promise<typeof import('./compare-overlay.ts')> | null = null;
+  private compareOverlay: typeof import('./compare-overlay.ts') | null = null;
+
   /** The comparison's labels placed on screen now (for tests). */
-  compareLabels(): ReturnType<typeof renderedCompareLabels> {
-    return renderedCompareLabels(this.map);
+  compareLabels(): { piece: number; change: string; label: string }[] {
+    return this.compareOverlay?.renderedCompareLabels(this.map) ?? [];
   }
 
   private onTop: (() => void)[] = [];

@@ -1,10 +1,12 @@
 // The map side of a presentation: camera flights between slides, the slide's layers shown and the
 // rest hidden, its highlighted features outlined, and the current camera read back for a new slide.
-// The presentation UI reaches the map only through here (MapPane registers its view).
+// The presentation UI reaches the map only through here (MapPane registers its view in
+// present-target.ts).
 import type * as maplibregl from 'maplibre-gl';
 import type { Feature } from 'geojson';
 import type { Camera } from '../core/presentation.ts';
 import type { MapView } from './map-view.ts';
+import { presentedView } from './present-target.ts';
 
 const GLOW = 'zm-present-glow';
 const LINE = 'zm-present-line';
@@ -119,16 +121,10 @@ export class Presenter {
 
 let current: Presenter | null = null;
 
-/** Makes `view` the map presentations drive; returns the undo (MapPane calls it with its view). */
-export function attachPresenter(view: MapView): () => void {
-  const p = new Presenter(view);
-  current = p;
-  return () => {
-    if (current === p) current = null;
-  };
-}
-
-/** The presenter of the map on the page, or null before the map exists. */
+/** The presenter of the map on the page (present-target.ts), or null before the map exists. */
 export function presenter(): Presenter | null {
+  const view = presentedView();
+  if (!view) return null;
+  if (current?.view !== view) current = new Presenter(view);
   return current;
 }

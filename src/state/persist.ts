@@ -7,7 +7,7 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import type { Project, ProjectLayer } from '../core/types.ts';
 import { MAX_LAYER_FEATURES } from './layer-budget.ts';
-import { checkLegacyRecord, checkSavedProject, type CheckedProject } from './validate-saved.ts';
+import type { CheckedProject } from './validate-saved.ts';
 import type { Entry, History } from './history.ts';
 
 const DB_NAME = 'zonemap';
@@ -173,9 +173,12 @@ export async function loadSavedProject(maxFeatures = MAX_LAYER_FEATURES): Promis
     });
     const tx = d.transaction([META, LAYERS, LEGACY, HISTORY], 'readonly');
     const record = (await tx.objectStore(META).get(CURRENT)) as unknown;
+    // The checks of a saved project load only when there is one (not on a first visit), while its
+    // records are read: they are not waited for.
     if (record === undefined) {
       const legacy = (await tx.objectStore(LEGACY).get(CURRENT)) as unknown;
       if (legacy === undefined) return { kind: 'none' };
+      const { checkLegacyRecord } = await import('./validate-saved.ts');
       const savedAt = (legacy as { savedAt?: unknown } | null)?.savedAt;
       return {
         kind: 'saved',
@@ -183,6 +186,8 @@ export async function loadSavedProject(maxFeatures = MAX_LAYER_FEATURES): Promis
         ...checkLegacyRecord(legacy, maxFeatures),
       };
     }
+    const checks = import('./validate-saved.ts');
+    checks.catch(() => undefined); // awaited below; a failed load is then this start's error
     const r = record as Partial<SavedMeta> | null;
     const ids: unknown[] = Array.isArray(r?.layerIds) ? r.layerIds : [];
     if (!r || typeof r !== 'object' || !Array.isArray(r.layerIds))
@@ -196,6 +201,7 @@ export async function loadSavedProject(maxFeatures = MAX_LAYER_FEATURES): Promis
       ids.map((id) => (typeof id === 'string' ? store.get(id) : Promise.resolve(undefined))),
     );
     const history = await readHistory(tx.objectStore(HISTORY));
+    const { checkSavedProject } = await checks;
     return {
       kind: 'saved',
       ...(typeof r.savedAt === 'number' ? { savedAt: r.savedAt } : {}),

@@ -1,79 +1,34 @@
 // The three-plan review (审查): whether it is open, the conflict in focus, the swipe's two layers,
 // and the planners' decisions. The decisions are part of the project and go through the one write
-// path (a command each, undoable, saved); the rest is the view and lives in this small store so the
-// review can become a mode of its own later without touching the app state.
-import { useSyncExternalStore } from 'react';
+// path (a command each, undoable, saved); the rest is the view and lives in a small store
+// (review-store.ts, re-exported here) so the review can become a mode of its own later without
+// touching the app state.
 import type { Geometry } from 'geojson';
 import { bbox } from '@turf/bbox';
-import type { ConflictEntry, Report } from '../core/report.ts';
+import type { Report } from '../core/report.ts';
 import { snapshotOf, today, type Decision, type ReviewedConflict } from '../core/conflict-resolutions.ts';
 import { applyCommand, focusOn } from './edit.ts';
-import { readMode } from './link.ts';
 import type { Command } from './commands.ts';
+import { setReview, type ReviewConflict } from './review-store.ts';
 
-/** A conflict as the page draws and lists it: the report's row (contract §6, core/conflicts.ts). */
-export type ReviewConflict = ConflictEntry;
-
-/** The two sides of the swipe: layer ids (a plan, or the zone) and the words naming them. */
-export interface SwipePair {
-  left: string;
-  right: string;
-  titles: [string, string];
-}
-
-export interface ReviewState {
-  open: boolean;
-  /** the conflict in focus (its location id), outlined on the map and opened in the panel */
-  focused: string | null;
-  swipe: SwipePair | null;
-  /** the conflicts of the report the review panel shows (conflictsOf), for the map */
-  conflicts: ReviewConflict[];
-}
-
-let state: ReviewState = {
-  // ?mode=review opens the page in the review (contract §8)
-  open: readMode(globalThis.location?.search ?? '').kind === 'ok' && isReviewLink(),
-  focused: null,
-  swipe: null,
-  conflicts: [],
-};
-const listeners = new Set<() => void>();
-
-function isReviewLink(): boolean {
-  return new URLSearchParams(globalThis.location?.search ?? '').get('mode') === 'review';
-}
-
-function set(patch: Partial<ReviewState>): void {
-  state = { ...state, ...patch };
-  for (const l of listeners) l();
-}
-
-export const reviewStore = {
-  get: (): ReviewState => state,
-  subscribe(l: () => void): () => void {
-    listeners.add(l);
-    return () => listeners.delete(l);
-  },
-};
-
-export function useReview<T>(select: (s: ReviewState) => T): T {
-  return useSyncExternalStore(reviewStore.subscribe, () => select(state));
-}
-
-export const openReview = (open: boolean): void =>
-  set(open ? { open } : { open, swipe: null, focused: null });
-export const setSwipe = (swipe: SwipePair | null): void => set({ swipe });
-export const setReviewConflicts = (conflicts: ReviewConflict[]): void => {
-  if (conflicts !== state.conflicts) set({ conflicts });
-};
+export {
+  openReview,
+  reviewStore,
+  setReviewConflicts,
+  setSwipe,
+  unfocusConflict,
+  useReview,
+  type ReviewConflict,
+  type ReviewState,
+  type SwipePair,
+} from './review-store.ts';
 
 /** Puts a conflict in focus and shows it on the map (its box, padded so a sliver is not a speck). */
 export function focusConflict(c: ReviewConflict): void {
-  set({ focused: c.id });
+  setReview({ focused: c.id });
   const box = c.bbox ?? (c.geometry ? geometryBounds(c.geometry) : null);
   if (box) focusOn(padded(box, 0.002));
 }
-export const unfocusConflict = (): void => set({ focused: null });
 
 /** The report's conflicts, largest first with the slivers after (core's order). */
 export function conflictsOf(report: Report | null): ReviewConflict[] {

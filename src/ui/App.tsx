@@ -3,7 +3,7 @@ import { isSampleId, resetToSample, SAMPLES, startProject } from '../state/load-
 import { useAppState } from '../state/store.ts';
 import { setLang } from '../state/edit.ts';
 import { useUndoKeys } from './undo-keys.ts';
-import { openReview, useReview } from '../state/review.ts';
+import { openReview, useReview } from '../state/review-store.ts';
 import { useT } from './i18n-context.ts';
 import { Inspector } from './Inspector.tsx';
 import { LayerPanel } from './LayerPanel.tsx';

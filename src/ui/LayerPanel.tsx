@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { ProjectLayer } from '../core/types.ts';
-import { displayProps } from '../map/display-props.ts';
-import { legendFor, ROLE_ORDER, type LegendItem } from '../map/style.ts';
+import { layerLegend } from '../map/legend.ts';
+import { ROLE_ORDER, type LegendItem } from '../map/style.ts';
 import { useAppState } from '../state/store.ts';
 import {
   beginCapture,
@@ -36,14 +36,7 @@ function Swatch({ item }: { item: LegendItem }) {
 
 function Legend({ layer }: { layer: ProjectLayer }) {
   const { td } = useT();
-  const items = useMemo(
-    () =>
-      legendFor(
-        layer,
-        layer.features.map((f) => displayProps(layer, f)),
-      ),
-    [layer],
-  );
+  const items = useMemo(() => layerLegend(layer), [layer]);
   const shown = items.slice(0, 24);
   return (
     <ul className="legend">

@@ -6,14 +6,13 @@ import { markDrawn } from '../state/safe-start.ts';
 import type { Project } from '../core/types.ts';
 import { attachLink, openProjectView } from './link-view.ts';
 import { installTestHook } from '../map/test-hook.ts';
-import { attachPresenter } from '../map/present.ts';
+import { attachPresenter } from '../map/present-target.ts';
 import { clickPicks, editLayerFeatures } from '../state/edit.ts';
 import { LazyEditMode } from '../map/edit-mode-lazy.ts';
 import { EditToolbar } from './EditToolbar.tsx';
 import { editSession } from './edit-session.ts';
 import { selected, selectionAt } from '../state/selection.ts';
 import { useCompareView } from '../state/compare.ts';
-import { comparePieces } from './compare-map.ts';
 import { useReviewMap } from './review-map.ts';
 import { MapFurniture } from '../map/furniture.ts';
 import { legendGroups } from '../map/legend.ts';
@@ -177,12 +176,22 @@ export function MapPane() {
   useEffect(() => {
     const v = view.current;
     if (!v) return;
-    const shown = comparePieces(compared, lang);
-    void v.setCompare(shown.pieces).then(() => {
-      const key = compared ? `${compared.from}\u0000${compared.to}` : null;
-      if (key && key !== shownCompare.current && shown.bbox) v.fitBounds(shown.bbox, false);
-      shownCompare.current = key;
+    let stale = false;
+    // the pieces' words load with the first comparison (compare-map.ts), not with the page
+    const pieces = compared
+      ? import('./compare-map.ts').then((m) => m.comparePieces(compared, lang))
+      : Promise.resolve({ pieces: null, bbox: null });
+    void pieces.then((shown) => {
+      if (stale) return; // a newer comparison (or none) is on its way
+      void v.setCompare(shown.pieces).then(() => {
+        const key = compared ? `${compared.from}\u0000${compared.to}` : null;
+        if (key && key !== shownCompare.current && shown.bbox) v.fitBounds(shown.bbox, false);
+        shownCompare.current = key;
+      });
     });
+    return () => {
+      stale = true;
+    };
   }, [compared, lang]);
 
   return (

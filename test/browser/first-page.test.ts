@@ -1,7 +1,9 @@
 // The first page stays small (issue 13, item 5): the JavaScript the built app loads at start (its
 // entry and every chunk index.html preloads) carries no CRS, ellipsoid or polygon-clipping library;
-// they run in the analysis worker or load with the dialogs that need them. Reads dist/ as built.
-import { readFileSync } from 'node:fs';
+// they run in the analysis worker or load with the dialogs that need them; nor the code of what is
+// closed at start (the review's map layers, the scenario comparison's overlay, the presenter, the
+// checks of a saved project). Reads dist/ as built.
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 
@@ -40,4 +42,24 @@ it('still ships those libraries in the analysis worker (the markers are real)', 
   expect(workerFile).toBeDefined();
   const text = readFileSync(path.join(DIST, 'assets', workerFile!), 'utf8');
   for (const marker of Object.values(MARKERS)) expect(text).toContain(marker);
+});
+
+// strings of modules that load when first needed, each kept through minification
+const ON_DEMAND: Record<string, string> = {
+  'the review on the map (review-map-layers.ts)': 'zm-review-conflicts',
+  'the scenario comparison overlay (compare-overlay.ts)': 'zm-compare-labels',
+  'the presenter (map/present.ts)': 'zm-present-glow',
+  'the saved project checks (validate-saved.ts)': 'a layer is not a scenario layer',
+};
+
+it('loads the review, the comparison, the presenter and the saved-project checks on demand', () => {
+  const initial = initialChunks();
+  const starter = initial.map((c) => readFileSync(path.join(DIST, c), 'utf8')).join('\n');
+  expect(Object.entries(ON_DEMAND).filter(([, marker]) => starter.includes(marker))).toEqual([]);
+  // each marker is in a chunk of the build (not a marker that is nowhere)
+  const lazy = readdirSync(path.join(DIST, 'assets'))
+    .filter((f) => f.endsWith('.js') && !initial.includes(`assets/${f}`))
+    .map((f) => readFileSync(path.join(DIST, 'assets', f), 'utf8'))
+    .join('\n');
+  for (const marker of Object.values(ON_DEMAND)) expect(lazy).toContain(marker);
 });

@@ -27,6 +27,15 @@ describe('withFeatureIds', () => {
     const out = withFeatureIds([f('dup'), f('ok'), f('dup'), f(7), f('7')]);
     expect(out.map((x) => x.id)).toEqual([0, 'ok', 2, 3, 4]);
   });
+  it('numbers a layer with no ids at all by index, in new feature objects', () => {
+    const fs = [f(), f(null), f()];
+    const out = withFeatureIds(fs);
+    expect(out.map((x) => x.id)).toEqual([0, 1, 2]);
+    expect(out[0]).not.toBe(fs[0]);
+    expect(fs[0]!.id).toBeUndefined();
+    const none: Feature[] = [];
+    expect(withFeatureIds(none)).toBe(none);
+  });
   it('gives the same ids to the same file twice (a reload of an unsaved import agrees)', () => {
     const make = () => [f(), f(7), f()];
     expect(withFeatureIds(make()).map((x) => x.id)).toEqual(withFeatureIds(make()).map((x) => x.id));

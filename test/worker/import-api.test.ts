@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { strToU8 } from 'fflate';
 import { writeProjectBundle } from '../../src/io/export/project-bundle.ts';
 import { readFileSync } from 'node:fs';
@@ -60,6 +60,29 @@ describe('the import worker', () => {
     expect(got[n - 1]).toBe(`地块${n - 1}`);
     expect(r.features).toEqual([]);
     expect(r.problems.filter((p) => p.code === 'unclosed-ring').map((p) => p.feature)).toEqual([n - 1]);
+  });
+
+  it('sends every batch without waiting for the page’s answers, and answers only after all of them', async () => {
+    const n = FEATURE_BATCH * 2 + 1;
+    const fc = { type: 'FeatureCollection', features: Array.from({ length: n }, (_, i) => square(i)) };
+    const answers: (() => void)[] = [];
+    let done = false;
+    const result = importFile(file('parcels.geojson', JSON.stringify(fc)), {}, undefined, () => {
+      return new Promise<void>((resolve) => answers.push(resolve));
+    }).then((r) => {
+      done = true;
+      return r;
+    });
+    // all three batches are out before the page has answered the first (no round trip each)
+    await vi.waitFor(() => expect(answers).toHaveLength(3));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(done).toBe(false);
+    answers[0]!();
+    answers[1]!();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(done).toBe(false);
+    answers[2]!();
+    expect((await result).features).toEqual([]);
   });
 
   it('refuses a property nested 10 000 deep with a problem, and its answer crosses to the page', async () => {
