@@ -8,7 +8,8 @@
 // the edges): each step leaves an error of order d²/R, so from the chord crossing (metres away on
 // 20 km edges) it reaches a nanometre in two or three steps. GeographicLib's JavaScript package has
 // no Intersect or Gnomonic class, so the iteration is written here on its Geodesic and GeodesicLine.
-import { cgcs2000 } from './ellipsoid.ts';
+import { cgcs2000, CGCS2000_A, CGCS2000_F } from './ellipsoid.ts';
+import { workCount } from './work-count.ts';
 
 /** Stop when the two points are this close, in metres. */
 const CONVERGED_M = 1e-9;
@@ -40,10 +41,24 @@ function lineOf(x1: number, y1: number, x2: number, y2: number): { line: Line; l
   return hit;
 }
 
+// Crossings solved, by their two edges (each written from its lower end): the parcels on either
+// side of a shared edge ask for the same crossing with the zone's edge, one with the edge each way,
+// and each crossing costs a few GeographicLib solutions. Cleared when full.
+const crossings = new Map<string, LonLat>();
+const MAX_CROSSINGS = 1 << 15;
+
+/** Whether (ax, ay) comes before (bx, by): by x, then y. */
+function lower(ax: number, ay: number, bx: number, by: number): boolean {
+  return ax < bx || (ax === bx && ay < by);
+}
+
 /**
- * Where the geodesic edges (x1,y1)→(x2,y2) and (x3,y3)→(x4,y4) cross, starting from their chord
- * crossing at fractions t and u of each. The point lies on the first edge's geodesic; the second's
- * passes within a nanometre of it.
+ * Where the geodesic edges (x1,y1)→(x2,y2) and (x3,y3)→(x4,y4) cross, near their chord crossing at
+ * fractions t and u of each. The point lies on the first edge's geodesic; the second's passes within
+ * a nanometre of it. It depends on the two edges only, not on the way either runs: each is taken
+ * from its lower end and the iteration starts from the chord crossing of the edges so taken (t and
+ * u serve where the chords are parallel), so that the same crossing asked for again, from either
+ * side, is the same point and is solved once.
  */
 export function geodesicCrossing(
   x1: number,
@@ -57,8 +72,42 @@ export function geodesicCrossing(
   t: number,
   u: number,
 ): LonLat {
+  if (lower(x2, y2, x1, y1)) {
+    const sx = x1;
+    const sy = y1;
+    x1 = x2;
+    y1 = y2;
+    x2 = sx;
+    y2 = sy;
+    t = 1 - t;
+  }
+  if (lower(x4, y4, x3, y3)) {
+    const sx = x3;
+    const sy = y3;
+    x3 = x4;
+    y3 = y4;
+    x4 = sx;
+    y4 = sy;
+    u = 1 - u;
+  }
+  const key = `${x1},${y1},${x2},${y2},${x3},${y3},${x4},${y4}`;
+  const hit = crossings.get(key);
+  if (hit) return hit;
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  const ex = x4 - x3;
+  const ey = y4 - y3;
+  const den = dx * ey - dy * ex;
+  if (den !== 0) {
+    t = ((x3 - x1) * ey - (y3 - y1) * ex) / den;
+    u = ((x3 - x1) * dy - (y3 - y1) * dx) / den;
+  }
+  workCount.crossings++;
   const c = crossingOnLines(x1, y1, x2, y2, x3, y3, x4, y4, t, u);
-  return [c[0], c[1]];
+  const g: LonLat = [c[0], c[1]];
+  if (crossings.size >= MAX_CROSSINGS) crossings.clear();
+  crossings.set(key, g);
+  return g;
 }
 
 /** geodesicCrossing, with the fraction of the second edge at which it lies (outside [0, 1]: beyond it). */
@@ -75,6 +124,29 @@ function crossingOnLines(
   u: number,
 ): [number, number, number] {
   return crossingOfEdges(lineOf(x1, y1, x2, y2), lineOf(x3, y3, x4, y4), x1, y1, x2, y2, t, u);
+}
+
+const E2 = CGCS2000_F * (2 - CGCS2000_F);
+
+/**
+ * Distance (m) and azimuth (radians, clockwise from north) from (lon1, lat1) to a point (lon2,
+ * lat2) a few metres away at most, in the plane tangent at their mid-latitude: the meridian and
+ * prime-vertical radii there (M dφ north, N cosφ dλ east). For points d apart this leaves an error of
+ * order d·(d/R)²: 1e-13 m at 1 cm, where Newton's steps below end, so the crossing they settle on is
+ * where the two geodesics meet, as with GeographicLib's Inverse, whose first solutions in a process
+ * (before the JIT has compiled it) cost ≈ 15 µs each.
+ */
+function localOffset(lon1: number, lat1: number, lon2: number, lat2: number): [number, number] {
+  const phi = ((lat1 + lat2) / 2) * DEG;
+  const s = Math.sin(phi);
+  const w2 = 1 - E2 * s * s;
+  const n = CGCS2000_A / Math.sqrt(w2);
+  const m = (n * (1 - E2)) / w2;
+  let dl = lon2 - lon1;
+  dl = dl > 180 ? dl - 360 : dl < -180 ? dl + 360 : dl;
+  const north = m * (lat2 - lat1) * DEG;
+  const east = n * Math.cos(phi) * dl * DEG;
+  return [Math.hypot(east, north), Math.atan2(east, north)];
 }
 
 /** A geodesic edge's line and length, for callers that keep their own (geodesicEdge). */
@@ -110,15 +182,13 @@ export function crossingOfEdges(
   for (let step = 0; step < MAX_STEPS; step++) {
     const p = e.line.Position(sE);
     const q = f.line.Position(sF);
-    const inv = cgcs2000.Inverse(p.lat2!, p.lon2!, q.lat2!, q.lon2!);
-    const d = inv.s12 ?? 0;
+    const [d, beta] = localOffset(p.lon2!, p.lat2!, q.lon2!, q.lat2!);
     if (d < bestD) {
       bestD = d;
       best = [p.lon2!, p.lat2!, f.length > 0 ? sF / f.length : u];
     } else break; // no longer improving: rounding reached
     if (d <= CONVERGED_M) break;
     // In the tangent plane at p (x east, y north): a·uE − b·uF = D.
-    const beta = (inv.azi1 ?? 0) * DEG;
     const aE = p.azi2! * DEG;
     const aF = q.azi2! * DEG;
     const dx = d * Math.sin(beta);

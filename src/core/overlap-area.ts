@@ -80,18 +80,8 @@ export function plannedOverlapArea(
   if (key === undefined) simpleKeys.set(ws.key, (key = `simple:${ws.key}`));
   const known = g.memo(key) as boolean | undefined;
   if (known === false) return slowArea(ctx, layer, f, index, planned);
-  if (geometryEnclosesPole(f.geometry) || geometryCrossesAntimeridian(f.geometry))
-    return slowArea(ctx, layer, f, index, planned);
   const r = ringIn(g, ws);
-  if (known === undefined) {
-    // Remembered as one bit of the geometry: the area itself is measured again when needed.
-    const simple = r !== undefined && isSimple(r);
-    g.setMemo(key, simple);
-    if (!simple) return slowArea(ctx, layer, f, index, planned);
-  }
   if (!r) return slowArea(ctx, layer, f, index, planned);
-  // containment(): the parcel is the smaller of the two when it has no more vertices.
-  if (r.length / 2 > planned.vertexCount) return slowArea(ctx, layer, f, index, planned);
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -104,6 +94,23 @@ export function plannedOverlapArea(
     if (x > maxX) maxX = x;
     if (y > maxY) maxY = y;
   }
+  // A lon/lat ring (the ellipsoidal workspace's r is the geometry's one ring) narrower than 180°
+  // has no longitude step over 180°: its steps then add up to 0, so it neither goes round a pole
+  // nor crosses ±180° (geometryEnclosesPole, geometryCrossesAntimeridian, which skip non-finite
+  // positions as this box does), and neither pass over its vertices is needed.
+  if (
+    !(ws.toWork === undefined && maxX - minX < 179) &&
+    (geometryEnclosesPole(f.geometry) || geometryCrossesAntimeridian(f.geometry))
+  )
+    return slowArea(ctx, layer, f, index, planned);
+  if (known === undefined) {
+    // Remembered as one bit of the geometry: the area itself is measured again when needed.
+    const simple = isSimple(r);
+    g.setMemo(key, simple);
+    if (!simple) return slowArea(ctx, layer, f, index, planned);
+  }
+  // containment(): the parcel is the smaller of the two when it has no more vertices.
+  if (r.length / 2 > planned.vertexCount) return slowArea(ctx, layer, f, index, planned);
   const b = planned.bbox;
   if (!(minX <= b[2] && b[0] <= maxX && minY <= b[3] && b[1] <= maxY)) return 0;
   // The planned boundary comes near (an edge's box meets the parcel's): clipped as before, unless

@@ -5,7 +5,12 @@
 // (the plane one measuring the layer's own Gauss-Kruger metres).
 import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
-import { flatGeometry, setSourcePositions, type FlatCoords } from '../../src/core/flat-coords.ts';
+import {
+  FlatGeometry,
+  flatGeometry,
+  setSourcePositions,
+  type FlatCoords,
+} from '../../src/core/flat-coords.ts';
 import { plannedOverlapArea } from '../../src/core/overlap-area.ts';
 import { makeContext, plannedOverlap } from '../../src/core/report-context.ts';
 import { shapeOf } from '../../src/core/shape.ts';
@@ -207,5 +212,42 @@ describe.each(['ellipsoidal', 'plane'] as const)('plannedOverlapArea, %s', (meth
       expect(plannedOverlapArea(again, p.layers[1]!, p.layers[1]!.features[i]!, i, planned)).toBe(got[i]);
     expect(fast.warnings.length).toBeGreaterThan(20);
     for (const n of Object.values(seen)) expect(n).toBeGreaterThan(30);
+  });
+});
+
+describe('plannedOverlapArea on a simple lon/lat parcel', () => {
+  it('skips the pole and ±180° passes over its vertices, and still leaves out one across ±180°', () => {
+    const zone = zoneRing(mulberry32(3));
+    const quad = [
+      [CX - 0.002, CY - 0.002],
+      [CX + 0.002, CY - 0.002],
+      [CX + 0.002, CY + 0.002],
+      [CX - 0.002, CY + 0.002],
+      [CX - 0.002, CY - 0.002],
+    ];
+    // Across ±180°: its lon/lat box is 359.8° wide, so the full tests run.
+    const across = [
+      [179.9, 32],
+      [-179.9, 32],
+      [-179.9, 32.1],
+      [179.9, 32.1],
+      [179.9, 32],
+    ];
+    const { project: p, copy } = project(zone, [[[quad]], [[across]]]);
+    const fast = makeContext(p, 'ellipsoidal');
+    const slow = makeContext(copy, 'ellipsoidal');
+    const planned = shapeOf(p.layers[0]!.features[0]!.geometry, fast.ws)!;
+    const plannedCopy = shapeOf(copy.layers[0]!.features[0]!.geometry, slow.ws)!;
+    const lu = p.layers[1]!;
+    const inside = plannedOverlapArea(fast, lu, lu.features[0]!, 0, planned);
+    expect(inside).toBeGreaterThan(0);
+    expect(inside).toBe(
+      plannedOverlap(slow, copy.layers[1]!, copy.layers[1]!.features[0]!, 0, plannedCopy)!.area,
+    );
+    const g = lu.features[0]!.geometry as unknown as FlatGeometry;
+    expect(g.memo('pole')).toBeUndefined();
+    expect(g.memo('antimeridian')).toBeUndefined();
+    expect(plannedOverlapArea(fast, lu, lu.features[1]!, 1, planned)).toBe(0);
+    expect(fast.warnings.map((w) => [w.feature, w.code])).toEqual([[1, 'crosses-antimeridian']]);
   });
 });
