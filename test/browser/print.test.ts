@@ -229,72 +229,76 @@ describe('printing the presentation', () => {
     }
   ).presentation.slides;
 
-  it('prints every slide of the sample: one PDF sheet per slide titled as the slide, and one PNG each', async () => {
-    expect(slides.length).toBeGreaterThanOrEqual(8);
-    const before = await page.evaluate(() =>
-      (
-        window as unknown as { __zonemapTest: { camera(): { center: [number, number] } } }
-      ).__zonemapTest.camera(),
-    );
-    const file = `${OUTPUT_DIR}/print-slides-A4.pdf`;
-    // Eight sheets, each drawn at the paper's density by software WebGL: 25–40 s alone, 135 s seen
-    // with two browser files and two other jobs on the two cores (the 60 s of one view failed).
-    await runPrint(
-      page,
-      { 'print-pages': 'slides', 'print-format': 'pdf', 'print-paper': 'A4' },
-      file,
-      SLIDES_TIMEOUT,
-    );
-    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-    expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBe(slides.length);
-    for (const [i, s] of slides.entries()) {
-      const text = execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), file, '-'], {
-        encoding: 'utf8',
-      });
-      expect(text.replace(/\s+/g, ''), `sheet ${i + 1}`).toContain(s.title.replace(/\s+/g, ''));
-    }
-    // the third sheet as pixels, to look at
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '60',
-      '-f',
-      '3',
-      '-l',
-      '3',
-      '-singlefile',
-      file,
-      `${OUTPUT_DIR}/print-slide-3`,
-    ]);
+  it(
+    'prints every slide of the sample: one PDF sheet per slide titled as the slide, and one PNG each',
+    async () => {
+      expect(slides.length).toBeGreaterThanOrEqual(8);
+      const before = await page.evaluate(() =>
+        (
+          window as unknown as { __zonemapTest: { camera(): { center: [number, number] } } }
+        ).__zonemapTest.camera(),
+      );
+      const file = `${OUTPUT_DIR}/print-slides-A4.pdf`;
+      // Eight sheets, each drawn at the paper's density by software WebGL: 25–40 s alone, 135 s seen
+      // with two browser files and two other jobs on the two cores (the 60 s of one view failed).
+      await runPrint(
+        page,
+        { 'print-pages': 'slides', 'print-format': 'pdf', 'print-paper': 'A4' },
+        file,
+        SLIDES_TIMEOUT,
+      );
+      const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+      expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBe(slides.length);
+      for (const [i, s] of slides.entries()) {
+        const text = execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), file, '-'], {
+          encoding: 'utf8',
+        });
+        expect(text.replace(/\s+/g, ''), `sheet ${i + 1}`).toContain(s.title.replace(/\s+/g, ''));
+      }
+      // the third sheet as pixels, to look at
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '60',
+        '-f',
+        '3',
+        '-l',
+        '3',
+        '-singlefile',
+        file,
+        `${OUTPUT_DIR}/print-slide-3`,
+      ]);
 
-    const zipFile = `${OUTPUT_DIR}/print-slides@2x.zip`;
-    const zip = await runPrint(
-      page,
-      { 'print-pages': 'slides', 'print-format': 'png2' },
-      zipFile,
-      SLIDES_TIMEOUT,
-    );
-    const { unzipSync } = await import('fflate');
-    const entries = Object.entries(unzipSync(zip)).sort(([a], [b]) => a.localeCompare(b));
-    expect(entries.map(([name]) => name.replace(/@2x\.png$/, ''))).toEqual(
-      slides.map((s, i) => `${String(i + 1).padStart(2, '0')}-${s.title.replace(/[\\/:*?"<>|]/g, '_')}`),
-    );
-    const canvas = await page.locator('.maplibregl-canvas').boundingBox();
-    for (const [, png] of entries) {
-      // PNG header: width and height at bytes 16–23
-      const view = new DataView(png.buffer, png.byteOffset);
-      expect(view.getUint32(16)).toBe(Math.round(canvas!.width) * 2);
-      expect(view.getUint32(20)).toBe(Math.round(canvas!.height) * 2);
-    }
-    // the map is back where it was
-    const after = await page.evaluate(() =>
-      (
-        window as unknown as { __zonemapTest: { camera(): { center: [number, number] } } }
-      ).__zonemapTest.camera(),
-    );
-    expect(after.center[0]).toBeCloseTo(before.center[0], 6);
-    expect(after.center[1]).toBeCloseTo(before.center[1], 6);
-  });
+      const zipFile = `${OUTPUT_DIR}/print-slides@2x.zip`;
+      const zip = await runPrint(
+        page,
+        { 'print-pages': 'slides', 'print-format': 'png2' },
+        zipFile,
+        SLIDES_TIMEOUT,
+      );
+      const { unzipSync } = await import('fflate');
+      const entries = Object.entries(unzipSync(zip)).sort(([a], [b]) => a.localeCompare(b));
+      expect(entries.map(([name]) => name.replace(/@2x\.png$/, ''))).toEqual(
+        slides.map((s, i) => `${String(i + 1).padStart(2, '0')}-${s.title.replace(/[\\/:*?"<>|]/g, '_')}`),
+      );
+      const canvas = await page.locator('.maplibregl-canvas').boundingBox();
+      for (const [, png] of entries) {
+        // PNG header: width and height at bytes 16–23
+        const view = new DataView(png.buffer, png.byteOffset);
+        expect(view.getUint32(16)).toBe(Math.round(canvas!.width) * 2);
+        expect(view.getUint32(20)).toBe(Math.round(canvas!.height) * 2);
+      }
+      // the map is back where it was
+      const after = await page.evaluate(() =>
+        (
+          window as unknown as { __zonemapTest: { camera(): { center: [number, number] } } }
+        ).__zonemapTest.camera(),
+      );
+      expect(after.center[0]).toBeCloseTo(before.center[0], 6);
+      expect(after.center[1]).toBeCloseTo(before.center[1], 6);
+    },
+    2 * SLIDES_TIMEOUT + 60_000,
+  );
 });
 
 describe('the scale bar', () => {
