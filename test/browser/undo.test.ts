@@ -25,6 +25,9 @@ async function saved(page: Page): Promise<void> {
     .toBe('saved');
 }
 
+/** A repair or an import goes through the workers: seconds when the two cores are busy (CI's 5 s failed once). */
+const SLOW = { timeout: 30_000 };
+
 describe('undo and redo with Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z', () => {
   it('takes back a repair, then the import, redoes both, and a reload finds what undo left', async () => {
     const { page, errors } = await openApp(h);
@@ -34,26 +37,26 @@ describe('undo and redo with Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z', () => {
     const listed = page.locator('[data-testid="problems"] li[data-code="self-intersection"]');
     await listed.waitFor();
     await listed.locator('[data-testid="problem-repair"]').click();
-    await expect.poll(() => bowtieListed(page)).toBe(0);
+    await expect.poll(() => bowtieListed(page), SLOW).toBe(0);
 
     await page.keyboard.press('Control+z');
-    await expect.poll(() => bowtieListed(page)).toBe(1);
+    await expect.poll(() => bowtieListed(page), SLOW).toBe(1);
     expect(await layerRows(page, 'bowtie')).toBe(1);
     await page.keyboard.press('Control+z');
-    await expect.poll(() => layerRows(page, 'bowtie')).toBe(0);
+    await expect.poll(() => layerRows(page, 'bowtie'), SLOW).toBe(0);
     expect(await bowtieListed(page)).toBe(0);
 
     await page.keyboard.press('Control+y');
-    await expect.poll(() => layerRows(page, 'bowtie')).toBe(1);
+    await expect.poll(() => layerRows(page, 'bowtie'), SLOW).toBe(1);
     expect(await bowtieListed(page)).toBe(1);
     await page.keyboard.press('Control+Shift+z');
-    await expect.poll(() => bowtieListed(page)).toBe(0);
+    await expect.poll(() => bowtieListed(page), SLOW).toBe(0);
     await page.screenshot({ path: `${OUTPUT_DIR}/undo-redone-repair.png` });
 
     // Undo the repair and the import again: the saved project has no bowtie layer any more.
     await page.keyboard.press('Control+z');
     await page.keyboard.press('Control+z');
-    await expect.poll(() => layerRows(page, 'bowtie')).toBe(0);
+    await expect.poll(() => layerRows(page, 'bowtie'), SLOW).toBe(0);
     await saved(page);
     // Reloading while the map still draws the undone state opens the safe mode, by design
     // (docs/durability.md): wait until the opening marker is cleared, as a later reload would be.
