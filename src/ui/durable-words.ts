@@ -3,6 +3,7 @@
 import { useCallback } from 'react';
 import { useAppState } from '../state/store.ts';
 import type { Lang } from './i18n.ts';
+import { englishWords } from './english.ts';
 import type { SavedIssue } from '../state/validate-saved.ts';
 
 const zh = {
@@ -36,45 +37,14 @@ const zh = {
   nothingRecovered: '没有可恢复的数据。',
 };
 
-type Key = keyof typeof zh;
+export type DurableKey = keyof typeof zh;
+type Key = DurableKey;
 
-const en: Record<Key, string> = {
-  saving: 'Saving…',
-  saved: 'Saved',
-  saveFailed: 'Save failed',
-  saveFailedHint:
-    'Your changes are only in this page and are lost on close or reload. Export the project bundle to keep them.',
-  exportProject: 'Export project bundle',
-  readOnly: 'Read-only',
-  readOnlyHint: 'This project is open in another tab; changes made here are not saved. Edit it in that tab.',
-  readOnlyFree: 'The other tab has closed: reload to edit here.',
-  reload: 'Reload',
-  safeTitle: 'Safe mode: the project is not drawn',
-  safeCrashed:
-    'The last time this project opened, the page never finished drawing it (it crashed, hung or was closed). Its layers are listed, not drawn, so it cannot hang again.',
-  safeDamaged:
-    'The saved project has damaged records. What can be recovered is listed; the damaged parts will not open.',
-  safeUnreadable: 'The saved project cannot be read',
-  safeLayers: 'Saved layers',
-  features: 'features',
-  openAnyway: 'Open the project',
-  openRecovered: 'Open what was recovered',
-  exportRecovered: 'Export what was recovered',
-  discard: 'Discard and open the sample',
-  confirmDiscard: 'Discard the saved project? This cannot be undone (export it first if in doubt).',
-  crashTitle: 'Something went wrong',
-  crashHint: 'Saved changes are still there. After a reload the project opens in safe mode.',
-  exportSaved: 'Export the saved project',
-  showAll: 'Show all',
-  showLess: 'Show less',
-  chars: 'characters',
-  nothingRecovered: 'Nothing could be recovered.',
-};
-
-const DICTS: Record<Lang, Record<Key, string>> = { zh, en };
+// English is loaded apart (durable-words-en.ts, through english.ts)
+const dict = (lang: Lang): Record<Key, string> => (lang === 'zh' ? zh : englishWords().durable);
 
 export function words(lang: Lang, key: Key): string {
-  return DICTS[lang][key];
+  return dict(lang)[key];
 }
 
 export function useWords() {
