@@ -50,6 +50,7 @@ const ON_DEMAND: Record<string, string> = {
   'the scenario comparison overlay (compare-overlay.ts)': 'zm-compare-labels',
   'the presenter (map/present.ts)': 'zm-present-glow',
   'the saved project checks (validate-saved.ts)': 'a layer is not a scenario layer',
+  'the lines of damaged saved records (saved-issue-words.ts)': 'more than this page can draw',
   // zh-CN is the default: English loads when chosen or at idle (english.ts)
   'the English UI words (i18n-en.ts)': 'Industrial Cluster Zone Map',
   'the English words of saving and safe mode (durable-words-en.ts)': 'Nothing could be recovered.',
