@@ -5,6 +5,7 @@ import { setLang } from '../state/edit.ts';
 import { useUndoKeys } from './undo-keys.ts';
 import { openReview, useReview } from '../state/review-store.ts';
 import { useT } from './i18n-context.ts';
+import { ensureLang } from './english.ts';
 import { Inspector } from './Inspector.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
 import { MapPane } from './MapPane.tsx';
@@ -144,7 +145,14 @@ export function App() {
         <button
           className="lang"
           data-testid="lang-switch"
-          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+          onClick={() => {
+            const next = lang === 'zh' ? 'en' : 'zh';
+            // English words load apart (english.ts); a failed download leaves the page in zh-CN
+            ensureLang(next).then(
+              () => setLang(next),
+              () => undefined,
+            );
+          }}
         >
           {t('language')}
         </button>

@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { openRecovered, resetToSample } from '../state/load-project.ts';
 import { useAppState } from '../state/store.ts';
-import { issueText, useWords } from './durable-words.ts';
+import { useWords } from './durable-words.ts';
+import { issueText } from './saved-issue-words.ts';
 import { downloadProject, reasonText } from './SaveStatus.tsx';
 
 export function SafeMode() {

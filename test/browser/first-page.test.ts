@@ -2,7 +2,7 @@
 // entry and every chunk index.html preloads) carries no CRS, ellipsoid or polygon-clipping library;
 // they run in the analysis worker or load with the dialogs that need them; nor the code of what is
 // closed at start (the review's map layers, the scenario comparison's overlay, the presenter, the
-// checks of a saved project). Reads dist/ as built.
+// checks of a saved project), nor the English words (zh-CN is the default). Reads dist/ as built.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
@@ -50,9 +50,14 @@ const ON_DEMAND: Record<string, string> = {
   'the scenario comparison overlay (compare-overlay.ts)': 'zm-compare-labels',
   'the presenter (map/present.ts)': 'zm-present-glow',
   'the saved project checks (validate-saved.ts)': 'a layer is not a scenario layer',
+  'the lines of damaged saved records (saved-issue-words.ts)': 'more than this page can draw',
+  // zh-CN is the default: English loads when chosen or at idle (english.ts)
+  'the English UI words (i18n-en.ts)': 'Industrial Cluster Zone Map',
+  'the English words of saving and safe mode (durable-words-en.ts)': 'Nothing could be recovered.',
+  'the English words of the presenter (present/words-en.ts)': 'Show the slides full screen',
 };
 
-it('loads the review, the comparison, the presenter and the saved-project checks on demand', () => {
+it('loads the review, the comparison, the presenter, the saved-project checks and English on demand', () => {
   const initial = initialChunks();
   const starter = initial.map((c) => readFileSync(path.join(DIST, c), 'utf8')).join('\n');
   expect(Object.entries(ON_DEMAND).filter(([, marker]) => starter.includes(marker))).toEqual([]);

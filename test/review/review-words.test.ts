@@ -1,8 +1,12 @@
 // The review's words: the rule that made a conflict, and the constraint side "outside the urban
 // boundary", from core's one catalogue in the page's language.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../src/core/compatibility.ts';
 import { conflictWords, planName, ruleLine } from '../../src/ui/ReviewPanel.tsx';
+import { loadEnglish } from '../../src/ui/english.ts';
+
+// the page loads its English words before it shows English (src/ui/english.ts)
+beforeAll(() => loadEnglish());
 
 const CJK = /[\u4e00-\u9fff]/;
 

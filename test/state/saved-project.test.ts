@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkLegacyRecord, checkSavedProject } from '../../src/state/validate-saved.ts';
 import { createAutosave, type SaveOutcome, type SaveState } from '../../src/state/persist.ts';
 import type { Project } from '../../src/core/types.ts';
-import { issueText } from '../../src/ui/durable-words.ts';
+import { issueText } from '../../src/ui/saved-issue-words.ts';
 
 const point = (x: number, y: number) => ({
   type: 'Feature',

@@ -1,6 +1,7 @@
 // The presentation's own UI words (kept beside it rather than in i18n.ts so that the shared
 // catalogue stays as it is); figure and chart names are core's (presentation-cards/-charts.ts).
 import type { Lang } from '../../core/labels.ts';
+import { englishWords } from '../english.ts';
 
 const zh = {
   present: '汇报演示',
@@ -37,45 +38,10 @@ const zh = {
   statsPanel: '统计',
 };
 
-const en: Record<keyof typeof zh, string> = {
-  present: 'Present',
-  presentHint: 'Show the slides full screen (arrow keys, PageUp/PageDown; Esc leaves)',
-  slides: 'Slides',
-  slidesHint: 'Edit the presentation',
-  noSlides: 'This project has no slides yet: open “Slides” and add the current view as the first one.',
-  exit: 'Leave',
-  prev: 'Previous',
-  next: 'Next',
-  counter: 'Slide {i} of {n}',
-  computing: 'Computing the figures…',
-  editorTitle: 'Presentation slides',
-  presentationTitle: 'Title',
-  capture: 'Add the current view as a slide',
-  recapture: 'Update from the current view',
-  goTo: 'Show',
-  presentFrom: 'Present from here',
-  remove: 'Delete',
-  moveUp: 'Move up',
-  moveDown: 'Move down',
-  slideTitle: 'Title',
-  caption: 'Caption',
-  cards: 'Figure cards',
-  chart: 'Chart',
-  noChart: 'No chart',
-  close: 'Close',
-  newSlide: 'Slide {n}',
-  dragHint: 'Drag to reorder',
-  charts: 'Charts',
-  layersShown: '{n} layers shown',
-  panels: 'Panels',
-  layersPanel: 'Layers',
-  statsPanel: 'Statistics',
-};
-
 export type PresentWord = keyof typeof zh;
 
 export function word(lang: Lang, key: PresentWord, params: Record<string, string | number> = {}): string {
-  let text = (lang === 'zh' ? zh : en)[key];
+  let text = (lang === 'zh' ? zh : englishWords().present)[key];
   for (const [k, v] of Object.entries(params)) text = text.replace(`{${k}}`, String(v));
   return text;
 }

@@ -1,0 +1,38 @@
+// The presentation's English UI words (words.ts has the zh-CN ones). Loaded with the rest of the
+// English words (english.ts).
+import type { PresentWord } from './words.ts';
+
+export const en: Record<PresentWord, string> = {
+  present: 'Present',
+  presentHint: 'Show the slides full screen (arrow keys, PageUp/PageDown; Esc leaves)',
+  slides: 'Slides',
+  slidesHint: 'Edit the presentation',
+  noSlides: 'This project has no slides yet: open “Slides” and add the current view as the first one.',
+  exit: 'Leave',
+  prev: 'Previous',
+  next: 'Next',
+  counter: 'Slide {i} of {n}',
+  computing: 'Computing the figures…',
+  editorTitle: 'Presentation slides',
+  presentationTitle: 'Title',
+  capture: 'Add the current view as a slide',
+  recapture: 'Update from the current view',
+  goTo: 'Show',
+  presentFrom: 'Present from here',
+  remove: 'Delete',
+  moveUp: 'Move up',
+  moveDown: 'Move down',
+  slideTitle: 'Title',
+  caption: 'Caption',
+  cards: 'Figure cards',
+  chart: 'Chart',
+  noChart: 'No chart',
+  close: 'Close',
+  newSlide: 'Slide {n}',
+  dragHint: 'Drag to reorder',
+  charts: 'Charts',
+  layersShown: '{n} layers shown',
+  panels: 'Panels',
+  layersPanel: 'Layers',
+  statsPanel: 'Statistics',
+};
