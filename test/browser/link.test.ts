@@ -252,12 +252,13 @@ describe('复制链接', () => {
     await page.click('[data-testid="copy-feature-link"]');
     const toast = page.locator('[data-testid="toast-done"]');
     await expect.poll(() => toast.textContent()).toContain('链接已复制到剪贴板');
+    // The confirmation lasts 3 s: its box is read at once and both pictures taken before anything
+    // else (a locator screenshot after the clipboard read missed it once with the cores busy).
+    const box = await page.locator('[data-testid="toasts"]').boundingBox();
+    await page.screenshot({ path: `${OUTPUT_DIR}/link-copied-toast.png` });
+    if (box) await page.screenshot({ path: `${OUTPUT_DIR}/link-copied-toast-close.png`, clip: box });
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(`${h.baseUrl}?lang=zh&select=villages/0#14.75/32.1822/114.5201`);
-    await page.screenshot({ path: `${OUTPUT_DIR}/link-copied-toast.png` });
-    await page
-      .locator('[data-testid="toasts"]')
-      .screenshot({ path: `${OUTPUT_DIR}/link-copied-toast-close.png` });
     // the confirmation fades by itself
     await expect.poll(() => toast.count(), { timeout: 6000 }).toBe(0);
     expect(errors).toEqual([]);
