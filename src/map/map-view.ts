@@ -273,7 +273,7 @@ export class MapView {
     this.updateLabels(layer);
     if (!features) return;
     if (this.largeLayerData && this.fromWorker(layer)) {
-      void this.largeLayerData(layer).then(
+      void this.pending(this.largeLayerData(layer)).then(
         (url) => {
           // only if the layer is still the one shown
           if (this.project?.layers.includes(layer)) src().setData(url);
@@ -297,7 +297,7 @@ export class MapView {
       void here();
       return;
     }
-    void this.labelData(layer).then((url) => {
+    void this.pending(this.labelData(layer)).then((url) => {
       if (this.project?.layers.includes(layer)) labels().setData(url);
     }, here);
   }
@@ -409,12 +409,30 @@ export class MapView {
   }
 
   /** Resolves when the map has drawn everything queued so far (the batch flushed, then idle). */
-  whenIdle(): Promise<void> {
+  async whenIdle(): Promise<void> {
+    // display data still coming from the worker first (a large layer's, labels), then the frame
+    // (bounded: a worker that never answers leaves the map as it is after 20 s)
+    const until = Date.now() + 20_000;
+    while (this.requested.size && Date.now() < until)
+      await Promise.race([
+        Promise.allSettled([...this.requested]),
+        new Promise((r) => setTimeout(r, Math.max(0, until - Date.now()))),
+      ]);
     return new Promise((resolve) => {
       this.batch.flush();
       this.map.once('idle', () => resolve());
       this.map.triggerRepaint();
     });
+  }
+
+  /** Display data asked of the worker and not yet answered (whenIdle waits for them). */
+  private requested = new Set<Promise<unknown>>();
+
+  private pending<T>(p: Promise<T>): Promise<T> {
+    this.requested.add(p);
+    const done = () => this.requested.delete(p);
+    p.then(done, done);
+    return p;
   }
 
   /** Calls back once, the next time the map has finished drawing. */
