@@ -33,7 +33,9 @@ function lineOf(x1: number, y1: number, x2: number, y2: number): { line: Line; l
   const key = `${x1},${y1},${x2},${y2}`;
   let hit = lines.get(key);
   if (!hit) {
-    const line = cgcs2000.InverseLine(y1, x1, y2, x2) as unknown as Line;
+    const line = isShortEdge(x1, y1, x2, y2)
+      ? new ShortGeodesic(x1, y1, x2, y2)
+      : (cgcs2000.InverseLine(y1, x1, y2, x2) as unknown as Line);
     hit = { line, length: line.s13 ?? 0 };
     if (lines.size >= MAX_LINES) lines.clear();
     lines.set(key, hit);
@@ -127,6 +129,103 @@ function crossingOnLines(
 }
 
 const E2 = CGCS2000_F * (2 - CGCS2000_F);
+
+/** Longest side (degrees of latitude, or of longitude times cos φ) of an edge ShortGeodesic takes. */
+export const SHORT_GEODESIC_MAX_DEG = 0.003;
+/** ShortGeodesic's latitude limit: its terms grow with tan φ. */
+const SHORT_GEODESIC_MAX_LAT = 70;
+
+/** Whether the edge (x1,y1)→(x2,y2) is short enough for ShortGeodesic (≈ 330 m). */
+export function isShortEdge(x1: number, y1: number, x2: number, y2: number): boolean {
+  return (
+    Math.abs(y2 - y1) <= SHORT_GEODESIC_MAX_DEG &&
+    Math.abs(x2 - x1) * Math.cos(y1 * DEG) <= SHORT_GEODESIC_MAX_DEG &&
+    Math.abs(y1) <= SHORT_GEODESIC_MAX_LAT &&
+    Math.abs(y2) <= SHORT_GEODESIC_MAX_LAT
+  );
+}
+
+/**
+ * The geodesic between two points a few hundred metres apart at most, as a series in the edge's
+ * size instead of GeographicLib's InverseLine: in a cold process (V8 interpreting GeographicLib's
+ * large functions) an InverseLine costs ≈ 50 µs, and a report asks for one per parcel edge crossing
+ * the zone.
+ *
+ * With the latitude φ and longitude λ (radians) as functions of τ ∈ [0, 1], proportional to the
+ * distance along the geodesic (ds² = M² dφ² + r² dλ², r = N cos φ, dr/dφ = −M sin φ), the geodesic
+ * equations are φ'' = −a φ'² − b λ'² and λ'' = 2c φ'λ', with a = M'/M = 3e² sin φ cos φ / W²,
+ * b = r sin φ / M = sin φ cos φ W² / (1 − e²), c = M sin φ / r = (1 − e²) tan φ / W² (W² = 1 − e²
+ * sin² φ). Written as the chord plus a bow p(τ), q(τ) vanishing at both ends, for an edge of Δ
+ * radians the right-hand sides are a constant of order Δ² plus a term linear in τ − ½ of order Δ³
+ * (a, b, c taken at the mid-latitude, their slopes across the edge, and the bow's own slope in
+ * φ'² and φ'λ'), whose solutions are C·τ(τ − 1)/2 and K·(τ³/6 − τ²/4 + τ/12). What is left out is
+ * of order R·Δ⁴: 5e-11 m at 330 m (SHORT_GEODESIC_MAX_DEG), far below the nanometre at which the
+ * crossings end, and 1e-13 m at 100 m. The speed ds/dτ of a geodesic is constant, so the length is
+ * the speed at τ = ½ and a distance s along it is τ = s / length.
+ * test/core/geodesic-crossing.test.ts checks points, lengths and azimuths against GeographicLib.
+ */
+export class ShortGeodesic implements Line {
+  readonly s13: number;
+  private readonly x1: number;
+  private readonly y1: number;
+  private readonly dx: number;
+  private readonly dy: number;
+  // bow coefficients in radians: latitude cp, kp; longitude cq, kq
+  private readonly cp: number;
+  private readonly kp: number;
+  private readonly cq: number;
+  private readonly kq: number;
+  constructor(x1: number, y1: number, x2: number, y2: number) {
+    this.x1 = x1;
+    this.y1 = y1;
+    this.dx = x2 - x1;
+    this.dy = y2 - y1;
+    const dp = this.dy * DEG;
+    const dl = this.dx * DEG;
+    const phi = ((y1 + y2) / 2) * DEG;
+    const s = Math.sin(phi);
+    const c = Math.cos(phi);
+    const w2 = 1 - E2 * s * s;
+    const a0 = (3 * E2 * s * c) / w2;
+    const a1 = (3 * E2 * ((c * c - s * s) * w2 + 2 * E2 * s * s * c * c)) / (w2 * w2);
+    const b0 = (s * c * w2) / (1 - E2);
+    const b1 = ((c * c - s * s) * w2 - 2 * E2 * s * s * c * c) / (1 - E2);
+    const c0 = ((1 - E2) * s) / (c * w2);
+    const c1 = (1 - E2) * (1 / (c * c * w2) + (2 * E2 * s * s) / (w2 * w2));
+    const cp = -a0 * dp * dp - b0 * dl * dl;
+    const cq = 2 * c0 * dp * dl;
+    this.cp = cp;
+    this.cq = cq;
+    this.kp = -a1 * dp * dp * dp - b1 * dp * dl * dl - 2 * a0 * dp * cp - 2 * b0 * dl * cq;
+    this.kq = 2 * c1 * dp * dp * dl + 2 * c0 * (dp * cq + dl * cp);
+    // Speed at τ = ½: there p = −C/8 and Q = 0, p' = −K/24.
+    const [m, r] = radii(phi - cp / 8);
+    const vp = dp - this.kp / 24;
+    const vl = dl - this.kq / 24;
+    this.s13 = Math.hypot(m * vp, r * vl);
+  }
+  Position(s12: number): { lat2: number; lon2: number; azi2: number } {
+    const t = this.s13 > 0 ? s12 / this.s13 : 0;
+    const pb = (t * (t - 1)) / 2;
+    const qb = t * (t * (t / 6 - 1 / 4) + 1 / 12);
+    const pd = t - 0.5;
+    const qd = t * (t / 2 - 0.5) + 1 / 12;
+    const lat2 = this.y1 + t * this.dy + (this.cp * pb + this.kp * qb) / DEG;
+    const lon2 = this.x1 + t * this.dx + (this.cq * pb + this.kq * qb) / DEG;
+    const [m, r] = radii(lat2 * DEG);
+    const vp = this.dy * DEG + this.cp * pd + this.kp * qd;
+    const vl = this.dx * DEG + this.cq * pd + this.kq * qd;
+    return { lat2, lon2, azi2: Math.atan2(r * vl, m * vp) / DEG };
+  }
+}
+
+/** The meridian radius M and the parallel's radius r = N cos φ at latitude φ (radians). */
+function radii(phi: number): [number, number] {
+  const s = Math.sin(phi);
+  const w2 = 1 - E2 * s * s;
+  const n = CGCS2000_A / Math.sqrt(w2);
+  return [(n * (1 - E2)) / w2, n * Math.cos(phi)];
+}
 
 /**
  * Distance (m) and azimuth (radians, clockwise from north) from (lon1, lat1) to a point (lon2,

@@ -4,7 +4,7 @@ import { resolveFieldMapping } from '../core/fields.ts';
 import type { LayerRole, ProjectLayer } from '../core/types.ts';
 import { resolveIoCrs } from './coords/crs-names.ts';
 import { describeError, errorOf, ProblemError, type IoProblem } from './problem.ts';
-import { readLayerFile } from './read.ts';
+import { readLayerFile, type OwnedBytes } from './read.ts';
 import { featureProblems } from './validate-file.ts';
 
 /** A layer as loaded, with any manifest keys zonemap does not know kept for saving back. */
@@ -42,9 +42,10 @@ export async function readManifestLayer(
   problems: IoProblem[],
 ): Promise<LoadedLayer | undefined> {
   const { id, role, file } = spec;
-  let bytes: Uint8Array;
+  // Handed over in a holder that readLayerFile empties once parsed (no local keeps the bytes).
+  const owned: OwnedBytes = { bytes: undefined };
   try {
-    bytes = await readFile(file);
+    owned.bytes = await readFile(file);
   } catch (e) {
     // A refusal (too large, not a regular file) says so; anything else is a missing file.
     if (e instanceof ProblemError) {
@@ -56,7 +57,7 @@ export async function readManifestLayer(
     );
     return undefined;
   }
-  const read = await readLayerFile(file, bytes, {
+  const read = await readLayerFile(file, owned, {
     crs: spec.crs,
     defaultCrs: ctx.defaultCrs,
     hintLon: ctx.hintLon,
