@@ -30,12 +30,15 @@ const lines = new Map<string, { line: Line; length: number }>();
 const MAX_LINES = 4096;
 
 function lineOf(x1: number, y1: number, x2: number, y2: number): { line: Line; length: number } {
+  // A short edge's series costs less than the key that would find it again.
+  if (isShortEdge(x1, y1, x2, y2)) {
+    const line = new ShortGeodesic(x1, y1, x2, y2);
+    return { line, length: line.s13 };
+  }
   const key = `${x1},${y1},${x2},${y2}`;
   let hit = lines.get(key);
   if (!hit) {
-    const line = isShortEdge(x1, y1, x2, y2)
-      ? new ShortGeodesic(x1, y1, x2, y2)
-      : (cgcs2000.InverseLine(y1, x1, y2, x2) as unknown as Line);
+    const line = cgcs2000.InverseLine(y1, x1, y2, x2) as unknown as Line;
     hit = { line, length: line.s13 ?? 0 };
     if (lines.size >= MAX_LINES) lines.clear();
     lines.set(key, hit);
@@ -46,8 +49,49 @@ function lineOf(x1: number, y1: number, x2: number, y2: number): { line: Line; l
 // Crossings solved, by their two edges (each written from its lower end): the parcels on either
 // side of a shared edge ask for the same crossing with the zone's edge, one with the edge each way,
 // and each crossing costs a few GeographicLib solutions. Cleared when full.
-const crossings = new Map<string, LonLat>();
+// Keyed by a hash of the eight numbers (their bits), each entry holding them to be compared: a text
+// key of eight numbers cost more than most crossings' solution once the edges are series.
+interface CrossingEntry {
+  k: Float64Array;
+  g: LonLat;
+}
+const crossings = new Map<number, CrossingEntry | CrossingEntry[]>();
+let crossingCount = 0;
 const MAX_CROSSINGS = 1 << 15;
+const keyScratch = new Float64Array(8);
+const keyBits = new Int32Array(keyScratch.buffer);
+
+function crossingHash(k: Float64Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < 16; i++) h = Math.imul(h ^ keyBits[i]!, 0x01000193);
+  return h;
+}
+
+function sameKey(a: Float64Array, b: Float64Array): boolean {
+  for (let i = 0; i < 8; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function findCrossing(h: number): LonLat | undefined {
+  const e = crossings.get(h);
+  if (!e) return undefined;
+  if (!Array.isArray(e)) return sameKey(e.k, keyScratch) ? e.g : undefined;
+  for (const x of e) if (sameKey(x.k, keyScratch)) return x.g;
+  return undefined;
+}
+
+function keepCrossing(h: number, g: LonLat): void {
+  if (crossingCount >= MAX_CROSSINGS) {
+    crossings.clear();
+    crossingCount = 0;
+  }
+  const entry = { k: keyScratch.slice(), g };
+  const e = crossings.get(h);
+  if (!e) crossings.set(h, entry);
+  else if (Array.isArray(e)) e.push(entry);
+  else crossings.set(h, [e, entry]);
+  crossingCount++;
+}
 
 /** Whether (ax, ay) comes before (bx, by): by x, then y. */
 function lower(ax: number, ay: number, bx: number, by: number): boolean {
@@ -92,8 +136,17 @@ export function geodesicCrossing(
     y4 = sy;
     u = 1 - u;
   }
-  const key = `${x1},${y1},${x2},${y2},${x3},${y3},${x4},${y4}`;
-  const hit = crossings.get(key);
+  const k = keyScratch;
+  k[0] = x1;
+  k[1] = y1;
+  k[2] = x2;
+  k[3] = y2;
+  k[4] = x3;
+  k[5] = y3;
+  k[6] = x4;
+  k[7] = y4;
+  const h = crossingHash(k);
+  const hit = findCrossing(h);
   if (hit) return hit;
   const dx = x2 - x1;
   const dy = y2 - y1;
@@ -107,8 +160,7 @@ export function geodesicCrossing(
   workCount.crossings++;
   const c = crossingOnLines(x1, y1, x2, y2, x3, y3, x4, y4, t, u);
   const g: LonLat = [c[0], c[1]];
-  if (crossings.size >= MAX_CROSSINGS) crossings.clear();
-  crossings.set(key, g);
+  keepCrossing(h, g);
   return g;
 }
 
