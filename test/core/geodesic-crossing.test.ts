@@ -6,7 +6,14 @@ import fc from 'fast-check';
 import * as geographiclib from 'geographiclib-geodesic';
 import { describe, expect, it, vi } from 'vitest';
 import { cgcs2000 } from '../../src/core/ellipsoid.ts';
-import { crossingOfEdges, geodesicCrossing, geodesicEdge } from '../../src/core/geodesic-crossing.ts';
+import {
+  crossingOfEdges,
+  geodesicCrossing,
+  geodesicEdge,
+  isShortEdge,
+  SHORT_GEODESIC_MAX_DEG,
+  ShortGeodesic,
+} from '../../src/core/geodesic-crossing.ts';
 import { workCount } from '../../src/core/work-count.ts';
 
 const geod = new geographiclib.Geodesic.Geodesic(6378137, 1 / 298.257222101);
@@ -119,6 +126,76 @@ describe('geodesicCrossing', () => {
         }),
         { numRuns: 100 },
       );
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+});
+
+/** Distance in metres between two points nanometres to metres apart (meridian and parallel radii). */
+function gap(lon1: number, lat1: number, lon2: number, lat2: number): number {
+  const e2 = (1 / 298.257222101) * (2 - 1 / 298.257222101);
+  const phi = ((lat1 + lat2) / 2) * DEG;
+  const w2 = 1 - e2 * Math.sin(phi) ** 2;
+  const n = 6378137 / Math.sqrt(w2);
+  const m = (n * (1 - e2)) / w2;
+  return Math.hypot(m * (lat2 - lat1) * DEG, n * Math.cos(phi) * (lon2 - lon1) * DEG);
+}
+
+// Edges from 1 cm to the series' limit (≈ 330 m), anywhere it is used (|latitude| ≤ 70°).
+const shortEdges = fc
+  .record({
+    lon: fc.double({ min: 73, max: 135, noNaN: true }),
+    lat: fc.double({ min: -69.99, max: 69.99, noNaN: true }),
+    a: fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
+    size: fc.double({ min: -6, max: Math.log10(SHORT_GEODESIC_MAX_DEG), noNaN: true }),
+  })
+  .map((r) => {
+    const d = 10 ** r.size;
+    const c = Math.cos(r.lat * DEG);
+    return [r.lon, r.lat, r.lon + (d * Math.sin(r.a)) / c, r.lat + d * Math.cos(r.a)] as const;
+  })
+  .filter(([x1, y1, x2, y2]) => isShortEdge(x1, y1, x2, y2));
+
+describe('ShortGeodesic (short edges as a series)', () => {
+  it("gives GeographicLib's points, length and azimuths to its own round-off (5 nm)", () => {
+    fc.assert(
+      fc.property(shortEdges, ([x1, y1, x2, y2]) => {
+        const line = geod.InverseLine(y1, x1, y2, x2);
+        const short = new ShortGeodesic(x1, y1, x2, y2);
+        const length = line.s13 ?? 0;
+        expect(Math.abs(short.s13 - length)).toBeLessThan(5e-9);
+        for (const f of [-0.1, 0, 0.3, 0.5, 0.8, 1, 1.1]) {
+          const p = line.Position(f * length);
+          const q = short.Position(f * length);
+          expect(gap(p.lon2!, p.lat2!, q.lon2, q.lat2)).toBeLessThan(5e-9);
+          // GeographicLib's azimuth of a 1 cm edge is itself uncertain by its points' round-off.
+          let da = Math.abs(q.azi2 - p.azi2!);
+          if (da > 180) da = 360 - da;
+          expect(da * DEG * Math.max(length, 1e-3)).toBeLessThan(2e-8);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('takes only edges within its limits', () => {
+    expect(isShortEdge(114, 32, 114.001, 32.001)).toBe(true);
+    expect(isShortEdge(114, 32, 114, 32 + 1.01 * SHORT_GEODESIC_MAX_DEG)).toBe(false);
+    expect(isShortEdge(114, 32, 114 + (1.01 * SHORT_GEODESIC_MAX_DEG) / Math.cos(32 * DEG), 32)).toBe(false);
+    expect(isShortEdge(114, 70.5, 114.001, 70.5)).toBe(false);
+  });
+
+  it("solves a crossing of two short edges without GeographicLib's InverseLine", () => {
+    const spy = vi.spyOn(cgcs2000, 'InverseLine');
+    try {
+      // Two 110 m parcel edges across each other near 32°N (fresh numbers: nothing cached).
+      const e = [114.5000001, 32.0000003, 114.5010001, 32.0010003];
+      const f = [114.5000001, 32.0010003, 114.5010001, 32.0000003];
+      const [lon, lat] = solve(e, f);
+      expect(spy).not.toHaveBeenCalled();
+      expect(offGeodesic(e[0]!, e[1]!, e[2]!, e[3]!, lon, lat)).toBeLessThan(5e-9);
+      expect(offGeodesic(f[0]!, f[1]!, f[2]!, f[3]!, lon, lat)).toBeLessThan(5e-9);
     } finally {
       vi.restoreAllMocks();
     }
