@@ -8,7 +8,8 @@
 // a string) are simply left in the text for JSON.parse.
 import { flatGeometry, nestedCoordinates, type FlatCoords } from '../core/flat-coords.ts';
 import { featuresFromGeoJson } from './read-geojson.ts';
-import type { RawLayer } from './read-types.ts';
+import { errorOf } from './problem.ts';
+import type { ByteSource, RawLayer } from './read-types.ts';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -212,7 +213,7 @@ class CoordParser {
   end = 0;
   private numEnd = 0;
 
-  constructor(private readonly bytes: Uint8Array) {}
+  constructor(public bytes: Uint8Array) {}
 
   private skipSpace(i: number): number {
     const b = this.bytes;
@@ -384,10 +385,20 @@ export function readFeatureCollectionChunked(
   bytes: Uint8Array,
   opts: ChunkOptions = {},
 ): RawLayer | 'aborted' | undefined {
+  return readChunked(bytes, opts);
+}
+
+/** readFeatureCollectionChunked, with the coordinate storage of earlier pieces carried on. */
+function readChunked(
+  bytes: Uint8Array,
+  opts: ChunkOptions,
+  parser?: CoordParser,
+): RawLayer | 'aborted' | undefined {
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const batchBytes = opts.batchBytes ?? 4 * 1024 * 1024;
   const decoder = new TextDecoder('utf-8');
-  const coords = new CoordParser(bytes);
+  const coords = parser ?? new CoordParser(bytes);
+  coords.bytes = bytes;
   // Per depth: whether the container is an array, and the last string closed in it (its key).
   const isArray = new Uint8Array(MAX_SCAN_DEPTH);
   const keyStart = new Int32Array(MAX_SCAN_DEPTH);
@@ -564,4 +575,143 @@ function attach(feature: unknown, flat: FlatCoords, keepFlat: boolean): void {
   const wanted = g.type === 'Polygon' ? 3 : g.type === 'MultiPolygon' ? 4 : 0;
   if (keepFlat && wanted === flat.depth) feature.geometry = flatGeometry(flat, g);
   else g.coordinates = nestedCoordinates(flat);
+}
+
+const PIECE_PREFIX = new TextEncoder().encode('{"type":"FeatureCollection","features":[');
+const PIECE_SUFFIX = new TextEncoder().encode(']}');
+
+/**
+ * A large FeatureCollection read from a source a window at a time, so that the file's bytes are
+ * never held whole (for 100 000 parcels, 22.6 MB of the command's peak memory). A light scan finds
+ * the commas between the items of the "features" array; each run of whole items is read by
+ * readFeatureCollectionChunked as a FeatureCollection of its own (the first with the file's own
+ * members before the array, the last with those after it), the coordinates of every piece going to
+ * one shared store. Whatever the pieces cannot say as the whole file would (no "type" before the
+ * array, a "type" other than FeatureCollection, anything readFeatureCollectionChunked refuses)
+ * returns undefined, and the caller reads the whole file as before.
+ */
+export function readFeatureCollectionStream(
+  source: ByteSource,
+  opts: ChunkOptions & { windowBytes?: number } = {},
+): RawLayer | 'aborted' | undefined {
+  const windowBytes = opts.windowBytes ?? 1024 * 1024;
+  let win = new Uint8Array(windowBytes * 2);
+  let len = 0;
+  let filePos = 0;
+  let ended = false;
+  const fill = (): void => {
+    if (len + windowBytes > win.length) {
+      const next = new Uint8Array(Math.max(win.length * 2, len + windowBytes));
+      next.set(win.subarray(0, len));
+      win = next;
+    }
+    const n = source.read(win.subarray(len, len + windowBytes), filePos);
+    if (n === 0) ended = true;
+    len += n;
+    filePos += n;
+  };
+  // The scan's state (positions are in `win`, which is only shifted at a cut, inside the array).
+  let pos = 0;
+  let depth = 0;
+  let inString = false;
+  let keyStart = -1;
+  let keyEnd = -1;
+  let inFeatures = false;
+  let itemOpen = false;
+  let items = 0; // items of the piece being gathered
+  let cut = -1; // just past the last comma between items
+  let itemsAtCut = 0;
+  const parser = new CoordParser(win);
+  const features: RawLayer['features'] = [];
+  const problems: RawLayer['problems'] = [];
+  let fileCrs: string | undefined;
+  let pieces = 0;
+  const file = opts.file;
+
+  const readPiece = (bytes: Uint8Array, expected: number, last: boolean): boolean | 'aborted' => {
+    if (opts.signal?.aborted) return 'aborted';
+    const res = readChunked(bytes, { file, flat: opts.flat, batchBytes: opts.batchBytes }, parser);
+    if (res === 'aborted') return 'aborted';
+    if (!res || res.features.length !== expected) return false;
+    if (res.problems.some((p) => p.code !== 'feature-not-object')) return false;
+    const offset = features.length;
+    for (const p of res.problems) {
+      const feature = (p.feature ?? 0) + offset;
+      problems.push(errorOf('feature-not-object', { feature }, { file, feature }));
+    }
+    for (const f of res.features) features.push(f);
+    if (pieces === 0 || last) fileCrs = res.fileCrs ?? fileCrs;
+    pieces++;
+    opts.onProgress?.(Math.min(1, filePos / Math.max(1, source.size)));
+    return true;
+  };
+  const piece = (body: Uint8Array, first: boolean, closed: boolean): Uint8Array => {
+    const out = new Uint8Array(
+      (first ? 0 : PIECE_PREFIX.length) + body.length + (closed ? 0 : PIECE_SUFFIX.length),
+    );
+    let at = 0;
+    if (!first) {
+      out.set(PIECE_PREFIX);
+      at = PIECE_PREFIX.length;
+    }
+    out.set(body, at);
+    if (!closed) out.set(PIECE_SUFFIX, at + body.length);
+    return out;
+  };
+
+  for (;;) {
+    if (pos >= len) {
+      if (ended) break;
+      if (cut > 0) {
+        // A piece of whole items, its trailing comma left out.
+        const done = readPiece(piece(win.subarray(0, cut - 1), pieces === 0, false), itemsAtCut, false);
+        if (done !== true) return done === 'aborted' ? 'aborted' : undefined;
+        win.copyWithin(0, cut, len);
+        len -= cut;
+        pos -= cut;
+        cut = -1;
+        items -= itemsAtCut;
+        itemsAtCut = 0;
+      }
+      fill();
+      continue;
+    }
+    const b = win[pos]!;
+    if (inString) {
+      if (b === BACKSLASH) pos++;
+      else if (b === QUOTE) {
+        inString = false;
+        if (depth === 1) keyEnd = pos + 1;
+      }
+      pos++;
+      continue;
+    }
+    if (inFeatures && depth === 2 && !itemOpen && !isSpace(b) && b !== COMMA && b !== CLOSE_ARR) {
+      itemOpen = true;
+      items++;
+    }
+    if (b === QUOTE) {
+      inString = true;
+      if (depth === 1) keyStart = pos;
+    } else if (b === OPEN_OBJ || b === OPEN_ARR) {
+      if (depth === 1 && b === OPEN_ARR && !inFeatures && cut < 0 && pieces === 0) {
+        if (keyStart >= 0 && keyIsFeatures(win, keyStart, keyEnd)) inFeatures = true;
+      }
+      depth++;
+    } else if (b === CLOSE_OBJ || b === CLOSE_ARR) {
+      if (depth === 2 && inFeatures && b === CLOSE_ARR) inFeatures = false;
+      depth--;
+      if (depth < 0) return undefined;
+    } else if (b === COMMA && depth === 2 && inFeatures) {
+      itemOpen = false;
+      cut = pos + 1;
+      itemsAtCut = items;
+    }
+    pos++;
+  }
+  // The rest: the last items, the array's end and whatever follows it.
+  const done = readPiece(piece(win.subarray(0, len), pieces === 0, true), items, true);
+  if (done !== true) return done === 'aborted' ? 'aborted' : undefined;
+  opts.onProgress?.(1);
+  return { features, fileCrs, problems };
 }

@@ -5,6 +5,7 @@ import type { LayerRole, ProjectLayer } from '../core/types.ts';
 import { resolveIoCrs } from './coords/crs-names.ts';
 import { describeError, errorOf, ProblemError, type IoProblem } from './problem.ts';
 import { readLayerFile, type OwnedBytes } from './read.ts';
+import type { ByteSource } from './read-types.ts';
 import { featureProblems } from './validate-file.ts';
 
 /** A layer as loaded, with any manifest keys zonemap does not know kept for saving back. */
@@ -34,18 +35,21 @@ export interface ReadLayerContext {
   flat?: boolean;
 }
 
+const ownedInput = (got: Uint8Array | ByteSource): OwnedBytes =>
+  got instanceof Uint8Array ? { bytes: got } : { bytes: undefined, source: got };
+
 /** Reads one layer's file; undefined (with a problem pushed) when the file cannot be read. */
 export async function readManifestLayer(
   spec: ManifestLayerSpec,
-  readFile: (name: string) => Promise<Uint8Array>,
+  readFile: (name: string) => Promise<Uint8Array | ByteSource>,
   ctx: ReadLayerContext,
   problems: IoProblem[],
 ): Promise<LoadedLayer | undefined> {
   const { id, role, file } = spec;
   // Handed over in a holder that readLayerFile empties once parsed (no local keeps the bytes).
-  const owned: OwnedBytes = { bytes: undefined };
+  let owned: OwnedBytes;
   try {
-    owned.bytes = await readFile(file);
+    owned = ownedInput(await readFile(file));
   } catch (e) {
     // A refusal (too large, not a regular file) says so; anything else is a missing file.
     if (e instanceof ProblemError) {

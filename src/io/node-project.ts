@@ -1,12 +1,13 @@
 // NODE ONLY (the CLI and tests): loads a project from a folder or a manifest path on disk.
 // Never import this from the page or a Worker; everything else in src/io is runtime-neutral.
-import type { Stats } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem, Project } from '../core/types.ts';
 import { describeError, errorOf, ProblemError } from './problem.ts';
 import { loadProject, type LoadedProject, type LoadProjectOptions } from './project.ts';
 import { fileTooLarge, MAX_FILE_BYTES } from './read.ts';
+import type { ByteSource } from './read-types.ts';
 import { loadScenarios, type ScenarioList, type ScenarioLoad } from './scenarios.ts';
 
 /** The answer when the manifest or its folder cannot be read. */
@@ -63,6 +64,48 @@ export async function readFileBytes(file: string, limit = MAX_FILE_BYTES): Promi
   }
 }
 
+/**
+ * NODE ONLY: a file to be read a window at a time (readLayerFile streams large GeoJSON from it, so
+ * the file is never held whole), with readFileBytes's checks: a regular file within the limit, and
+ * `readAll` stopping at the limit should it grow meanwhile.
+ */
+export async function openFileSource(file: string, limit = MAX_FILE_BYTES): Promise<ByteSource> {
+  const info = await stat(file);
+  if (!info.isFile()) throw new ProblemError(errorOf('not-a-regular-file', { kind: kindOf(info) }, { file }));
+  if (info.size > limit) throw new ProblemError(fileTooLarge(file, info.size, limit));
+  const fd = openSync(file, 'r');
+  let open = true;
+  return {
+    size: fstatSync(fd).size,
+    read: (into, position) => readSync(fd, into, 0, into.length, position),
+    readAll: () => {
+      const chunks: Uint8Array[] = [];
+      let total = 0;
+      for (;;) {
+        const want = Math.min(limit + 1 - total, Math.max(64 * 1024, info.size + 1 - total));
+        const buf = new Uint8Array(want);
+        const n = readSync(fd, buf, 0, buf.length, total);
+        if (n === 0) break;
+        total += n;
+        if (total > limit) throw new ProblemError(fileTooLarge(file, total, limit));
+        chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+      }
+      if (chunks.length === 1) return chunks[0]!;
+      const out = new Uint8Array(total);
+      let at = 0;
+      for (const c of chunks) {
+        out.set(c, at);
+        at += c.length;
+      }
+      return out;
+    },
+    close: () => {
+      if (open) closeSync(fd);
+      open = false;
+    },
+  };
+}
+
 export async function loadProjectFromPath(
   dirOrManifest: string,
   opts: Omit<LoadProjectOptions, 'manifestName'> = {},
@@ -92,7 +135,9 @@ async function openProject(
   const dir = path.dirname(manifestPath);
   const readLayer = (name: string): Promise<Uint8Array> => readFileBytes(path.resolve(dir, name));
   // The command keeps its features to itself: polygons stay flat typed arrays (flat-coords.ts).
-  const loaded = await loadProject(text, readLayer, { flat: true, ...opts, manifestName: manifestPath });
+  // Layers are opened, not read: large GeoJSON is read a window at a time (openFileSource).
+  const openLayer = (name: string): Promise<ByteSource> => openFileSource(path.resolve(dir, name));
+  const loaded = await loadProject(text, openLayer, { flat: true, ...opts, manifestName: manifestPath });
   return { loaded: { ...loaded, manifestPath }, readLayer };
 }
 

@@ -15,6 +15,7 @@ import { readManifestLayer, type LoadedLayer, type ManifestLayerSpec } from './m
 import { errorOf, warningOf, type IoProblem } from './problem.ts';
 import { parsePresentation } from './presentation.ts';
 import { parseJsonText } from './read-geojson.ts';
+import type { ByteSource } from './read-types.ts';
 import { parseScenarios, type ScenarioList } from './scenarios.ts';
 import { unknownKeys } from '../core/unknown-keys.ts';
 
@@ -81,7 +82,7 @@ export interface LoadProjectOptions {
 
 export async function loadProject(
   manifestText: string,
-  readFile: (name: string) => Promise<Uint8Array>,
+  readFile: (name: string) => Promise<Uint8Array | ByteSource>,
   opts: LoadProjectOptions = {},
 ): Promise<LoadedProject> {
   const manifestName = opts.manifestName ?? 'zonemap.json';

@@ -38,3 +38,16 @@ export interface ReadOptions {
 export function makeFeature(geometry: Geometry | null, properties: Record<string, unknown> | null): Feature {
   return { type: 'Feature', geometry: geometry as Geometry, properties };
 }
+
+/**
+ * A file read a window at a time (the command's large GeoJSON, so that its bytes are never held
+ * whole); `readAll` gives the whole file where a format or a problem needs it.
+ */
+export interface ByteSource {
+  readonly size: number;
+  /** up to `into.length` bytes from `position` into `into`; how many (0 at the end) */
+  read(into: Uint8Array, position: number): number;
+  readAll(): Uint8Array;
+  /** called once the reader is done with it */
+  close(): void;
+}

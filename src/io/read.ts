@@ -9,11 +9,11 @@ import { readCsvBytes } from './csv/read-csv.ts';
 import { readKmlText, readKmz } from './kml/read-kml.ts';
 import { describeError, errorOf, warningOf, type IoProblem } from './problem.ts';
 import { readGeoJsonText } from './read-geojson.ts';
-import { readFeatureCollectionChunked } from './geojson-chunks.ts';
+import { readFeatureCollectionChunked, readFeatureCollectionStream } from './geojson-chunks.ts';
 import { fieldText, resolveFieldMapping } from '../core/fields.ts';
 import { nullMalformedGeometries } from './geometry/well-formed.ts';
 import { tooDeepProblems } from './nesting.ts';
-import type { RawLayer, ReadOptions } from './read-types.ts';
+import type { ByteSource, RawLayer, ReadOptions } from './read-types.ts';
 import { reprojectFeatures } from './reproject.ts';
 import { readShapefileParts, readZippedShapefile } from './shapefile/read-shapefile.ts';
 import { decodeText } from './text-encoding.ts';
@@ -46,6 +46,8 @@ const EMPTY_BYTES = new Uint8Array(0);
  */
 export interface OwnedBytes {
   bytes: Uint8Array | undefined;
+  /** instead of bytes: the file, read a window at a time where the format allows (large GeoJSON) */
+  source?: ByteSource;
 }
 
 function firstNonSpace(bytes: Uint8Array): number | undefined {
@@ -212,24 +214,49 @@ export async function readLayerFile(
   opts: ReadOptions & { hintLon?: number } = {},
 ): Promise<ReadResult> {
   const file = fileName;
-  const owned = input instanceof Uint8Array ? { bytes: input } : input;
+  const owned: OwnedBytes = input instanceof Uint8Array ? { bytes: input } : input;
   input = EMPTY_BYTES;
+  const closeSource = owned.source;
   try {
+    const source = owned.bytes ? undefined : owned.source;
+    owned.source = undefined;
     let bytes = owned.bytes ?? EMPTY_BYTES;
+    const size = source ? source.size : bytes.length;
     const limit = opts.maxBytes ?? MAX_FILE_BYTES;
-    if (bytes.length > limit) {
+    if (size > limit) {
       return {
         features: [],
         crs: 'EPSG:4326',
-        problems: [fileTooLarge(file, bytes.length, limit)],
+        problems: [fileTooLarge(file, size, limit)],
       };
     }
     if (opts.signal?.aborted) return abortedResult(file);
     opts.onProgress?.(0);
+    if (source) {
+      // The first bytes tell the format, unless it is an archive (whose listing needs it whole).
+      const buf = new Uint8Array(Math.min(size, 64 * 1024));
+      const head = buf.subarray(0, source.read(buf, 0));
+      bytes = looksLikeZip(head) ? source.readAll() : head;
+    }
     const format = await detectFormat(fileName, bytes);
     if (!format)
       return { features: [], crs: 'EPSG:4326', problems: [errorOf('unknown-format', {}, { file })] };
-    const raw = await readRaw(format, fileName, bytes, opts);
+    let raw: RawLayer | undefined;
+    if (source && bytes.length < size) {
+      if (format === 'geojson' && size > CHUNKED_GEOJSON_BYTES) {
+        const streamed = readFeatureCollectionStream(source, {
+          file: fileName,
+          signal: opts.signal,
+          onProgress: (f) => opts.onProgress?.(f * 0.45),
+          flat: opts.flat,
+        });
+        if (streamed === 'aborted') return abortedResult(file);
+        raw = streamed;
+      }
+      // Any other format, or GeoJSON the windows cannot read as the whole file would: read whole.
+      bytes = raw ? EMPTY_BYTES : source.readAll();
+    }
+    raw ??= await readRaw(format, fileName, bytes, opts);
     // The file's bytes are no longer needed: let the collector have them before the reprojection
     // and the checks (for 100 000 parcels, 22.6 MB of the peak).
     owned.bytes = undefined;
@@ -280,5 +307,7 @@ export async function readLayerFile(
       crs: 'EPSG:4326',
       problems: [errorOf('read-failed', { detail: describeError(e) }, { file })],
     };
+  } finally {
+    closeSource?.close();
   }
 }
