@@ -620,6 +620,7 @@ export function readFeatureCollectionStream(
   let itemOpen = false;
   let items = 0; // items of the piece being gathered
   let cut = -1; // just past the last comma between items
+  let arrayClose = -1; // the features array's closing bracket
   let itemsAtCut = 0;
   const parser = new CoordParser(win);
   const features: RawLayer['features'] = [];
@@ -669,6 +670,7 @@ export function readFeatureCollectionStream(
         win.copyWithin(0, cut, len);
         len -= cut;
         pos -= cut;
+        if (arrayClose >= 0) arrayClose -= cut;
         cut = -1;
         items -= itemsAtCut;
         itemsAtCut = 0;
@@ -676,14 +678,43 @@ export function readFeatureCollectionStream(
       fill();
       continue;
     }
-    const b = win[pos]!;
     if (inString) {
-      if (b === BACKSLASH) pos++;
-      else if (b === QUOTE) {
-        inString = false;
-        if (depth === 1) keyEnd = pos + 1;
+      // To the closing quote, in a tight loop (this scan is a second pass over every byte).
+      let k = pos;
+      while (k < len) {
+        const c = win[k]!;
+        if (c === QUOTE) break;
+        k += c === BACKSLASH ? 2 : 1;
       }
+      pos = k;
+      if (pos >= len) continue;
+      inString = false;
+      if (depth === 1) keyEnd = pos + 1;
       pos++;
+      continue;
+    }
+    const b = win[pos]!;
+    if (depth > 2) {
+      // Inside an item only brackets and strings matter: numbers, commas and spaces are skipped.
+      let k = pos;
+      let c = b;
+      while (
+        c !== QUOTE &&
+        c !== OPEN_ARR &&
+        c !== CLOSE_ARR &&
+        c !== OPEN_OBJ &&
+        c !== CLOSE_OBJ &&
+        ++k < len
+      )
+        c = win[k]!;
+      if (k >= len) {
+        pos = k;
+        continue;
+      }
+      if (c === QUOTE) inString = true;
+      else if (c === OPEN_OBJ || c === OPEN_ARR) depth++;
+      else depth--;
+      pos = k + 1;
       continue;
     }
     if (inFeatures && depth === 2 && !itemOpen && !isSpace(b) && b !== COMMA && b !== CLOSE_ARR) {
@@ -694,12 +725,19 @@ export function readFeatureCollectionStream(
       inString = true;
       if (depth === 1) keyStart = pos;
     } else if (b === OPEN_OBJ || b === OPEN_ARR) {
-      if (depth === 1 && b === OPEN_ARR && !inFeatures && cut < 0 && pieces === 0) {
-        if (keyStart >= 0 && keyIsFeatures(win, keyStart, keyEnd)) inFeatures = true;
+      if (depth === 1 && b === OPEN_ARR && !inFeatures && arrayClose < 0 && pieces === 0) {
+        if (keyStart >= 0 && keyIsFeatures(win, keyStart, keyEnd)) {
+          // The members before the array must make it a FeatureCollection, as the whole file would.
+          if (!isCollection(win.subarray(0, pos), '', '[]}')) return undefined;
+          inFeatures = true;
+        }
       }
       depth++;
     } else if (b === CLOSE_OBJ || b === CLOSE_ARR) {
-      if (depth === 2 && inFeatures && b === CLOSE_ARR) inFeatures = false;
+      if (depth === 2 && inFeatures && b === CLOSE_ARR) {
+        inFeatures = false;
+        arrayClose = pos;
+      }
       depth--;
       if (depth < 0) return undefined;
     } else if (b === COMMA && depth === 2 && inFeatures) {
@@ -709,9 +747,27 @@ export function readFeatureCollectionStream(
     }
     pos++;
   }
+  // The members after the array must leave it a FeatureCollection (JSON.parse keeps a key's last).
+  if (pieces > 0 && (arrayClose < 0 || !isCollection(win.subarray(arrayClose, len), '{"features":[', '')))
+    return undefined;
   // The rest: the last items, the array's end and whatever follows it.
   const done = readPiece(piece(win.subarray(0, len), pieces === 0, true), items, true);
   if (done !== true) return done === 'aborted' ? 'aborted' : undefined;
   opts.onProgress?.(1);
   return { features, fileCrs, problems };
+}
+
+/** Whether before + bytes + after parses as an object that is a FeatureCollection (or says no type, with `before`). */
+function isCollection(bytes: Uint8Array, before: string, after: string): boolean {
+  const bom = before === '' && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let v: unknown;
+  try {
+    v = JSON.parse(before + new TextDecoder('utf-8').decode(bytes.subarray(bom)) + after);
+  } catch {
+    return false;
+  }
+  if (!isObject(v)) return false;
+  return before === ''
+    ? v.type === 'FeatureCollection'
+    : !Object.hasOwn(v, 'type') || v.type === 'FeatureCollection';
 }
