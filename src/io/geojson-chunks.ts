@@ -577,6 +577,54 @@ function attach(feature: unknown, flat: FlatCoords, keepFlat: boolean): void {
   else g.coordinates = nestedCoordinates(flat);
 }
 
+// Bytes that matter inside an item for the window scan: 1 opens, 2 closes, 3 a string.
+const STRUCTURAL = new Uint8Array(256);
+STRUCTURAL[OPEN_ARR] = STRUCTURAL[OPEN_OBJ] = 1;
+STRUCTURAL[CLOSE_ARR] = STRUCTURAL[CLOSE_OBJ] = 2;
+STRUCTURAL[QUOTE] = 3;
+/** the depth skipInItem ended at */
+let skippedDepth = 0;
+
+/** whether skipInItem stopped at a string not closed in what has been read */
+let skippedOpenString = false;
+
+/**
+ * From k in an item (depth > 2) past brackets, strings, numbers and the rest, to just past the
+ * bracket that brings the depth back to 2, or to `end` (or, for a string not closed before `end`,
+ * to its opening quote, with skippedOpenString set); the depth is left in skippedDepth. A function
+ * of its own, its variables its own: this second pass over every byte cost ≈ 2.7 ns a byte when
+ * the window scan stepped through each bracket and string itself.
+ */
+function skipInItem(b: Uint8Array, k: number, end: number, depth: number): number {
+  skippedOpenString = false;
+  while (k < end) {
+    const t = STRUCTURAL[b[k]!]!;
+    if (t === 0) {
+      k++;
+      continue;
+    }
+    if (t === 3) {
+      let j = k + 1;
+      while (j < end) {
+        const c = b[j]!;
+        if (c === QUOTE) break;
+        j += c === BACKSLASH ? 2 : 1;
+      }
+      if (j >= end) {
+        skippedOpenString = true;
+        break;
+      }
+      k = j + 1;
+      continue;
+    }
+    k++;
+    if (t === 1) depth++;
+    else if (--depth <= 2) break;
+  }
+  skippedDepth = depth;
+  return k;
+}
+
 const PIECE_PREFIX = new TextEncoder().encode('{"type":"FeatureCollection","features":[');
 const PIECE_SUFFIX = new TextEncoder().encode(']}');
 
@@ -660,8 +708,10 @@ export function readFeatureCollectionStream(
     return out;
   };
 
+  let needMore = false;
   for (;;) {
-    if (pos >= len) {
+    if (pos >= len || needMore) {
+      needMore = false;
       if (ended) break;
       if (cut > 0) {
         // A piece of whole items, its trailing comma left out.
@@ -681,13 +731,25 @@ export function readFeatureCollectionStream(
     if (inString) {
       // To the closing quote, in a tight loop (this scan is a second pass over every byte).
       let k = pos;
-      while (k < len) {
-        const c = win[k]!;
-        if (c === QUOTE) break;
-        k += c === BACKSLASH ? 2 : 1;
+      for (;;) {
+        const q = win.indexOf(QUOTE, k);
+        if (q < 0 || q >= len) {
+          // Not closed in what has been read: more is read, and the backslashes at the end, which
+          // may escape the next byte, are looked at again.
+          k = len;
+          while (k > pos && win[k - 1] === BACKSLASH) k--;
+          needMore = true;
+          break;
+        }
+        // escaped when an odd number of backslashes stand before it (within this string)
+        let slashes = 0;
+        while (q - 1 - slashes >= pos && win[q - 1 - slashes] === BACKSLASH) slashes++;
+        k = q;
+        if (slashes % 2 === 0) break;
+        k = q + 1;
       }
       pos = k;
-      if (pos >= len) continue;
+      if (needMore) continue;
       inString = false;
       if (depth === 1) keyEnd = pos + 1;
       pos++;
@@ -695,26 +757,10 @@ export function readFeatureCollectionStream(
     }
     const b = win[pos]!;
     if (depth > 2) {
-      // Inside an item only brackets and strings matter: numbers, commas and spaces are skipped.
-      let k = pos;
-      let c = b;
-      while (
-        c !== QUOTE &&
-        c !== OPEN_ARR &&
-        c !== CLOSE_ARR &&
-        c !== OPEN_OBJ &&
-        c !== CLOSE_OBJ &&
-        ++k < len
-      )
-        c = win[k]!;
-      if (k >= len) {
-        pos = k;
-        continue;
-      }
-      if (c === QUOTE) inString = true;
-      else if (c === OPEN_OBJ || c === OPEN_ARR) depth++;
-      else depth--;
-      pos = k + 1;
+      // Inside an item only its end matters (skipInItem).
+      pos = skipInItem(win, pos, len, depth);
+      depth = skippedDepth;
+      if (skippedOpenString) needMore = true;
       continue;
     }
     if (inFeatures && depth === 2 && !itemOpen && !isSpace(b) && b !== COMMA && b !== CLOSE_ARR) {
