@@ -61,7 +61,8 @@ const MAX_CROSSINGS = 1 << 15;
 const keyScratch = new Float64Array(8);
 const keyBits = new Int32Array(keyScratch.buffer);
 
-function crossingHash(k: Float64Array): number {
+/** A hash of the eight numbers in keyScratch, from their bits. */
+function crossingHash(): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < 16; i++) h = Math.imul(h ^ keyBits[i]!, 0x01000193);
   return h;
@@ -145,7 +146,7 @@ export function geodesicCrossing(
   k[5] = y3;
   k[6] = x4;
   k[7] = y4;
-  const h = crossingHash(k);
+  const h = crossingHash();
   const hit = findCrossing(h);
   if (hit) return hit;
   const dx = x2 - x1;

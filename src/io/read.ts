@@ -215,7 +215,6 @@ export async function readLayerFile(
 ): Promise<ReadResult> {
   const file = fileName;
   const owned: OwnedBytes = input instanceof Uint8Array ? { bytes: input } : input;
-  input = EMPTY_BYTES;
   const closeSource = owned.source;
   try {
     const source = owned.bytes ? undefined : owned.source;
