@@ -2,7 +2,10 @@
 // project (the reader's progress callbacks: batches of features parsed, reprojection, checks) and
 // after the report, and the largest resident set seen at those moments. With --expose-gc, also
 // what each stage leaves after a full collection (what lives, as against what waits for the GC).
-// Usage: npx tsx bench/memory-stages.ts bench/output/parcels-100k-gk [--gc]
+// Usage: npx tsx bench/memory-stages.ts bench/output/parcels-100k-gk [--gc] (tsx adds ≈ 45 MB of its
+// own; bench/RESULTS.md's figures are from the script bundled: npx esbuild bench/memory-stages.ts
+// --bundle --platform=node --format=esm --packages=external --outfile=build/bench/memory-stages.mjs,
+// then node [--expose-gc] build/bench/memory-stages.mjs DIR [--gc]).
 import { buildReport } from '../src/core/report.ts';
 import { loadProjectFromPath } from '../src/io/node-project.ts';
 
