@@ -264,8 +264,11 @@ function MarkForm({ row, what }: { row: Row; what: string }) {
   const rule = c.rule;
   const card = useRef<HTMLDivElement>(null);
   // The card stands above the list: a row clicked far down brings it into sight (the list keeps
-  // its place in its own scroll box).
-  useEffect(() => card.current?.scrollIntoView({ block: 'nearest' }), []);
+  // its place in its own scroll box). A block body: Chromium's scrollIntoView returns a promise,
+  // which React would take for the effect's cleanup and call.
+  useEffect(() => {
+    card.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
   return (
     <div className="review-focus" data-testid="review-focus" data-key={c.id} ref={card}>
       <h3>

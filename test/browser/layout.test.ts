@@ -175,8 +175,21 @@ describe.each(VIEWPORTS)('at $width×$height', (vp) => {
         return found;
       });
       expect(overlaps.slice(0, 4), `${overlaps.length} overlaps`).toEqual([]);
+      // a row far down the list, clicked: the card (of that conflict now) comes into sight
+      const last = rows.last();
+      await last.click();
+      const key = await last.getAttribute('data-key');
+      await expect.poll(() => card.getAttribute('data-key')).toBe(key);
+      await expect
+        .poll(() =>
+          card.evaluate((c) => {
+            const r = c.getBoundingClientRect();
+            const p = c.closest('.right')!.getBoundingClientRect();
+            return r.top >= p.top - 0.5 && r.top < p.bottom;
+          }),
+        )
+        .toBe(true);
       await card.scrollIntoViewIfNeeded();
-      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: `${OUTPUT_DIR}/layout-review-${vp.width}-${lang}.png` });
       const cells = await nameCells(page, '[data-testid="review-panel"]');
       expect(cells.map((c) => c.text)).toContain('竹竿镇');
