@@ -1,6 +1,7 @@
 // The one catalogue of the words for the data's own vocabulary (layer roles and kinds, zone
 // categories, road classes and statuses, relocation and enterprise statuses) in Chinese and
 // English. The command line, the page and the exports all read it, so a word is written once.
+import { LANDUSE_NAMES_EN } from './landuse-codes.ts';
 import type { ZoneCategory } from './types.ts';
 
 export type Lang = 'zh' | 'en';
@@ -149,7 +150,14 @@ export type LabelKey = keyof typeof LABELS;
 
 /** The catalogue's word for `key` ("kind.basic-farmland"), or undefined when it has none. */
 export function catalogueLabel(key: string, lang: Lang): string | undefined {
-  return Object.prototype.hasOwnProperty.call(LABELS, key) ? LABELS[key as LabelKey][lang] : undefined;
+  if (Object.prototype.hasOwnProperty.call(LABELS, key)) return LABELS[key as LabelKey][lang];
+  // "landuse.工业用地": a land-use class by its Chinese name (the legend builds these keys)
+  if (key.startsWith('landuse.')) {
+    const name = key.slice('landuse.'.length);
+    if (Object.prototype.hasOwnProperty.call(LANDUSE_NAMES_EN, name))
+      return lang === 'en' ? LANDUSE_NAMES_EN[name] : name;
+  }
+  return undefined;
 }
 
 const or = (key: string, raw: string, lang: Lang) => catalogueLabel(key, lang) ?? raw;
@@ -160,7 +168,10 @@ export const kindLabel = (kind: string, lang: Lang): string => or(`kind.${kind}`
 export const relocationLabel = (r: string, lang: Lang): string => or(`relocation.${r}`, r, lang);
 /** A road's class: the usual Chinese grades are translated, any other text is the data's own. */
 export const roadClassLabel = (c: string, lang: Lang): string => or(`road.${c}`, c, lang);
-/** A land-use class's name: the report's 未分类 (no class, no name) translated, the data's own kept. */
+/**
+ * A land-use class's name in the page's language: the catalogue's classes (landuse-codes.ts) and the
+ * report's 未分类 (no class, no name) translated; a name the catalogue lacks is the data's own.
+ */
 export const landUseNameLabel = (name: string, lang: Lang): string => or(`landuse.${name}`, name, lang);
 /** A road's status as the report holds it (built/building/planned, or the data's own text). */
 export const roadStatusLabel = (s: string, lang: Lang): string => or(`status.${s || 'unknown'}`, s, lang);
@@ -206,5 +217,5 @@ export const ruleLabel = (rule: string, lang: Lang): string => or(`rule.${rule}`
 /** A conflict side's class in words: the constraint's name, or "code name". */
 export function conflictClassLabel(plan: string, code: string, name: string, lang: Lang): string {
   if (code === plan) return kindLabel(plan, lang);
-  return name && name !== code ? `${code} ${name}` : code;
+  return name && name !== code ? `${code} ${landUseNameLabel(name, lang)}` : code;
 }

@@ -1,6 +1,6 @@
 // What the charts of the statistics panel and the slides show, computed from the report: the page
 // only draws these numbers (ECharts, loaded when a chart is shown).
-import { enterpriseStatusKind, type Lang } from './labels.ts';
+import { enterpriseStatusKind, landUseNameLabel, type Lang } from './labels.ts';
 import type { ChartId } from './presentation.ts';
 import type { Report } from './report-types.ts';
 import { m2ToMu } from './units.ts';
@@ -65,7 +65,7 @@ export function chartData(report: Report, id: ChartId, lang: Lang): ChartData | 
         slices: topSlices(
           report.landUse.map((l) => ({
             key: l.class,
-            name: l.name || l.class,
+            name: l.name ? landUseNameLabel(l.name, lang) : l.class,
             value: Math.round(l.area_mu),
           })),
           lang,

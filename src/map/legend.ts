@@ -70,7 +70,12 @@ export function legendGroups(
       .map((layer) => {
         const items = layerLegend(layer);
         const entries = items.slice(0, LEGEND_MAX_ENTRIES).map((item) => ({
-          label: translate(item.label, item.label),
+          // "1001 工业用地" → "1001 Industrial land": the code kept, the class's name translated
+          label: item.landUse
+            ? [item.landUse.code, translate(`landuse.${item.landUse.name}`, item.landUse.name)]
+                .filter(Boolean)
+                .join(' ')
+            : translate(item.label, item.label),
           color: item.color,
           shape: item.shape,
           ...(item.shape === 'hatch' ? { hatch: hatchFor(item) } : {}),

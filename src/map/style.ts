@@ -93,6 +93,8 @@ export interface LegendItem {
   /** the direction of a hatch's lines, as the map draws them */
   hatch?: HatchKind;
   count?: number;
+  /** a land-use class's code and Chinese name (the label is both), to word the name in the page's language */
+  landUse?: { code: string; name: string };
 }
 
 const LABEL_FONT = ['Noto Sans Regular'];
@@ -376,7 +378,14 @@ export function legendFor(layer: ProjectLayer, decorated: Record<string, string 
         const key = `${d.zm_class} ${d.zm_name}`.trim();
         const item = counts.get(key);
         if (item) item.count = (item.count ?? 0) + 1;
-        else counts.set(key, { label: key, color: String(d.zm_color), shape: 'fill', count: 1 });
+        else
+          counts.set(key, {
+            label: key,
+            color: String(d.zm_color),
+            shape: 'fill',
+            count: 1,
+            landUse: { code: String(d.zm_class ?? ''), name: String(d.zm_name ?? '') },
+          });
       }
       return [...counts.values()].sort((a, b) => a.label.localeCompare(b.label));
     }

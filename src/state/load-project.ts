@@ -1,5 +1,5 @@
 // Loads a project into the store: the bundled sample by default, or one the user opens.
-import type { Project, ProjectLayer } from '../core/types.ts';
+import type { Problem, Project, ProjectLayer } from '../core/types.ts';
 import { clearSavedProject, createAutosave, loadSavedProject } from './persist.ts';
 import { claimProject, lastOpeningFailed, markOpening, setMarkerOwner } from './safe-start.ts';
 import { setState, store } from './store.ts';
@@ -7,6 +7,7 @@ import { analysisClient } from './analysis.ts';
 import { emptyHistory, type History } from './history.ts';
 import { createHistoryTracker } from './history-save.ts';
 import { withFeatureIds } from '../core/feature-ids.ts';
+import { savedProblemsNotice } from './saved-problems.ts';
 
 // The samples' files are emitted as assets and fetched when one is opened, so they stay out of the
 // JS bundle. Every sample is synthetic (示例数据，非官方), placed at its county's real location.
@@ -133,10 +134,11 @@ export async function loadSampleProject(sample: SampleId = DEFAULT_SAMPLE): Prom
  */
 let started = false;
 let autosave: ReturnType<typeof createAutosave<Saving>> | null = null;
-/** what one save writes: the project and its undo history */
+/** what one save writes: the project, its undo history and its problem list */
 interface Saving {
   project: Project;
   history: History;
+  problems: readonly Problem[];
 }
 /** set while a project that is saved already is installed, so it is not written again */
 let quietInstall = false;
@@ -174,8 +176,9 @@ export async function startProject(): Promise<void> {
     });
   } else if (saved.kind === 'saved' && saved.project) {
     markOpening();
-    // The undo history was saved with the project (in one transaction): Ctrl+Z goes on after a reload.
-    installProject(saved.project, [], saved.history);
+    // The undo history and the problem list were saved with the project (in one transaction):
+    // Ctrl+Z goes on after a reload, and the problems found at import are still listed.
+    installProject(saved.project, saved.savedProblems?.problems ?? [], saved.history);
     if (saved.historyLost)
       setState((s) => ({
         notices: [
@@ -183,6 +186,8 @@ export async function startProject(): Promise<void> {
           '撤销记录无法读取，已清空；项目本身完好 (the undo history could not be read)',
         ],
       }));
+    const problemsNotice = saved.savedProblems && savedProblemsNotice(saved.savedProblems);
+    if (problemsNotice) setState((s) => ({ notices: [...s.notices, problemsNotice] }));
   } else {
     markOpening();
     await loadSampleProject();
@@ -196,28 +201,30 @@ export async function startProject(): Promise<void> {
     setState({ save: { state: 'saved', at: saved.savedAt ?? Date.now() } });
   let last = store.get().project;
   let lastHistory = store.get().history;
+  let lastProblems = store.get().problems;
   let lastIds = layerIds(last);
   const client = analysisClient();
   const tracker = createHistoryTracker();
   autosave = createAutosave<Saving>(
-    async ({ project, history }) => {
-      const out = await client.persist(project, tracker.delta(history));
+    async ({ project, history, problems }) => {
+      const out = await client.persist(project, tracker.delta(history), undefined, problems);
       if (!out.ok) tracker.failed();
       return out;
     },
     (save) => setState({ save }),
   );
   store.subscribe(() => {
-    const { project: p, history } = store.get();
-    if (p === last && history === lastHistory) return;
+    const { project: p, history, problems } = store.get();
+    if (p === last && history === lastHistory && problems === lastProblems) return;
     // Before scheduling: the save's own status update comes back through this listener.
     const projectChanged = p !== last;
     last = p;
     lastHistory = history;
+    lastProblems = problems;
     if (!p || quietInstall) return;
-    // A change of the history alone (a capture closed, a visibility undone) is saved as well.
+    // A change of the history or the problem list alone (a capture closed, a visibility undone) is saved as well.
     if (!projectChanged) {
-      autosave?.schedule({ project: p, history });
+      autosave?.schedule({ project: p, history, problems });
       return;
     }
     // A new layer is drawn next: guard that drawing as a start is guarded. Removing a layer (or
@@ -226,7 +233,7 @@ export async function startProject(): Promise<void> {
     const before = new Set(lastIds.split('\n'));
     if (ids.split('\n').some((id) => !before.has(id))) markOpening();
     lastIds = ids;
-    autosave?.schedule({ project: p, history });
+    autosave?.schedule({ project: p, history, problems });
   });
 }
 

@@ -5,9 +5,10 @@
 // the zone layer does not rewrite 300 000 parcels). Records of format 1 (the whole project in one
 // record) are read once and replaced at the first save.
 import { openDB, type IDBPDatabase } from 'idb';
-import type { Project, ProjectLayer } from '../core/types.ts';
+import type { Problem, Project, ProjectLayer } from '../core/types.ts';
 import { MAX_LAYER_FEATURES } from './layer-budget.ts';
 import type { CheckedProject } from './validate-saved.ts';
+import { checkSavedProblems, type CheckedProblems } from './saved-problems.ts';
 import type { Entry, History } from './history.ts';
 
 const DB_NAME = 'zonemap';
@@ -43,6 +44,8 @@ export interface SavedMeta {
   meta: ProjectMeta;
   layerIds: string[];
   savedAt: number;
+  /** the problem list shown with the project (found at import); absent in records saved before */
+  problems?: Problem[];
 }
 
 export type SaveOutcome = { ok: true; savedAt: number } | { ok: false; name: string; message: string };
@@ -101,7 +104,11 @@ export function createProjectWriter() {
      * Saves the project and, when given, its undo history (only the entries not written yet are
      * in `history`: a failed save makes the page send them all again, see history-save.ts).
      */
-    async save(project: Project, history?: HistoryDelta): Promise<SaveOutcome> {
+    async save(
+      project: Project,
+      history?: HistoryDelta,
+      problems?: readonly Problem[],
+    ): Promise<SaveOutcome> {
       try {
         const d = await db();
         const tx = d.transaction([META, LAYERS, LEGACY, HISTORY], 'readwrite', { durability: 'strict' });
@@ -125,7 +132,13 @@ export function createProjectWriter() {
         for (const l of project.layers) if (before.get(l.id) !== l) quiet(layers.put(l, l.id));
         for (const id of before.keys()) if (!ids.has(id)) quiet(layers.delete(id));
         const { layers: list, ...meta } = project;
-        const record: SavedMeta = { format: 2, meta, layerIds: list.map((l) => l.id), savedAt: Date.now() };
+        const record: SavedMeta = {
+          format: 2,
+          meta,
+          layerIds: list.map((l) => l.id),
+          savedAt: Date.now(),
+          ...(problems?.length ? { problems: [...problems] } : {}),
+        };
         quiet(tx.objectStore(META).put(record, CURRENT));
         quiet(tx.objectStore(LEGACY).delete(CURRENT));
         await tx.done;
@@ -151,6 +164,8 @@ export type LoadedProject =
       history?: History;
       /** the history was saved but could not be read back whole: it is dropped */
       historyLost?: boolean;
+      /** the problem list saved with the project, checked (saved-problems.ts) */
+      savedProblems?: CheckedProblems;
     } & CheckedProject)
   | { kind: 'unreadable'; name: string; message: string };
 
@@ -202,11 +217,14 @@ export async function loadSavedProject(maxFeatures = MAX_LAYER_FEATURES): Promis
     );
     const history = await readHistory(tx.objectStore(HISTORY));
     const { checkSavedProject } = await checks;
+    const checked = checkSavedProject(r.meta, ids, layers, maxFeatures);
+    const savedProblems = checkSavedProblems(r.problems, checked.project?.layers.map((l) => l.id) ?? []);
     return {
       kind: 'saved',
       ...(typeof r.savedAt === 'number' ? { savedAt: r.savedAt } : {}),
       ...(history === 'lost' ? { historyLost: true } : history ? { history } : {}),
-      ...checkSavedProject(r.meta, ids, layers, maxFeatures),
+      savedProblems,
+      ...checked,
     };
   } catch (e) {
     const o = outcomeOf(e) as { name: string; message: string };

@@ -58,7 +58,9 @@ export function App() {
     <div className="app">
       <header className="topbar">
         <h1>
-          <span className="project-name">{name ?? ''}</span>
+          <span className="project-name" title={name}>
+            {name ?? ''}
+          </span>
           <span className="app-name">{t('appTitle')}</span>
         </h1>
         <SaveStatus />

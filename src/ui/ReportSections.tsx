@@ -195,26 +195,29 @@ function RegistryTables({ analysis, report }: { analysis: Analysis; report: Repo
         .map((t) => (
           <div key={t.name}>
             <h3>{t.title}</h3>
-            <table className="stats compact" data-testid={`registry-${t.name}`}>
-              <thead>
-                <tr>
-                  {t.header.map((h) => (
-                    <th key={h}>{h}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {t.rows.slice(0, 200).map((row, i) => (
-                  <tr key={i}>
-                    {row.map((v, k) => (
-                      <td key={k} className={typeof v === 'number' ? 'num' : undefined}>
-                        {cellText(v, t.figures?.[k], locale)}
-                      </td>
+            {/* a wide table scrolls sideways in its own box, not the whole panel */}
+            <div className="table-scroll">
+              <table className="stats compact" data-testid={`registry-${t.name}`}>
+                <thead>
+                  <tr>
+                    {t.header.map((h) => (
+                      <th key={h}>{h}</th>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {t.rows.slice(0, 200).map((row, i) => (
+                    <tr key={i}>
+                      {row.map((v, k) => (
+                        <td key={k} className={typeof v === 'number' ? 'num' : undefined}>
+                          {cellText(v, t.figures?.[k], locale)}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </div>
         ))}
     </>

@@ -1,8 +1,8 @@
 // The three-plan review (审查): the summary a leader reads in ten seconds, the conflicts by area
 // (a click shows one on the map), the decision on the conflict in focus, the marks no longer found,
 // and the swipe between two plans or a plan and the zone.
-import { useEffect, useMemo, useState } from 'react';
-import { catalogueLabel, ruleLabel } from '../core/labels.ts';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { catalogueLabel, landUseNameLabel, ruleLabel } from '../core/labels.ts';
 import {
   DECISION_LABELS,
   DECISIONS,
@@ -66,11 +66,13 @@ interface ConflictWords {
  * "产业集聚区规划 1001 工业用地 ↔ 永久基本农田": each side's plan and class (code and name); a
  * constraint side (its class is its kind) is named once.
  */
-export function conflictWords(c: ConflictWords, name: (plan: string) => string): string {
+export function conflictWords(c: ConflictWords, name: (plan: string) => string, lang: Lang = 'zh'): string {
   const side = (plan: string, cls: string, clsName?: string) =>
     cls === plan
       ? name(plan)
-      : [name(plan), cls, clsName && clsName !== cls ? clsName : ''].filter(Boolean).join(' ');
+      : [name(plan), cls, clsName && clsName !== cls ? landUseNameLabel(clsName, lang) : '']
+          .filter(Boolean)
+          .join(' ');
   return `${side(c.planA, c.classA, c.nameA)} ↔ ${side(c.planB, c.classB, c.nameB)}`;
 }
 
@@ -98,7 +100,7 @@ export function ReviewPanel() {
     if (planIds) showLayers(planIds.split('\n'), s.visibility);
   }, [planIds]);
   const name = (plan: string) => planName(project, plan, lang);
-  const what = (c: ConflictWords) => conflictWords(c, name);
+  const what = (c: ConflictWords) => conflictWords(c, name, lang);
   const town = (s: string) => s || t('reviewNoTownship');
 
   const columns: SortColumn<Row>[] = [
@@ -109,8 +111,18 @@ export function ReviewPanel() {
       num: true,
     },
     { title: t('colConflict'), text: (r) => what(r.conflict!), value: (r) => what(r.conflict!) },
-    { title: t('colTownship'), text: (r) => town(r.conflict!.township), value: (r) => r.conflict!.township },
-    { title: t('colVillage'), text: (r) => r.conflict!.village, value: (r) => r.conflict!.village },
+    {
+      title: t('colTownship'),
+      text: (r) => town(r.conflict!.township),
+      value: (r) => r.conflict!.township,
+      nowrap: true,
+    },
+    {
+      title: t('colVillage'),
+      text: (r) => r.conflict!.village,
+      value: (r) => r.conflict!.village,
+      nowrap: true,
+    },
     {
       title: t('colDecision'),
       text: (r) => resolutionStateLabel(r, lang),
@@ -250,8 +262,15 @@ function MarkForm({ row, what }: { row: Row; what: string }) {
   const [note, setNote] = useState(mark?.note ?? '');
   const [date, setDate] = useState(mark?.date ?? today());
   const rule = c.rule;
+  const card = useRef<HTMLDivElement>(null);
+  // The card stands above the list: a row clicked far down brings it into sight (the list keeps
+  // its place in its own scroll box). A block body: Chromium's scrollIntoView returns a promise,
+  // which React would take for the effect's cleanup and call.
+  useEffect(() => {
+    card.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
   return (
-    <div className="review-focus" data-testid="review-focus" data-key={c.id}>
+    <div className="review-focus" data-testid="review-focus" data-key={c.id} ref={card}>
       <h3>
         {t('reviewFocus')}
         <button className="link" data-testid="review-unfocus" title={t('close')} onClick={unfocusConflict}>

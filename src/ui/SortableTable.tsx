@@ -9,6 +9,8 @@ export interface SortColumn<R> {
   /** what the column sorts by (numbers numerically, text by the language's collation) */
   value: (row: R) => number | string | null;
   num?: boolean;
+  /** a name kept on one line (a township, a village): cut with … when too long, whole in its title */
+  nowrap?: boolean;
 }
 
 export function SortableTable<R>({
@@ -92,7 +94,11 @@ export function SortableTable<R>({
                 j === 0 ? (
                   <th key={c.title}>{c.text(r)}</th>
                 ) : (
-                  <td key={c.title} className={c.num ? 'num' : undefined}>
+                  <td
+                    key={c.title}
+                    className={c.num ? 'num' : c.nowrap ? 'nowrap' : undefined}
+                    title={c.nowrap ? c.text(r) : undefined}
+                  >
                     {c.text(r)}
                   </td>
                 ),

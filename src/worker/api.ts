@@ -8,7 +8,7 @@ import { createLiveTracker, liveFigures, type LiveFigures, type LiveTracker } fr
 import { buildReport, zoneComposition, type Report } from '../core/report.ts';
 import { compareScenarios, type ScenarioComparison } from '../core/compare.ts';
 import { scenarioProject } from '../core/scenarios.ts';
-import type { AreaMethod, Feature } from '../core/types.ts';
+import type { AreaMethod, Feature, Problem } from '../core/types.ts';
 import { workCount } from '../core/work-count.ts';
 import { displayCollection } from '../map/decorate.ts';
 import { labelCollection } from '../map/label-collection.ts';
@@ -134,8 +134,8 @@ export function createApi() {
      * layers. Only the layers changed since the last save are written, with the undo history's new
      * entries; failures come back as values.
      */
-    persist(scenario: string, history?: HistoryDelta): Promise<SaveOutcome> {
-      return writer.save(store.project(scenario), history);
+    persist(scenario: string, history?: HistoryDelta, problems?: Problem[]): Promise<SaveOutcome> {
+      return writer.save(store.project(scenario), history, problems);
     },
     /** What changes between two of the project's scenarios (core/compare.ts, contract §5). */
     compare(scenario: string, from: string, to: string, method?: AreaMethod): ScenarioComparison {

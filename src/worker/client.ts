@@ -5,7 +5,7 @@
 import * as Comlink from 'comlink';
 import type { FeatureMeasure } from '../core/feature-measure.ts';
 import type { Report } from '../core/report.ts';
-import type { AreaMethod, Feature, Project, ProjectLayer } from '../core/types.ts';
+import type { AreaMethod, Feature, Problem, Project, ProjectLayer } from '../core/types.ts';
 import type { Api, TimedLiveFigures } from './api.ts';
 
 export type { TimedLiveFigures };
@@ -42,9 +42,14 @@ export interface AnalysisClient {
   ): Promise<ReturnType<Api['compare']>>;
   /**
    * Saves the project, with the undo history's new entries, to IndexedDB in the worker (never
-   * superseded); says whether it worked.
+   * superseded); says whether it worked. `problems`, the project's problem list, is saved with it.
    */
-  persist(project: Project, history?: HistoryDelta, scenario?: string): Promise<SaveOutcome>;
+  persist(
+    project: Project,
+    history?: HistoryDelta,
+    scenario?: string,
+    problems?: readonly Problem[],
+  ): Promise<SaveOutcome>;
   /**
    * The measure of feature `featureIndex` of layer `layerIndex`, as the inspector shows it (never
    * superseded, so a click never cancels a waiting report); null when there is no such feature.
@@ -169,10 +174,10 @@ export function createClientFor(remote: AnalysisRemote, onDispose: () => void = 
   }
 
   return {
-    persist: (project, history, scenario = BASE) =>
+    persist: (project, history, scenario = BASE, problems) =>
       always(async () => {
         await sync(scenario, project);
-        return remote.persist(scenario, history);
+        return remote.persist(scenario, history, problems ? [...problems] : undefined);
       }),
     displayUrl: (project, index, scenario = BASE) =>
       always(async () => {
