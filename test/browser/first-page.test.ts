@@ -2,7 +2,8 @@
 // entry and every chunk index.html preloads) carries no CRS, ellipsoid or polygon-clipping library;
 // they run in the analysis worker or load with the dialogs that need them; nor the code of what is
 // closed at start (the review's map layers, the scenario comparison's overlay, the presenter, the
-// checks of a saved project), nor the English words (zh-CN is the default). Reads dist/ as built.
+// checks of a saved project), nor the English words (zh-CN is the default), nor the zh-CN
+// words of dialogs and panels closed at start. Reads dist/ as built.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
@@ -55,6 +56,11 @@ const ON_DEMAND: Record<string, string> = {
   'the English UI words (i18n-en.ts)': 'Industrial Cluster Zone Map',
   'the English words of saving and safe mode (durable-words-en.ts)': 'Nothing could be recovered.',
   'the English words of the presenter (present/words-en.ts)': 'Show the slides full screen',
+  // the zh-CN words of dialogs and panels closed at start load with them (words-*.ts)
+  'the review panel’s zh-CN words (words-review.ts)': '保存处理意见',
+  'the print dialog’s zh-CN words (words-print.ts)': '正在出图',
+  'the import/export dialogs’ zh-CN words (words-data.ts)': '交换 X/Y',
+  'the statistics’ zh-CN words (words-figures.ts)': '平均投资强度',
 };
 
 it('loads the review, the comparison, the presenter, the saved-project checks and English on demand', () => {

@@ -1,0 +1,73 @@
+// The zh-CN words of dialogs and panels closed at start live in src/ui/words-*.ts, apart from the
+// first page's (i18n.ts), and load with the modules that use them (issue 13, item 5). A module that
+// used such a key without importing its words file would throw when it drew (i18n.ts translate);
+// this reads the sources so that it cannot happen.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dataWords } from '../../src/ui/words-data.ts';
+import { figureWords } from '../../src/ui/words-figures.ts';
+import { printWords } from '../../src/ui/words-print.ts';
+import { reviewWords } from '../../src/ui/words-review.ts';
+import { translate, type MessageKey } from '../../src/ui/i18n.ts';
+
+const SRC = path.resolve(import.meta.dirname, '../../src');
+const GROUPS: Record<string, Record<string, string>> = {
+  data: dataWords,
+  figures: figureWords,
+  print: printWords,
+  review: reviewWords,
+};
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? sources(path.join(dir, e.name))
+      : /\.tsx?$/.test(e.name)
+        ? [path.join(dir, e.name)]
+        : [],
+  );
+}
+
+describe('the zh-CN words of closed dialogs and panels', () => {
+  it('every module that translates one of their keys imports their words file', () => {
+    const missing: string[] = [];
+    for (const file of sources(SRC)) {
+      const name = path.basename(file);
+      if (/^(i18n|i18n-en|words-\w+)\.ts$/.test(name)) continue;
+      const text = readFileSync(file, 'utf8');
+      // modules that translate: the hook, translate(), or what i18n.ts exports for it
+      if (!/i18n-context\.ts'|\btranslate(Dynamic)?\(/.test(text)) continue;
+      for (const [group, words] of Object.entries(GROUPS)) {
+        const used = Object.keys(words).filter((k) =>
+          new RegExp(`['"\`]${k.replace('.', '\\.')}['"\`]`).test(text),
+        );
+        if (used.length && !new RegExp(`import '(\\./|\\.\\./)+(ui/)?words-${group}\\.ts';`).test(text))
+          missing.push(`${path.relative(SRC, file)} uses ${used.join(', ')} without words-${group}.ts`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('no key is in two places (one would hide the other)', () => {
+    const i18n = readFileSync(path.join(SRC, 'ui/i18n.ts'), 'utf8');
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const [group, words] of Object.entries(GROUPS))
+      for (const k of Object.keys(words)) {
+        if (seen.has(k)) twice.push(`${k} in ${seen.get(k)} and ${group}`);
+        seen.set(k, group);
+        if (new RegExp(`^\\s+'?${k.replace('.', '\\.')}'?:`, 'm').test(i18n))
+          twice.push(`${k} in i18n.ts and ${group}`);
+      }
+    expect(twice).toEqual([]);
+    expect(seen.size).toBeGreaterThan(80);
+  });
+
+  it('once loaded, each file’s words are what translate gives', () => {
+    for (const words of Object.values(GROUPS))
+      for (const [k, zh] of Object.entries(words)) expect(translate('zh', k as MessageKey)).toBe(zh);
+    expect(translate('zh', 'reviewSave')).toBe('保存处理意见');
+    expect(translate('zh', 'appTitle')).toBe('产业集聚区一张图'); // the first page's own
+  });
+});
