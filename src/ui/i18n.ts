@@ -1,6 +1,9 @@
 // UI words in zh-CN (default) and English. Every visible string goes through `t`. The data's own
 // vocabulary (roles, kinds, categories, statuses, road classes) is core's catalogue (core/labels.ts).
-import { catalogueLabel, LABELS, type LabelKey, type Lang } from '../core/labels.ts';
+// The catalogue's halves, not core/labels.ts: the first page carries its Chinese words only, the
+// English half comes with the page's English words (english-words.ts).
+import type { LabelKey, Lang } from '../core/labels.ts';
+import { LABELS_ZH } from '../core/labels-zh.ts';
 import { englishWords } from './english.ts';
 import type { dataWords } from './words-data.ts';
 import type { figureWords } from './words-figures.ts';
@@ -47,14 +50,14 @@ const CATALOGUE_WORDS = {
   colShare: 'brief.shareOfZone',
 } as const satisfies Record<string, LabelKey>;
 
-export const catalogueWords = (lang: Lang) =>
-  Object.fromEntries(Object.entries(CATALOGUE_WORDS).map(([k, key]) => [k, LABELS[key][lang]])) as Record<
+export const catalogueWords = (words: Record<LabelKey, string>) =>
+  Object.fromEntries(Object.entries(CATALOGUE_WORDS).map(([k, key]) => [k, words[key]])) as Record<
     keyof typeof CATALOGUE_WORDS,
     string
   >;
 
 const zh = {
-  ...catalogueWords('zh'),
+  ...catalogueWords(LABELS_ZH),
   appTitle: '产业集聚区一张图',
   layers: '图层',
   inspector: '要素属性',
@@ -141,9 +144,11 @@ export function addZhWords(words: Partial<Record<MessageKey, string>>): void {
   Object.assign(zhLater, words);
 }
 
-function zhWord(key: string): string | undefined {
-  return (zh as Record<string, string>)[key] ?? (zhLater as Record<string, string>)[key];
-}
+// a key's own word only: 'toString' is nobody's key
+const own = (words: object, key: string): string | undefined =>
+  Object.prototype.hasOwnProperty.call(words, key) ? (words as Record<string, string>)[key] : undefined;
+
+const zhWord = (key: string): string | undefined => own(zh, key) ?? own(zhLater, key);
 
 export function translate(lang: Lang, key: MessageKey): string {
   const text = lang === 'zh' ? zhWord(key) : englishWords().ui[key];
@@ -161,5 +166,8 @@ export function fillMessage(text: string, params: Record<string, string | number
 export function translateDynamic(lang: Lang, key: string, fallback: string): string {
   // English is loaded apart (i18n-en.ts, through english.ts)
   const word = lang === 'zh' ? zhWord(key) : (englishWords().ui as Record<string, string>)[key];
-  return word ?? catalogueLabel(key, lang) ?? fallback;
+  const catalogue: Record<string, string> = lang === 'zh' ? LABELS_ZH : englishWords().catalogue;
+  return (
+    word ?? (Object.prototype.hasOwnProperty.call(catalogue, key) ? catalogue[key] : undefined) ?? fallback
+  );
 }

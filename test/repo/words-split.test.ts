@@ -9,7 +9,11 @@ import { dataWords } from '../../src/ui/words-data.ts';
 import { figureWords } from '../../src/ui/words-figures.ts';
 import { printWords } from '../../src/ui/words-print.ts';
 import { reviewWords } from '../../src/ui/words-review.ts';
-import { translate, type MessageKey } from '../../src/ui/i18n.ts';
+import { translate, translateDynamic, type MessageKey } from '../../src/ui/i18n.ts';
+import { loadEnglish } from '../../src/ui/english.ts';
+import { LABELS } from '../../src/core/labels.ts';
+import { LABELS_EN } from '../../src/core/labels-en.ts';
+import { LABELS_ZH } from '../../src/core/labels-zh.ts';
 
 const SRC = path.resolve(import.meta.dirname, '../../src');
 const GROUPS: Record<string, Record<string, string>> = {
@@ -69,5 +73,21 @@ describe('the zh-CN words of closed dialogs and panels', () => {
       for (const [k, zh] of Object.entries(words)) expect(translate('zh', k as MessageKey)).toBe(zh);
     expect(translate('zh', 'reviewSave')).toBe('保存处理意见');
     expect(translate('zh', 'appTitle')).toBe('产业集聚区一张图'); // the first page's own
+  });
+});
+
+describe('core’s catalogue in halves (labels-zh.ts on the first page, labels-en.ts with English)', () => {
+  it('the page finds the catalogue’s words in either language once English is loaded', async () => {
+    expect(translateDynamic('zh', 'kind.basic-farmland', 'x')).toBe('永久基本农田');
+    await loadEnglish();
+    expect(translateDynamic('en', 'kind.basic-farmland', 'x')).toBe('Permanent basic farmland');
+    expect(translateDynamic('en', 'rule.same-use', 'x')).toBe(LABELS['rule.same-use'].en);
+    expect(translateDynamic('en', 'no.such.key', 'fallback')).toBe('fallback');
+    expect(translateDynamic('zh', 'toString', 'fallback')).toBe('fallback'); // own keys only
+  });
+
+  it('the two halves have the same keys, and labels.ts pairs them', () => {
+    expect(Object.keys(LABELS_EN).sort()).toEqual(Object.keys(LABELS_ZH).sort());
+    expect(LABELS['role.zone']).toEqual({ zh: '规划范围', en: 'Zone boundary' });
   });
 });
