@@ -7,6 +7,7 @@ import { LABELS_ZH } from '../core/labels-zh.ts';
 import { englishWords } from './english.ts';
 import type { dataWords } from './words-data.ts';
 import type { figureWords } from './words-figures.ts';
+import type { editWords } from './words-edit.ts';
 import type { printWords } from './words-print.ts';
 import type { reviewWords } from './words-review.ts';
 
@@ -87,18 +88,6 @@ const zh = {
   copyViewLink: '复制当前视图的链接',
   editBoundary: '编辑边界',
   editDone: '完成编辑',
-  editToolbar: '边界编辑工具',
-  editSelect: '选择/改顶点',
-  editDrawPart: '新建分区',
-  editCutHole: '挖洞',
-  editSplit: '分割',
-  editMerge: '合并',
-  editReshape: '重塑',
-  editDelete: '删除',
-  editUndo: '撤销',
-  editRedo: '重做',
-  editSnapping: '吸附',
-  editSnapOff: '按住 Alt 暂停吸附',
   editNoZone: '项目中没有规划区图层，无法编辑边界。',
   linkCopied: '链接已复制到剪贴板',
   linkCopyByHand: '剪贴板不可用：链接已在下面选中，请按 Ctrl+C 复制。',
@@ -133,6 +122,7 @@ const zh = {
 export type MessageKey =
   | keyof typeof zh
   | keyof typeof dataWords
+  | keyof typeof editWords
   | keyof typeof figureWords
   | keyof typeof printWords
   | keyof typeof reviewWords;
@@ -152,7 +142,7 @@ const zhWord = (key: string): string | undefined => own(zh, key) ?? own(zhLater,
 
 export function translate(lang: Lang, key: MessageKey): string {
   const text = lang === 'zh' ? zhWord(key) : englishWords().ui[key];
-  // a panel using a key of a words-*.ts it does not import (test/ui/words-split.test.ts guards it)
+  // a panel using a key of a words-*.ts it does not import (test/repo/words-split.test.ts guards it)
   if (text === undefined) throw new Error(`the words of "${key}" were used before they loaded (words-*.ts)`);
   return text;
 }

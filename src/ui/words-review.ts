@@ -1,6 +1,6 @@
 // The zh-CN words of the three-plan review's panel (ReviewPanel.tsx, loaded when the review opens): apart from i18n.ts, so the first page does not carry them (issue 13,
 // item 5). Each module that uses one of these keys imports this file, so the words arrive with it
-// (test/ui/words-split.test.ts checks that). Their English is in i18n-en.ts with the rest.
+// (test/repo/words-split.test.ts checks that). Their English is in i18n-en.ts with the rest.
 import { addZhWords } from './i18n.ts';
 
 export const reviewWords = {

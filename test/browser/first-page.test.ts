@@ -62,6 +62,7 @@ const ON_DEMAND: Record<string, string> = {
   'the print dialog’s zh-CN words (words-print.ts)': '正在出图',
   'the import/export dialogs’ zh-CN words (words-data.ts)': '交换 X/Y',
   'the statistics’ zh-CN words (words-figures.ts)': '平均投资强度',
+  'the boundary editing tools and their words (EditTools.tsx, words-edit.ts)': '按住 Alt 暂停吸附',
 };
 
 it('loads the review, the comparison, the presenter, the saved-project checks and English on demand', () => {

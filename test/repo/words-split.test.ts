@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataWords } from '../../src/ui/words-data.ts';
+import { editWords } from '../../src/ui/words-edit.ts';
 import { figureWords } from '../../src/ui/words-figures.ts';
 import { printWords } from '../../src/ui/words-print.ts';
 import { reviewWords } from '../../src/ui/words-review.ts';
@@ -18,6 +19,7 @@ import { LABELS_ZH } from '../../src/core/labels-zh.ts';
 const SRC = path.resolve(import.meta.dirname, '../../src');
 const GROUPS: Record<string, Record<string, string>> = {
   data: dataWords,
+  edit: editWords,
   figures: figureWords,
   print: printWords,
   review: reviewWords,
