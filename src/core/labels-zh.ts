@@ -2,6 +2,8 @@
 // English), apart so that the page's first screen, which is in Chinese, carries only these: the
 // English half loads with the page's English words (issue 13, item 5). The command line, the
 // worker and the exports read the whole catalogue through labels.ts.
+import type { LABELS_ZH_REVIEW } from './labels-zh-review.ts';
+
 export const LABELS_ZH = {
   'role.zone': '规划范围',
   'role.park': '园区',
@@ -44,46 +46,9 @@ export const LABELS_ZH = {
   'ent.planned': '拟建',
   'ent.unknown': '未填',
   'ent.below': '投资强度低于门槛',
-  // three-plan review (docs/conflicts.md): the constraint side, plan uses, rules and column titles
+  // three-plan review (docs/conflicts.md): the constraint side (its uses, rules, decisions and
+  // conflict columns are in labels-zh-review.ts), and column titles
   'kind.outside-urban-boundary': '城镇开发边界外',
-  'use.residential': '居住',
-  'use.public': '公共管理与公共服务',
-  'use.commercial': '商业服务业',
-  'use.industrial': '工业',
-  'use.storage': '物流仓储',
-  'use.transport': '交通运输',
-  'use.utility': '公用设施',
-  'use.green': '绿地与开敞空间',
-  'use.special': '特殊用地',
-  'use.reserve': '留白用地',
-  'use.agricultural': '农用地',
-  'use.water': '水域',
-  'use.other-land': '其他土地',
-  'use.lp-allowed': '允许建设区',
-  'use.lp-conditional': '有条件建设区',
-  'use.lp-restricted': '限制建设区',
-  'use.lp-forbidden': '禁止建设区',
-  'use.lp-farmland': '基本农田',
-  'rule.construction-on-basic-farmland': '建设用地占永久基本农田',
-  'rule.construction-in-red-line': '建设用地进入生态保护红线',
-  'rule.construction-outside-urban-boundary': '建设用地在城镇开发边界外',
-  'rule.different-construction-use': '建设用途不一致',
-  'rule.construction-vs-non-construction': '一方建设、一方非建设',
-  'rule.construction-in-restricted-zone': '建设用地位于限制建设区',
-  'rule.construction-in-forbidden-zone': '建设用地位于禁止建设区',
-  'rule.construction-on-plan-farmland': '建设用地占规划基本农田',
-  // the default rules that find two plans agree (a project's override may name them too)
-  'rule.constraint-other': '其他用地与控制线不冲突',
-  'rule.same-use': '用途相同',
-  'rule.reserve-any-construction': '留白用地可作任一建设用途',
-  'rule.construction-in-allowed-zone': '建设用地位于允许建设区',
-  'rule.construction-in-conditional-zone': '建设用地位于有条件建设区',
-  'rule.non-construction-in-any-zone': '非建设用地位于任一管制分区',
-  'rule.non-construction-both': '双方均为非建设用地',
-  'col.planA': '规划甲',
-  'col.classA': '甲用地',
-  'col.planB': '规划乙 / 控制线',
-  'col.classB': '乙用地',
   'col.m2': '面积（平方米）',
   'col.mu': '面积（亩）',
   'col.township': '乡镇',
@@ -111,19 +76,6 @@ export const LABELS_ZH = {
   'brief.shareOfZone': '占规划区',
   'brief.relocation': '搬迁',
   'brief.industry': '主导产业',
-  // the review's decisions on a conflict and the sheet that lists them (conflict-resolutions.ts)
-  'decision.adjust-zone': '调整集聚区规划',
-  'decision.adjust-other': '调整其他规划',
-  'decision.accepted': '予以接受',
-  'decision.stale': '已失效',
-  'decision.unmarked': '未处理',
-  'col.conflictId': '冲突编号',
-  'col.decision': '处理意见',
-  'col.note': '备注',
-  'col.date': '日期',
-  'table.decisions': '冲突处理',
-  'word.yes': '是',
-  'word.no': '否',
 };
 
-export type LabelKey = keyof typeof LABELS_ZH;
+export type LabelKey = keyof typeof LABELS_ZH | keyof typeof LABELS_ZH_REVIEW;

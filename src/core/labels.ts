@@ -4,6 +4,7 @@
 import type { ZoneCategory } from './types.ts';
 import { LABELS_EN } from './labels-en.ts';
 import { LABELS_ZH, type LabelKey } from './labels-zh.ts';
+import { LABELS_ZH_REVIEW } from './labels-zh-review.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -12,8 +13,10 @@ interface Words {
   en: string;
 }
 
+const ZH: Record<LabelKey, string> = { ...LABELS_ZH, ...LABELS_ZH_REVIEW };
+
 export const LABELS = Object.fromEntries(
-  (Object.keys(LABELS_ZH) as LabelKey[]).map((k) => [k, { zh: LABELS_ZH[k], en: LABELS_EN[k] }]),
+  (Object.keys(ZH) as LabelKey[]).map((k) => [k, { zh: ZH[k], en: LABELS_EN[k] }]),
 ) as Record<LabelKey, Words>;
 
 export type { LabelKey };

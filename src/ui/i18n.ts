@@ -51,7 +51,9 @@ const CATALOGUE_WORDS = {
   colShare: 'brief.shareOfZone',
 } as const satisfies Record<string, LabelKey>;
 
-export const catalogueWords = (words: Record<LabelKey, string>) =>
+export const catalogueWords = (
+  words: Record<(typeof CATALOGUE_WORDS)[keyof typeof CATALOGUE_WORDS], string>,
+) =>
   Object.fromEntries(Object.entries(CATALOGUE_WORDS).map(([k, key]) => [k, words[key]])) as Record<
     keyof typeof CATALOGUE_WORDS,
     string
@@ -155,9 +157,10 @@ export function fillMessage(text: string, params: Record<string, string | number
 /** For keys built at run time (role/kind names, from core's catalogue); falls back to the raw text. */
 export function translateDynamic(lang: Lang, key: string, fallback: string): string {
   // English is loaded apart (i18n-en.ts, through english.ts)
-  const word = lang === 'zh' ? zhWord(key) : (englishWords().ui as Record<string, string>)[key];
-  const catalogue: Record<string, string> = lang === 'zh' ? LABELS_ZH : englishWords().catalogue;
-  return (
-    word ?? (Object.prototype.hasOwnProperty.call(catalogue, key) ? catalogue[key] : undefined) ?? fallback
-  );
+  const word = lang === 'zh' ? zhWord(key) : own(englishWords().ui, key);
+  if (word !== undefined) return word;
+  // the catalogue's words of the first page's half (labels-zh.ts), in either language; the review's
+  // (labels-zh-review.ts) are read through labels.ts by the modules that show them
+  if (own(LABELS_ZH, key) === undefined) return fallback;
+  return (lang === 'zh' ? own(LABELS_ZH, key) : own(englishWords().catalogue, key)) ?? fallback;
 }

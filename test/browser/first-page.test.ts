@@ -57,6 +57,7 @@ const ON_DEMAND: Record<string, string> = {
   'the English words of saving and safe mode (durable-words-en.ts)': 'Nothing could be recovered.',
   'the English words of the presenter (present/words-en.ts)': 'Show the slides full screen',
   'the English half of core’s catalogue (core/labels-en.ts)': 'Construction land on basic farmland',
+  'the review’s half of core’s Chinese catalogue (core/labels-zh-review.ts)': '建设用地占永久基本农田',
   // the zh-CN words of dialogs and panels closed at start load with them (words-*.ts)
   'the review panel’s zh-CN words (words-review.ts)': '保存处理意见',
   'the print dialog’s zh-CN words (words-print.ts)': '正在出图',

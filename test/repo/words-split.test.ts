@@ -15,6 +15,7 @@ import { loadEnglish } from '../../src/ui/english.ts';
 import { LABELS } from '../../src/core/labels.ts';
 import { LABELS_EN } from '../../src/core/labels-en.ts';
 import { LABELS_ZH } from '../../src/core/labels-zh.ts';
+import { LABELS_ZH_REVIEW } from '../../src/core/labels-zh-review.ts';
 
 const SRC = path.resolve(import.meta.dirname, '../../src');
 const GROUPS: Record<string, Record<string, string>> = {
@@ -78,18 +79,26 @@ describe('the zh-CN words of closed dialogs and panels', () => {
   });
 });
 
-describe('core’s catalogue in halves (labels-zh.ts on the first page, labels-en.ts with English)', () => {
+describe('core’s catalogue in parts (labels-zh.ts on the first page; labels-zh-review.ts, labels-en.ts later)', () => {
   it('the page finds the catalogue’s words in either language once English is loaded', async () => {
     expect(translateDynamic('zh', 'kind.basic-farmland', 'x')).toBe('永久基本农田');
     await loadEnglish();
     expect(translateDynamic('en', 'kind.basic-farmland', 'x')).toBe('Permanent basic farmland');
-    expect(translateDynamic('en', 'rule.same-use', 'x')).toBe(LABELS['rule.same-use'].en);
+    expect(translateDynamic('en', 'role.zone', 'x')).toBe(LABELS['role.zone'].en);
+    // the review's half is read through labels.ts, in both languages alike
+    expect(translateDynamic('zh', 'rule.same-use', 'x')).toBe('x');
+    expect(translateDynamic('en', 'rule.same-use', 'x')).toBe('x');
+    expect(LABELS['rule.same-use']).toEqual({ zh: '用途相同', en: 'Same use' });
     expect(translateDynamic('en', 'no.such.key', 'fallback')).toBe('fallback');
     expect(translateDynamic('zh', 'toString', 'fallback')).toBe('fallback'); // own keys only
+    expect(translateDynamic('en', 'toString', 'fallback')).toBe('fallback');
   });
 
   it('the two halves have the same keys, and labels.ts pairs them', () => {
-    expect(Object.keys(LABELS_EN).sort()).toEqual(Object.keys(LABELS_ZH).sort());
+    const zh = [...Object.keys(LABELS_ZH), ...Object.keys(LABELS_ZH_REVIEW)];
+    expect(new Set(zh).size).toBe(zh.length);
+    expect(Object.keys(LABELS_EN).sort()).toEqual(zh.sort());
+    expect(Object.keys(LABELS).sort()).toEqual(zh.sort());
     expect(LABELS['role.zone']).toEqual({ zh: '规划范围', en: 'Zone boundary' });
   });
 });
