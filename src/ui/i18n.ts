@@ -8,6 +8,7 @@ import { englishWords } from './english.ts';
 import type { dataWords } from './words-data.ts';
 import type { figureWords } from './words-figures.ts';
 import type { editWords } from './words-edit.ts';
+import type { linkWords } from './words-link.ts';
 import type { printWords } from './words-print.ts';
 import type { reviewWords } from './words-review.ts';
 
@@ -91,18 +92,6 @@ const zh = {
   editBoundary: '编辑边界',
   editDone: '完成编辑',
   editNoZone: '项目中没有规划区图层，无法编辑边界。',
-  linkCopied: '链接已复制到剪贴板',
-  linkCopyByHand: '剪贴板不可用：链接已在下面选中，请按 Ctrl+C 复制。',
-  linkHashMalformed: '链接中的视图“#{text}”无法识别（应为 #缩放/纬度/经度[/方位角[/倾角]]）。',
-  linkHashOutside: '链接中的视图（纬度 {lat}，经度 {lon}）远在项目范围之外。',
-  linkShowsProject: '已显示整个项目范围。',
-  linkShowsFeature: '已显示链接中的要素。',
-  linkKeepsView: '地图保持原来的视图。',
-  linkSelectMalformed: '链接中的 select=“{text}” 应为 图层ID/要素编号（如 villages/0）。',
-  linkNoLayer: '链接中的图层“{layer}”不在本项目中。',
-  linkNoFeature: '图层“{layer}”中没有要素“{feature}”（该图层共 {n} 个要素，编号从 0 开始）。',
-  modeUnavailable: '“{mode}”模式尚未推出，已以浏览模式打开。',
-  modeUnknown: '未知的模式“{mode}”（可用：{modes}），已以浏览模式打开。',
   count: '数量',
   importFile: '导入数据',
   confirmReset: '重新打开示例项目会丢弃当前项目中的导入和修改（可先用「导出」保存项目包）。确定吗？',
@@ -126,6 +115,7 @@ export type MessageKey =
   | keyof typeof dataWords
   | keyof typeof editWords
   | keyof typeof figureWords
+  | keyof typeof linkWords
   | keyof typeof printWords
   | keyof typeof reviewWords;
 

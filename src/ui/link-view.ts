@@ -16,11 +16,18 @@ import {
 import { store, type Selection } from '../state/store.ts';
 import { select as selectFeature } from '../state/edit.ts';
 import { selected } from '../state/selection.ts';
-import { showToast, type Toast } from '../state/toasts.ts';
+import { showToast as showToastNow, type Toast } from '../state/toasts.ts';
 import { copyLink } from './copy-link.ts';
 import { translate } from './i18n.ts';
 
 type Part = Toast['parts'][number];
+
+// the notices' words load when there is one to show (words-link.ts); in order, as they were raised
+const showToast = (toast: Parameters<typeof showToastNow>[0]): void =>
+  void import('./words-link.ts').then(
+    () => showToastNow(toast),
+    () => undefined, // offline before the first visit cached it: the map still shows what it can
+  );
 
 let active: UrlView | null = null;
 // The page's link is followed once, for the first project shown; later openings fit the zone.
