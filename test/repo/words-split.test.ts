@@ -15,6 +15,10 @@ import { reviewWords } from '../../src/ui/words-review.ts';
 import { translate, translateDynamic, type MessageKey } from '../../src/ui/i18n.ts';
 import { loadEnglish } from '../../src/ui/english.ts';
 import { LABELS } from '../../src/core/labels.ts';
+import { showWords } from '../../src/ui/present/words-show.ts';
+import { laterWords } from '../../src/ui/durable-words-later.ts';
+import { words } from '../../src/ui/durable-words.ts';
+import { word } from '../../src/ui/present/words.ts';
 import { LABELS_EN } from '../../src/core/labels-en.ts';
 import { LABELS_ZH } from '../../src/core/labels-zh.ts';
 import { LABELS_ZH_REVIEW } from '../../src/core/labels-zh-review.ts';
@@ -103,5 +107,39 @@ describe('core’s catalogue in parts (labels-zh.ts on the first page; labels-zh
     expect(Object.keys(LABELS_EN).sort()).toEqual(zh.sort());
     expect(Object.keys(LABELS).sort()).toEqual(zh.sort());
     expect(LABELS['role.zone']).toEqual({ zh: '规划范围', en: 'Zone boundary' });
+  });
+});
+
+describe('the presenter’s zh-CN words (present/words-show.ts)', () => {
+  it('every module that says one of them imports the file', () => {
+    const missing: string[] = [];
+    for (const file of sources(SRC)) {
+      if (/present[\\/]words(-show|-en)?\.ts$/.test(file)) continue;
+      const text = readFileSync(file, 'utf8');
+      if (!/present\/words\.ts'|'\.\/words\.ts'/.test(text)) continue;
+      const used = Object.keys(showWords).filter((k) => new RegExp(`word\\([^,()]+, '${k}'`).test(text));
+      if (used.length && !/import '\.\/words-show\.ts';|import '\.\/present\/words-show\.ts';/.test(text))
+        missing.push(`${path.relative(SRC, file)} uses ${used.join(', ')} without words-show.ts`);
+    }
+    expect(missing).toEqual([]);
+    expect(word('zh', 'exit')).toBe('退出演示');
+    expect(word('zh', 'present')).toBe('汇报演示');
+  });
+});
+
+describe('the zh-CN words of safe mode and long texts (durable-words-later.ts)', () => {
+  it('every module that says one of them imports the file', () => {
+    const missing: string[] = [];
+    for (const file of sources(SRC)) {
+      if (/durable-words(-later|-en)?\.ts$/.test(file)) continue;
+      const text = readFileSync(file, 'utf8');
+      if (!/durable-words\.ts'/.test(text)) continue;
+      const used = Object.keys(laterWords).filter((k) => new RegExp(`['"\`]${k}['"\`]`).test(text));
+      if (used.length && !/import '\.\/durable-words-later\.ts';/.test(text))
+        missing.push(`${path.relative(SRC, file)} uses ${used.join(', ')} without durable-words-later.ts`);
+    }
+    expect(missing).toEqual([]);
+    expect(words('zh', 'safeTitle')).toBe('安全模式：项目未绘制');
+    expect(words('zh', 'saving')).toBe('正在保存…');
   });
 });
