@@ -1,10 +1,15 @@
-// The zh-CN words of safe mode (SafeMode.tsx) and of long texts folded in the feature details
-// (LongText.tsx), both loaded when first shown: apart from durable-words.ts, whose words the first
+// The zh-CN words of safe mode (SafeMode.tsx), of long texts folded in the feature details
+// (LongText.tsx) and of the failed-save and read-only banners (SaveTrouble.tsx), loaded when first
+// shown or, the banners, when the page is idle: apart from durable-words.ts, whose words the first
 // page shows (saving, the crash screen), so the first page does not carry them (issue 13, item 5).
 // English: durable-words-en.ts.
 import { addZhDurableWords } from './durable-words.ts';
 
 export const laterWords = {
+  saveFailedHint: '修改只在本页中，关闭或刷新会丢失。请导出项目包保存到本机。',
+  exportProject: '导出项目包',
+  readOnlyHint: '此项目已在另一个标签页中打开，本页的修改不会保存。请在那个标签页中编辑。',
+  readOnlyFree: '另一个标签页已关闭，重新加载后即可在本页编辑。',
   safeTitle: '安全模式：项目未绘制',
   safeCrashed:
     '上次打开此项目时页面没有完成绘制（崩溃、卡死或被关闭）。为避免再次卡死，图层先只列出，不绘制。',
