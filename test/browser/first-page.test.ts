@@ -65,7 +65,8 @@ const ON_DEMAND: Record<string, string> = {
   'the statistics’ zh-CN words (words-figures.ts)': '平均投资强度',
   'the presenter’s and slide editor’s zh-CN words (present/words-show.ts)': '退出演示',
   'safe mode’s and long texts’ zh-CN words (durable-words-later.ts)': '安全模式：项目未绘制',
-  'the failed-save and read-only banners (SaveTrouble.tsx)': 'the storage this browser allows the site is full',
+  'the failed-save and read-only banners (SaveTrouble.tsx)':
+    'the storage this browser allows the site is full',
   'the boundary editing tools and their words (EditTools.tsx, words-edit.ts)': '按住 Alt 暂停吸附',
 };
 
