@@ -50,7 +50,10 @@ export function SaveStatus() {
       return (
         <Suspense
           fallback={
-            <span className={`save-status ${save.state === 'failed' ? 'failed' : 'readonly'}`} role="alert">
+            <span
+              className={`save-status ${save.state === 'failed' ? 'failed' : 'readonly'}`}
+              role={save.state === 'failed' ? 'alert' : 'status'}
+            >
               <b>{w(save.state === 'failed' ? 'saveFailed' : 'readOnly')}</b>
             </span>
           }
