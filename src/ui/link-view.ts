@@ -92,8 +92,9 @@ export function linkTo(selection: Selection | null): string {
 export function attachLink(v: MapView): () => void {
   const urlView = v.createUrlView({
     extent: () => projectExtent(store.get().project),
+    // at once: the hash's words are the first page's (a changed hash must not wait for a download)
     onRejected: (check) =>
-      showToast({ kind: 'notice', parts: [hashProblem(check), { key: 'linkKeepsView' }] }),
+      showToastNow({ kind: 'notice', parts: [hashProblem(check), { key: 'linkKeepsView' }] }),
   });
   const control = v.addCopyLink(() => void copyLink(linkTo(null)));
   const label = () => control.setLabel(translate(store.get().lang, 'copyViewLink'));
