@@ -2,6 +2,7 @@
 // computed in the worker): the zone composition, the land added and removed and each piece of it
 // with its township and village, every admin unit, village and 三区三线 constraint. The map draws the
 // pieces (compare-map.ts); this panel computes again whenever the project or the area method changes.
+import './words-figures.ts';
 import { useEffect } from 'react';
 import type { ChangeRow, ScenarioComparison } from '../core/compare.ts';
 import { findScenario, BASE_SCENARIO_ID } from '../core/scenarios.ts';

@@ -1,3 +1,4 @@
+import './words-figures.ts';
 import type { Selection } from '../state/store.ts';
 import { copyLink } from './copy-link.ts';
 import { useT } from './i18n-context.ts';

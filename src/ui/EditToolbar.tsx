@@ -1,30 +1,14 @@
-// The 编辑边界 (edit boundary) toggle and the editing toolbar over the map. The map's edit mode
-// (map/edit-mode.ts) does the editing; this only switches tools and shows what it says. Keys while
-// editing: Delete removes the vertex under the pointer or the selected part, Esc leaves the tool;
-// Ctrl+Z / Ctrl+Y stay those of undo-keys.ts.
-import { useEffect, type RefObject } from 'react';
-import type { EditTool } from '../map/edit-mode.ts';
+// The 编辑边界 (edit boundary) toggle over the map. The tools and the edit mode's messages
+// (EditTools.tsx) load when editing starts, so the first page carries only this button.
+import { lazy, Suspense, type RefObject } from 'react';
 import type { LazyEditMode } from '../map/edit-mode-lazy.ts';
 import type { MapView } from '../map/map-view.ts';
-import { redo, undo } from '../state/edit.ts';
 import { useAppState } from '../state/store.ts';
 import { editSession, useEditSession } from './edit-session.ts';
 import { useT } from './i18n-context.ts';
-import type { MessageKey } from './i18n.ts';
 
-const TOOLS: [EditTool, MessageKey][] = [
-  ['select', 'editSelect'],
-  ['draw-part', 'editDrawPart'],
-  ['cut-hole', 'editCutHole'],
-  ['split', 'editSplit'],
-  ['merge', 'editMerge'],
-  ['reshape', 'editReshape'],
-];
-
-function inTextField(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (/^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || el.isContentEditable);
-}
+const loadTools = () => import('./EditTools.tsx');
+const EditTools = lazy(() => loadTools().then((m) => ({ default: m.EditTools })));
 
 export function EditToolbar({
   view,
@@ -33,33 +17,19 @@ export function EditToolbar({
   view: RefObject<MapView | null>;
   edit: RefObject<LazyEditMode | null>;
 }) {
-  const { t, lang } = useT();
+  const { t } = useT();
   const editing = useEditSession((s) => s.editing);
-  const state = useEditSession((s) => s.state);
-  const message = useEditSession((s) => s.message);
   const hasZone = useAppState((s) => !!s.project?.layers.some((l) => l.role === 'zone'));
   const readOnly = useAppState((s) => s.status !== 'ready');
-
-  useEffect(() => {
-    if (!editing) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (inTextField(e.target)) return;
-      if (e.key === 'Delete' || e.key === 'Backspace') {
-        e.preventDefault();
-        edit.current?.deleteSelected();
-      } else if (e.key === 'Escape') {
-        edit.current?.escape();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [editing, edit]);
 
   const toggle = async () => {
     const v = view.current;
     if (!v) return;
     const next = !editing;
+    // the tools download while the map's edit mode loads (they are small; it is terra-draw)
+    const tools = next ? loadTools() : null;
     await v.setMode(next ? 'edit' : 'view');
+    await tools?.catch(() => undefined); // if it failed, the lazy component retries and says so
     editSession.set({ editing: next, message: null });
   };
 
@@ -77,50 +47,9 @@ export function EditToolbar({
         {editing ? t('editDone') : t('editBoundary')}
       </button>
       {editing && (
-        <div
-          role="toolbar"
-          aria-label={t('editToolbar')}
-          className="edit-tools"
-          data-testid="edit-tools"
-          data-tool={state.tool}
-          data-selected={state.selected === null ? '' : String(state.selected)}
-        >
-          {TOOLS.map(([tool, key]) => (
-            <button
-              key={tool}
-              type="button"
-              data-tool={tool}
-              aria-pressed={state.tool === tool}
-              className={state.tool === tool ? 'on' : undefined}
-              onClick={() => edit.current?.setTool(tool)}
-            >
-              {t(key)}
-            </button>
-          ))}
-          <button type="button" data-tool="delete" onClick={() => edit.current?.deleteSelected()}>
-            {t('editDelete')}
-          </button>
-          <button type="button" onClick={() => undo()} title="Ctrl+Z">
-            {t('editUndo')}
-          </button>
-          <button type="button" onClick={() => redo()} title="Ctrl+Y">
-            {t('editRedo')}
-          </button>
-          <span className="muted edit-snap" data-testid="edit-snapping" data-on={state.snapping}>
-            {t('editSnapping')} · {t('editSnapOff')}
-          </span>
-        </div>
-      )}
-      {editing && message && (
-        <p
-          className={message.kind === 'refused' ? 'edit-message refused' : 'edit-message'}
-          data-testid="edit-message"
-          data-kind={message.kind}
-          data-code={message.code}
-          role={message.kind === 'refused' ? 'alert' : 'status'}
-        >
-          {lang === 'zh' ? message.zh : message.en}
-        </p>
+        <Suspense fallback={null}>
+          <EditTools edit={edit} />
+        </Suspense>
       )}
     </div>
   );

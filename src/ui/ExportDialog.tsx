@@ -1,3 +1,4 @@
+import './words-data.ts';
 import { useMemo, useState } from 'react';
 import { gaussKrugerCode, gk3ZoneForLon, resolveCrs } from '../core/crs.ts';
 import type { Project, ProjectLayer } from '../core/types.ts';

@@ -1,3 +1,4 @@
+import './words-data.ts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { crsShortName } from '../core/crs.ts';
 import { CANONICAL_FIELDS, resolveFieldMapping } from '../core/fields.ts';

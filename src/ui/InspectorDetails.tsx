@@ -1,3 +1,4 @@
+import './words-figures.ts';
 import { useEffect, useState } from 'react';
 import type { FeatureMeasure } from '../core/feature-measure.ts';
 import type { Feature, ProjectLayer } from '../core/types.ts';

@@ -2,6 +2,7 @@
 // change, the composition check, the townships and villages that gain or lose land, and the 三区三线
 // conflicts, all measured by core in the worker (core/live-figures.ts) against the project as it was
 // when the editing began.
+import './words-figures.ts';
 import type { LiveConstraint, LiveFigures, LiveUnit } from '../core/live-figures.ts';
 import { catalogueLabel } from '../core/labels.ts';
 import { formatHa, formatKm2, formatMu } from '../core/units.ts';

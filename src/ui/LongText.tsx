@@ -1,6 +1,7 @@
 // A property value of any length: long texts show their start and a 「显示全部」, and the full text
 // wraps in a box of its own height, so a 1 MB value never lays out as one endless table line.
 import { useState } from 'react';
+import './durable-words-later.ts';
 import { useWords } from './durable-words.ts';
 
 export const SHORT_TEXT = 300;

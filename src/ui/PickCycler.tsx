@@ -1,3 +1,4 @@
+import './words-figures.ts';
 import { useEffect } from 'react';
 import { stackPosition } from '../state/picks.ts';
 import { useAppState } from '../state/store.ts';

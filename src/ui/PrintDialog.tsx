@@ -1,3 +1,4 @@
+import './words-print.ts';
 import { useState } from 'react';
 import type { Slide } from '../core/presentation.ts';
 import type { PrintView } from '../map/print.ts';

@@ -1,3 +1,4 @@
+import './words-data.ts';
 import { bbox } from '@turf/bbox';
 import type { Problem } from '../core/types.ts';
 import { store, useAppState } from '../state/store.ts';

@@ -1,6 +1,7 @@
 // The report's sections below the composition: land use, plan review, constraints, administrative
 // units, villages, enterprises, quotas, roads, and the report's notes. Every figure is the report's
 // (core); this file only lays them out, with the catalogue's words for the data's codes.
+import './words-figures.ts';
 import type { ReactNode } from 'react';
 import { SHOWN_ANALYSES } from '../core/analyses.ts';
 import { cellText, type Analysis } from '../core/analysis-kit.ts';

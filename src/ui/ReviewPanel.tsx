@@ -1,6 +1,8 @@
 // The three-plan review (审查): the summary a leader reads in ten seconds, the conflicts by area
 // (a click shows one on the map), the decision on the conflict in focus, the marks no longer found,
 // and the swipe between two plans or a plan and the zone.
+import './words-figures.ts';
+import './words-review.ts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { catalogueLabel, landUseNameLabel, ruleLabel } from '../core/labels.ts';
 import {

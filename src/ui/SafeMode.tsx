@@ -3,9 +3,11 @@
 import { useState } from 'react';
 import { openRecovered, resetToSample } from '../state/load-project.ts';
 import { useAppState } from '../state/store.ts';
+import './durable-words-later.ts';
 import { useWords } from './durable-words.ts';
 import { issueText } from './saved-issue-words.ts';
-import { downloadProject, reasonText } from './SaveStatus.tsx';
+import { downloadProject } from './SaveStatus.tsx';
+import { reasonText } from './SaveTrouble.tsx';
 
 export function SafeMode() {
   const { w, lang } = useWords();

@@ -1,8 +1,9 @@
 // Whether the project is saved, always in view: 已保存 / 正在保存 / 保存失败 (with the reason and an
-// export of the project, the only copy then), or read-only when another tab owns the project.
-import { useState } from 'react';
+// export of the project, the only copy then), or read-only when another tab owns the project; the
+// banners of those two are in SaveTrouble.tsx.
+import { lazy, Suspense, useEffect } from 'react';
 import type { Project } from '../core/types.ts';
-import { store, useAppState } from '../state/store.ts';
+import { useAppState } from '../state/store.ts';
 import { download } from './download.ts';
 import { useWords } from './durable-words.ts';
 
@@ -11,27 +12,17 @@ export async function downloadProject(project: Project, suffix = ''): Promise<vo
   download(await writeProjectBundle(project), `${project.name}${suffix}.zip`, 'application/zip');
 }
 
-function ExportButton({ testId, label }: { testId: string; label: string }) {
-  const [busy, setBusy] = useState(false);
-  return (
-    <button
-      data-testid={testId}
-      disabled={busy}
-      onClick={() => {
-        const p = store.get().project;
-        if (!p) return;
-        setBusy(true);
-        void downloadProject(p).finally(() => setBusy(false));
-      }}
-    >
-      {label}
-    </button>
-  );
-}
+const loadTrouble = () => import('./SaveTrouble.tsx');
+const SaveTrouble = lazy(() => loadTrouble().then((m) => ({ default: m.SaveTrouble })));
 
 export function SaveStatus() {
   const { w, lang } = useWords();
   const save = useAppState((s) => s.save);
+  useEffect(() => {
+    // fetched before it can be needed: a failed save may be the moment the network is gone too
+    const id = setTimeout(() => void loadTrouble().catch(() => undefined), 3000);
+    return () => clearTimeout(id);
+  }, []);
   const at = save.state === 'saved' ? new Date(save.at) : null;
   switch (save.state) {
     case 'idle':
@@ -54,52 +45,21 @@ export function SaveStatus() {
         </span>
       );
     case 'failed':
-      return (
-        <span className="save-status failed" data-testid="save-status" data-state="failed" role="alert">
-          <b>{w('saveFailed')}</b>
-          <span data-testid="save-reason">
-            {reasonText(save.name, save.message, lang)} {w('saveFailedHint')}
-          </span>
-          <ExportButton testId="save-export" label={w('exportProject')} />
-        </span>
-      );
     case 'readonly':
+      // the banner's reasons, words and export button (SaveTrouble.tsx) load when idle at start
       return (
-        <span className="save-status readonly" data-testid="save-status" data-state="readonly" role="status">
-          <b>{w('readOnly')}</b>
-          <span>{save.free ? w('readOnlyFree') : w('readOnlyHint')}</span>
-          {save.free ? (
-            <button data-testid="readonly-reload" onClick={() => location.reload()}>
-              {w('reload')}
-            </button>
-          ) : (
-            <ExportButton testId="readonly-export" label={w('exportProject')} />
-          )}
-        </span>
+        <Suspense
+          fallback={
+            <span
+              className={`save-status ${save.state === 'failed' ? 'failed' : 'readonly'}`}
+              role={save.state === 'failed' ? 'alert' : 'status'}
+            >
+              <b>{w(save.state === 'failed' ? 'saveFailed' : 'readOnly')}</b>
+            </span>
+          }
+        >
+          <SaveTrouble save={save} />
+        </Suspense>
       );
   }
-}
-
-/** The storage error in words, with the browser's own name for it. */
-export function reasonText(name: string, message: string, lang: 'zh' | 'en'): string {
-  const known: Record<string, [string, string]> = {
-    QuotaExceededError: ['浏览器给本站的存储空间已满', 'the storage this browser allows the site is full'],
-    VersionError: [
-      '存储中的项目由更新版本的 zonemap 保存，本版本不能写入',
-      'the saved project was written by a newer zonemap, which this version cannot write',
-    ],
-    InvalidStateError: [
-      '浏览器存储不可用（可能是隐私模式）',
-      'browser storage is not available (private mode?)',
-    ],
-    UnknownError: ['浏览器存储出错', 'browser storage failed'],
-    BlockedError: [
-      '另一个标签页中的旧版 zonemap 占用着保存的项目，请关闭那个标签页后重新加载',
-      'a tab of an older zonemap keeps the saved project open: close it, then reload',
-    ],
-  };
-  const words = known[name];
-  const head = words ? words[lang === 'zh' ? 0 : 1] : name;
-  const detail = message.trim() ? `${name}: ${message.trim().slice(0, 200)}` : name;
-  return `${head}（${detail}）`;
 }

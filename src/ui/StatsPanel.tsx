@@ -1,3 +1,4 @@
+import './words-figures.ts';
 import { enterpriseStatusLabel } from '../core/labels.ts';
 import type { Report } from '../core/report.ts';
 import { formatHa, formatKm2, formatMu, formatPercent, formatWan } from '../core/units.ts';

@@ -3,11 +3,15 @@
 import { showToast } from '../state/toasts.ts';
 
 export async function copyLink(url: string): Promise<void> {
+  const words = import('./words-link.ts'); // the toast's words, loaded with the first copy
+  let copied = true;
   try {
     if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
     await navigator.clipboard.writeText(url);
-    showToast({ kind: 'done', parts: [{ key: 'linkCopied' }], link: url });
   } catch {
-    showToast({ kind: 'copy', parts: [{ key: 'linkCopyByHand' }], link: url });
+    copied = false;
   }
+  await words;
+  if (copied) showToast({ kind: 'done', parts: [{ key: 'linkCopied' }], link: url });
+  else showToast({ kind: 'copy', parts: [{ key: 'linkCopyByHand' }], link: url });
 }

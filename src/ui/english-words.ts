@@ -2,3 +2,4 @@
 export { en as ui } from './i18n-en.ts';
 export { en as durable } from './durable-words-en.ts';
 export { en as present } from './present/words-en.ts';
+export { LABELS_EN as catalogue } from '../core/labels-en.ts';

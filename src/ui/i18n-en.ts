@@ -1,9 +1,10 @@
 // The UI's English words (i18n.ts has the zh-CN ones, the default). Loaded only when English is
 // chosen, or when the page is idle (english.ts), so the first page carries one language.
+import { LABELS_EN } from '../core/labels-en.ts';
 import { catalogueWords, type MessageKey } from './i18n.ts';
 
 export const en: Record<MessageKey, string> = {
-  ...catalogueWords('en'),
+  ...catalogueWords(LABELS_EN),
   appTitle: 'Industrial Cluster Zone Map',
   layers: 'Layers',
   statistics: 'Statistics',

@@ -1,7 +1,16 @@
 // UI words in zh-CN (default) and English. Every visible string goes through `t`. The data's own
 // vocabulary (roles, kinds, categories, statuses, road classes) is core's catalogue (core/labels.ts).
-import { catalogueLabel, LABELS, type LabelKey, type Lang } from '../core/labels.ts';
+// The catalogue's halves, not core/labels.ts: the first page carries its Chinese words only, the
+// English half comes with the page's English words (english-words.ts).
+import type { LabelKey, Lang } from '../core/labels.ts';
+import { LABELS_ZH } from '../core/labels-zh.ts';
 import { englishWords } from './english.ts';
+import type { dataWords } from './words-data.ts';
+import type { figureWords } from './words-figures.ts';
+import type { editWords } from './words-edit.ts';
+import type { linkWords } from './words-link.ts';
+import type { printWords } from './words-print.ts';
+import type { reviewWords } from './words-review.ts';
 
 export type { Lang };
 
@@ -43,17 +52,18 @@ const CATALOGUE_WORDS = {
   colShare: 'brief.shareOfZone',
 } as const satisfies Record<string, LabelKey>;
 
-export const catalogueWords = (lang: Lang) =>
-  Object.fromEntries(Object.entries(CATALOGUE_WORDS).map(([k, key]) => [k, LABELS[key][lang]])) as Record<
+export const catalogueWords = (
+  words: Record<(typeof CATALOGUE_WORDS)[keyof typeof CATALOGUE_WORDS], string>,
+) =>
+  Object.fromEntries(Object.entries(CATALOGUE_WORDS).map(([k, key]) => [k, words[key]])) as Record<
     keyof typeof CATALOGUE_WORDS,
     string
   >;
 
 const zh = {
-  ...catalogueWords('zh'),
+  ...catalogueWords(LABELS_ZH),
   appTitle: '产业集聚区一张图',
   layers: '图层',
-  statistics: '统计',
   inspector: '要素属性',
   opacity: '透明度',
   removeLayer: '移除图层（Ctrl+Z 撤销）',
@@ -63,183 +73,73 @@ const zh = {
   areaMethod: '面积算法',
   ellipsoidal: '椭球面积 (CGCS2000)',
   plane: '高斯平面面积 (3度带)',
-  composition: '规划构成',
-  unassigned: '未划分',
-  overlap: '重叠',
   outside: '规划区外',
-  km2: '平方公里',
-  mu: '亩',
-  ha: '公顷',
-  share: '占比',
   noSelection: '点击地图上的要素查看属性',
   // the three-plan review (审查)
   review: '审查',
   reviewHint: '三规合一审查：冲突、面积与处理意见',
-  reviewTitle: '三规合一审查',
-  reviewClose: '退出审查',
-  reviewWaiting: '正在分析各规划的冲突…',
-  reviewNone: '各规划之间未发现冲突',
-  reviewNoPlans: '项目中没有规划图层（role 为 plan）：请导入产业集聚区规划、土地利用总体规划或城市总体规划',
-  reviewTotal: '冲突 {n} 处，合计 {mu} 亩',
-  reviewDecided: '已处理 {k} / {n} 处',
-  reviewLargest: '面积最大的三处',
-  reviewByTownship: '按乡镇',
-  reviewSlivers: '另有碎片 {n} 处，合计 {mu} 亩（小于容差，单列）',
-  reviewNoTownship: '（未落入乡镇）',
-  reviewTable: '冲突清单（按面积排序，点击定位）',
-  reviewSliverTable: '碎片清单',
-  colConflict: '冲突',
-  colDecision: '处理意见',
-  reviewFocus: '当前冲突',
-  reviewRule: '判定',
-  reviewNote: '备注',
-  reviewDate: '日期',
-  reviewSave: '保存处理意见',
-  reviewUnmark: '撤销标记',
-  reviewUndoHint: '保存后随项目存储，Ctrl+Z 可撤销',
-  reviewStale: '已失效的标记（规划调整后该位置不再冲突）',
-  reviewDropStale: '清除全部已失效标记',
-  reviewSwipe: '卷帘对比',
-  reviewSwipeLeft: '左侧',
-  reviewSwipeRight: '右侧',
-  reviewSwipeStart: '开始卷帘',
-  reviewSwipeStop: '结束卷帘',
-  reviewSwipeSame: '请选择两个不同的图层',
-  reviewExport: '导出统计与处理意见',
   loading: '正在加载项目…',
   loadFailed: '项目加载失败',
   problems: '数据问题',
   close: '关闭',
-  pickPrev: '上一个重叠要素',
-  pickNext: '下一个重叠要素',
-  pickCount: '此处重叠的要素',
-  methodNote: '面积算法：',
-  enterprises: '入驻企业',
   investment: '总投资',
-  landUse: '用地构成（规划区内）',
-  constraints: '三区三线冲突',
-  roadDensity: '路网密度',
-  computing: '计算中…',
   field: '字段',
   value: '值',
-  feature: '要素',
   fitZone: '缩放至规划区',
   basemap: '底图',
   noBasemap: '无底图',
-  copyLink: '复制链接',
-  copyFeatureLink: '复制指向此要素的链接',
   copyViewLink: '复制当前视图的链接',
-  editBoundary: '编辑边界',
-  editDone: '完成编辑',
-  editToolbar: '边界编辑工具',
-  editSelect: '选择/改顶点',
-  editDrawPart: '新建分区',
-  editCutHole: '挖洞',
-  editSplit: '分割',
-  editMerge: '合并',
-  editReshape: '重塑',
-  editDelete: '删除',
-  editUndo: '撤销',
-  editRedo: '重做',
-  editSnapping: '吸附',
-  editSnapOff: '按住 Alt 暂停吸附',
-  editNoZone: '项目中没有规划区图层，无法编辑边界。',
-  linkCopied: '链接已复制到剪贴板',
-  linkCopyByHand: '剪贴板不可用：链接已在下面选中，请按 Ctrl+C 复制。',
   linkHashMalformed: '链接中的视图“#{text}”无法识别（应为 #缩放/纬度/经度[/方位角[/倾角]]）。',
   linkHashOutside: '链接中的视图（纬度 {lat}，经度 {lon}）远在项目范围之外。',
-  linkShowsProject: '已显示整个项目范围。',
-  linkShowsFeature: '已显示链接中的要素。',
   linkKeepsView: '地图保持原来的视图。',
-  linkSelectMalformed: '链接中的 select=“{text}” 应为 图层ID/要素编号（如 villages/0）。',
-  linkNoLayer: '链接中的图层“{layer}”不在本项目中。',
-  linkNoFeature: '图层“{layer}”中没有要素“{feature}”（该图层共 {n} 个要素，编号从 0 开始）。',
-  modeUnavailable: '“{mode}”模式尚未推出，已以浏览模式打开。',
-  modeUnknown: '未知的模式“{mode}”（可用：{modes}），已以浏览模式打开。',
+  editBoundary: '编辑边界',
+  editDone: '完成编辑',
+  editNoZone: '项目中没有规划区图层，无法编辑边界。',
   count: '数量',
   importFile: '导入数据',
   confirmReset: '重新打开示例项目会丢弃当前项目中的导入和修改（可先用「导出」保存项目包）。确定吗？',
   openFolder: '打开项目文件夹',
-  enterpriseUnit: '家',
   employees: '就业',
-  avgIntensity: '平均投资强度',
-  wanPerMu: '万元/亩',
-  belowThreshold: '{n} 家企业投资强度低于 {t} 万元/亩',
-  villagesSummary: '涉及 {n} 个村（人口 {p} 人），其中 {r} 个规划搬迁或已搬迁',
-  quotas: '建设用地指标（亩）',
-  allocated: '下达',
-  used: '已用',
-  remaining: '剩余',
-  parkRoads: '各园区路网',
-  skip: '跳过',
-  exportStats: '导出统计',
-  coordinateOptions: '坐标系与偏移',
-  crsSearchHint: '输入 EPSG 代码或名称，如 4547、西安80 38带',
-  useCrs: '使用',
-  offsetSystem: '坐标偏移',
-  offsetNone: '无（WGS84/CGCS2000）',
-  swapAxes: '交换 X/Y（北坐标在前）',
-  zoomTo: '定位',
-  repair: '修复',
-  repaired: '已修复',
   export: '导出',
-  exportTitle: '导出数据',
-  format: '格式',
-  projectBundle: '整个项目（.zip 项目包）',
-  encoding: '字符编码',
-  encodingGbkHint: 'ArcGIS、CAD 常用',
   resetSample: '恢复示例项目',
   samples: '示例项目',
   samplesNote: '示例数据，非官方',
-  importTitle: '导入图层',
   dropHint: '拖放 GeoJSON、Shapefile（.zip）、KML/KMZ、CSV 文件到地图上导入',
-  cancel: '取消',
-  featuresRead: '个要素',
-  crs: '坐标系',
   role: '图层类型',
-  fieldMapping: '字段对应',
-  addLayer: '添加图层',
   'field.class': '等级/地类编码',
-  reportWarnings: '计算提示',
-  enterpriseList: '企业列表',
-  colKm2: '平方公里',
-  colIntensity: '强度（万元/亩）',
-  lengthEllipsoidal: '长度（沿椭球测地线）',
-  lengthPlane: '长度（高斯平面直线）',
   print: '出图',
-  printTitle: '出图：地图导出',
-  printFormat: '格式',
-  printPdf: 'PDF 图纸',
-  printPng2: 'PNG 图片（2 倍像素）',
-  printPng4: 'PNG 图片（4 倍像素）',
-  printPages: '出图范围',
-  printPagesView: '当前视图',
-  printPagesSlides: '全部幻灯片（{count} 页，每页一图）',
-  printPaper: '图幅',
-  printOrientation: '方向',
-  printLandscape: '横向',
-  printPortrait: '纵向',
-  printSheetTitle: '图名',
-  printSource: '数据来源',
-  printRun: '导出',
-  printBusy: '正在出图…',
-  printFailed: '出图失败：',
-  printDefaultTitle: '{name}规划图',
-  printSourceDefault: '{name}项目数据（{count} 个图层）',
-  sheetScale: '比例尺',
-  sheetDate: '出图日期',
-  sheetAreaMethod: '面积算法',
-  sheetCrs: '坐标系',
   northUp: '指北针（点击转回正北）',
 };
 
-export type MessageKey = keyof typeof zh;
+// The first page's zh-CN words are above; those of dialogs and panels closed at start are in
+// words-*.ts, which load with them and add themselves here (issue 13, item 5).
+export type MessageKey =
+  | keyof typeof zh
+  | keyof typeof dataWords
+  | keyof typeof editWords
+  | keyof typeof figureWords
+  | keyof typeof linkWords
+  | keyof typeof printWords
+  | keyof typeof reviewWords;
 
-// English is loaded apart (i18n-en.ts, through english.ts)
-const dict = (lang: Lang): Record<MessageKey, string> => (lang === 'zh' ? zh : englishWords().ui);
+const zhLater: Partial<Record<MessageKey, string>> = {};
+
+/** Called by each words-*.ts when it loads. */
+export function addZhWords(words: Partial<Record<MessageKey, string>>): void {
+  Object.assign(zhLater, words);
+}
+
+// a key's own word only: 'toString' is nobody's key
+const own = (words: object, key: string): string | undefined =>
+  Object.prototype.hasOwnProperty.call(words, key) ? (words as Record<string, string>)[key] : undefined;
+
+const zhWord = (key: string): string | undefined => own(zh, key) ?? own(zhLater, key);
 
 export function translate(lang: Lang, key: MessageKey): string {
-  return dict(lang)[key];
+  const text = lang === 'zh' ? zhWord(key) : englishWords().ui[key];
+  // a panel using a key of a words-*.ts it does not import (test/repo/words-split.test.ts guards it)
+  if (text === undefined) throw new Error(`the words of "${key}" were used before they loaded (words-*.ts)`);
+  return text;
 }
 
 /** Fills `{name}` placeholders of a message. */
@@ -249,5 +149,11 @@ export function fillMessage(text: string, params: Record<string, string | number
 
 /** For keys built at run time (role/kind names, from core's catalogue); falls back to the raw text. */
 export function translateDynamic(lang: Lang, key: string, fallback: string): string {
-  return (dict(lang) as Record<string, string>)[key] ?? catalogueLabel(key, lang) ?? fallback;
+  // English is loaded apart (i18n-en.ts, through english.ts)
+  const word = lang === 'zh' ? zhWord(key) : own(englishWords().ui, key);
+  if (word !== undefined) return word;
+  // the catalogue's words of the first page's half (labels-zh.ts), in either language; the review's
+  // (labels-zh-review.ts) are read through labels.ts by the modules that show them
+  if (own(LABELS_ZH, key) === undefined) return fallback;
+  return (lang === 'zh' ? own(LABELS_ZH, key) : own(englishWords().catalogue, key)) ?? fallback;
 }

@@ -16,11 +16,18 @@ import {
 import { store, type Selection } from '../state/store.ts';
 import { select as selectFeature } from '../state/edit.ts';
 import { selected } from '../state/selection.ts';
-import { showToast, type Toast } from '../state/toasts.ts';
+import { showToast as showToastNow, type Toast } from '../state/toasts.ts';
 import { copyLink } from './copy-link.ts';
 import { translate } from './i18n.ts';
 
 type Part = Toast['parts'][number];
+
+// the notices' words load when there is one to show (words-link.ts); in order, as they were raised
+const showToast = (toast: Parameters<typeof showToastNow>[0]): void =>
+  void import('./words-link.ts').then(
+    () => showToastNow(toast),
+    () => undefined, // offline before the first visit cached it: the map still shows what it can
+  );
 
 let active: UrlView | null = null;
 // The page's link is followed once, for the first project shown; later openings fit the zone.
@@ -85,8 +92,9 @@ export function linkTo(selection: Selection | null): string {
 export function attachLink(v: MapView): () => void {
   const urlView = v.createUrlView({
     extent: () => projectExtent(store.get().project),
+    // at once: the hash's words are the first page's (a changed hash must not wait for a download)
     onRejected: (check) =>
-      showToast({ kind: 'notice', parts: [hashProblem(check), { key: 'linkKeepsView' }] }),
+      showToastNow({ kind: 'notice', parts: [hashProblem(check), { key: 'linkKeepsView' }] }),
   });
   const control = v.addCopyLink(() => void copyLink(linkTo(null)));
   const label = () => control.setLabel(translate(store.get().lang, 'copyViewLink'));

@@ -2,7 +2,8 @@
 // entry and every chunk index.html preloads) carries no CRS, ellipsoid or polygon-clipping library;
 // they run in the analysis worker or load with the dialogs that need them; nor the code of what is
 // closed at start (the review's map layers, the scenario comparison's overlay, the presenter, the
-// checks of a saved project), nor the English words (zh-CN is the default). Reads dist/ as built.
+// checks of a saved project), nor the English words (zh-CN is the default), nor the zh-CN
+// words of dialogs and panels closed at start. Reads dist/ as built.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
@@ -55,6 +56,18 @@ const ON_DEMAND: Record<string, string> = {
   'the English UI words (i18n-en.ts)': 'Industrial Cluster Zone Map',
   'the English words of saving and safe mode (durable-words-en.ts)': 'Nothing could be recovered.',
   'the English words of the presenter (present/words-en.ts)': 'Show the slides full screen',
+  'the English half of core’s catalogue (core/labels-en.ts)': 'Construction land on basic farmland',
+  'the review’s half of core’s Chinese catalogue (core/labels-zh-review.ts)': '建设用地占永久基本农田',
+  // the zh-CN words of dialogs and panels closed at start load with them (words-*.ts)
+  'the review panel’s zh-CN words (words-review.ts)': '保存处理意见',
+  'the print dialog’s zh-CN words (words-print.ts)': '正在出图',
+  'the import/export dialogs’ zh-CN words (words-data.ts)': '交换 X/Y',
+  'the statistics’ zh-CN words (words-figures.ts)': '平均投资强度',
+  'the presenter’s and slide editor’s zh-CN words (present/words-show.ts)': '退出演示',
+  'safe mode’s and long texts’ zh-CN words (durable-words-later.ts)': '安全模式：项目未绘制',
+  'the failed-save and read-only banners (SaveTrouble.tsx)':
+    'the storage this browser allows the site is full',
+  'the boundary editing tools and their words (EditTools.tsx, words-edit.ts)': '按住 Alt 暂停吸附',
 };
 
 it('loads the review, the comparison, the presenter, the saved-project checks and English on demand', () => {

@@ -13,6 +13,7 @@ import { gotoSlide, presentState, stopPresentation, usePresentState } from '../.
 import { store, useAppState } from '../../state/store.ts';
 import { useReport } from '../../state/use-report.ts';
 import { Chart } from '../charts/Chart.tsx';
+import './words-show.ts';
 import { word } from './words.ts';
 import '../../../styles/present.css';
 

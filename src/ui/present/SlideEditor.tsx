@@ -24,6 +24,7 @@ import { setPresentation } from '../../state/edit.ts';
 import { closeSlideEditor, startPresentation } from '../../state/present.ts';
 import { selected } from '../../state/selection.ts';
 import { store, useAppState } from '../../state/store.ts';
+import './words-show.ts';
 import { word } from './words.ts';
 import '../../../styles/present.css';
 

@@ -1,0 +1,46 @@
+// The zh-CN words of the statistics, the live figures, the feature details, the comparison, the review's figures and the pick cycler (all loaded when first shown): apart from i18n.ts, so the first page does not carry them (issue 13,
+// item 5). Each module that uses one of these keys imports this file, so the words arrive with it
+// (test/repo/words-split.test.ts checks that). Their English is in i18n-en.ts with the rest.
+import { addZhWords } from './i18n.ts';
+
+export const figureWords = {
+  statistics: '统计',
+  composition: '规划构成',
+  unassigned: '未划分',
+  overlap: '重叠',
+  km2: '平方公里',
+  mu: '亩',
+  ha: '公顷',
+  share: '占比',
+  pickPrev: '上一个重叠要素',
+  pickNext: '下一个重叠要素',
+  pickCount: '此处重叠的要素',
+  methodNote: '面积算法：',
+  enterprises: '入驻企业',
+  landUse: '用地构成（规划区内）',
+  constraints: '三区三线冲突',
+  roadDensity: '路网密度',
+  computing: '计算中…',
+  feature: '要素',
+  copyLink: '复制链接',
+  copyFeatureLink: '复制指向此要素的链接',
+  enterpriseUnit: '家',
+  avgIntensity: '平均投资强度',
+  wanPerMu: '万元/亩',
+  belowThreshold: '{n} 家企业投资强度低于 {t} 万元/亩',
+  villagesSummary: '涉及 {n} 个村（人口 {p} 人），其中 {r} 个规划搬迁或已搬迁',
+  quotas: '建设用地指标（亩）',
+  allocated: '下达',
+  used: '已用',
+  remaining: '剩余',
+  parkRoads: '各园区路网',
+  exportStats: '导出统计',
+  reportWarnings: '计算提示',
+  enterpriseList: '企业列表',
+  colKm2: '平方公里',
+  colIntensity: '强度（万元/亩）',
+  lengthEllipsoidal: '长度（沿椭球测地线）',
+  lengthPlane: '长度（高斯平面直线）',
+};
+
+addZhWords(figureWords);
