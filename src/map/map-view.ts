@@ -10,7 +10,7 @@ import { HATCHES, labelSourceId, ON_TOP, layerStyles, ROLE_ORDER } from './style
 import { hatchImage } from './hatch.ts';
 import type { Geometry } from 'geojson';
 import { collectionOf, displayNeedsMeasure } from './display-props.ts';
-import { bbox } from '@turf/bbox';
+import { featuresExtent } from '../core/geojson-bbox.ts';
 import { orderPicks } from '../core/pick-order.ts';
 import { MAP_LOCALES, type MapLang } from './locale.ts';
 import { SourceBatch } from './source-batch.ts';
@@ -570,7 +570,7 @@ export interface ModeContext {
 export function layerBounds(layer: ProjectLayer): [number, number, number, number] | null {
   const withGeometry = layer.features.filter((f) => f.geometry);
   if (withGeometry.length === 0) return null;
-  const [minX, minY, maxX, maxY] = bbox({ type: 'FeatureCollection', features: withGeometry });
+  const [minX, minY, maxX, maxY] = featuresExtent(withGeometry);
   return [minX, minY, maxX, maxY];
 }
 

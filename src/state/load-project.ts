@@ -7,7 +7,6 @@ import { analysisClient } from './analysis.ts';
 import { emptyHistory, type History } from './history.ts';
 import { createHistoryTracker } from './history-save.ts';
 import { withFeatureIds } from '../core/feature-ids.ts';
-import { savedProblemsNotice } from './saved-problems.ts';
 
 // The samples' files are emitted as assets and fetched when one is opened, so they stay out of the
 // JS bundle. Every sample is synthetic (示例数据，非官方), placed at its county's real location.
@@ -186,7 +185,7 @@ export async function startProject(): Promise<void> {
           '撤销记录无法读取，已清空；项目本身完好 (the undo history could not be read)',
         ],
       }));
-    const problemsNotice = saved.savedProblems && savedProblemsNotice(saved.savedProblems);
+    const problemsNotice = saved.problemsNotice;
     if (problemsNotice) setState((s) => ({ notices: [...s.notices, problemsNotice] }));
   } else {
     markOpening();

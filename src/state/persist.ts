@@ -8,7 +8,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import type { Problem, Project, ProjectLayer } from '../core/types.ts';
 import { MAX_LAYER_FEATURES } from './layer-budget.ts';
 import type { CheckedProject } from './validate-saved.ts';
-import { checkSavedProblems, type CheckedProblems } from './saved-problems.ts';
+import type { CheckedProblems } from './saved-problems.ts';
 import type { Entry, History } from './history.ts';
 
 const DB_NAME = 'zonemap';
@@ -166,6 +166,8 @@ export type LoadedProject =
       historyLost?: boolean;
       /** the problem list saved with the project, checked (saved-problems.ts) */
       savedProblems?: CheckedProblems;
+      /** what the start says when some saved problems could not be read back; null when all were */
+      problemsNotice?: string | null;
     } & CheckedProject)
   | { kind: 'unreadable'; name: string; message: string };
 
@@ -203,6 +205,8 @@ export async function loadSavedProject(maxFeatures = MAX_LAYER_FEATURES): Promis
     }
     const checks = import('./validate-saved.ts');
     checks.catch(() => undefined); // awaited below; a failed load is then this start's error
+    const problemChecks = import('./saved-problems.ts'); // likewise: not on the first page
+    problemChecks.catch(() => undefined);
     const r = record as Partial<SavedMeta> | null;
     const ids: unknown[] = Array.isArray(r?.layerIds) ? r.layerIds : [];
     if (!r || typeof r !== 'object' || !Array.isArray(r.layerIds))
@@ -218,12 +222,14 @@ export async function loadSavedProject(maxFeatures = MAX_LAYER_FEATURES): Promis
     const history = await readHistory(tx.objectStore(HISTORY));
     const { checkSavedProject } = await checks;
     const checked = checkSavedProject(r.meta, ids, layers, maxFeatures);
+    const { checkSavedProblems, savedProblemsNotice } = await problemChecks;
     const savedProblems = checkSavedProblems(r.problems, checked.project?.layers.map((l) => l.id) ?? []);
     return {
       kind: 'saved',
       ...(typeof r.savedAt === 'number' ? { savedAt: r.savedAt } : {}),
       ...(history === 'lost' ? { historyLost: true } : history ? { history } : {}),
       savedProblems,
+      problemsNotice: savedProblemsNotice(savedProblems),
       ...checked,
     };
   } catch (e) {

@@ -4,7 +4,7 @@
 // (review-store.ts, re-exported here) so the review can become a mode of its own later without
 // touching the app state.
 import type { Geometry } from 'geojson';
-import { bbox } from '@turf/bbox';
+import { geometryExtent } from '../core/geojson-bbox.ts';
 import type { Report } from '../core/report.ts';
 import { snapshotOf, today, type Decision, type ReviewedConflict } from '../core/conflict-resolutions.ts';
 import { applyCommand, focusOn } from './edit.ts';
@@ -88,6 +88,6 @@ function padded(b: [number, number, number, number], min: number): [number, numb
 
 /** The lon/lat box of a geometry, or null when it has no coordinates. */
 export function geometryBounds(g: Geometry): [number, number, number, number] | null {
-  const [minX, minY, maxX, maxY] = bbox(g);
+  const [minX, minY, maxX, maxY] = geometryExtent(g);
   return Number.isFinite(minX) && minX <= maxX ? [minX, minY, maxX, maxY] : null;
 }

@@ -1,5 +1,5 @@
 import './words-data.ts';
-import { bbox } from '@turf/bbox';
+import { geometryExtent } from '../core/geojson-bbox.ts';
 import type { Problem } from '../core/types.ts';
 import { store, useAppState } from '../state/store.ts';
 import { focusOn, replaceFeature, resolveProblems, select } from '../state/edit.ts';
@@ -21,7 +21,7 @@ function zoomTo(p: Problem): void {
   const f = featureOf(p);
   let box: [number, number, number, number] | undefined;
   if (p.at) box = [p.at[0] - 0.002, p.at[1] - 0.002, p.at[0] + 0.002, p.at[1] + 0.002];
-  else if (f?.geometry) box = bbox(f) as [number, number, number, number];
+  else if (f?.geometry) box = geometryExtent(f.geometry);
   if (box) focusOn(box);
   const layer = p.layer !== undefined && store.get().project?.layers.find((l) => l.id === p.layer);
   const at = layer && p.feature !== undefined ? selectionAt(layer, p.feature) : null;

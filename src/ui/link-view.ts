@@ -1,6 +1,6 @@
 // Ties the map to the page's link: the view in the hash, ?select= and ?mode= followed when the
 // first project opens, the map's copy-link button, and notices for what could not be followed.
-import { bbox } from '@turf/bbox';
+import { geometryExtent } from '../core/geojson-bbox.ts';
 import type { Project } from '../core/types.ts';
 import { layerBounds, type MapView } from '../map/map-view.ts';
 import type { UrlView, HashCheck } from '../map/url-view.ts';
@@ -140,7 +140,7 @@ export function openProjectView(v: MapView, project: Project): void {
     selectFeature(select.selection);
     const f = selected(project, select.selection)?.feature;
     // ~300 m at least, so a small plot is not shown at the map's deepest zoom
-    if (f?.geometry) featureBounds = padded(bbox(f) as Extent, 0.003);
+    if (f?.geometry) featureBounds = padded(geometryExtent(f.geometry), 0.003);
   }
 
   const hash = urlView.check();
