@@ -10,6 +10,7 @@ import type { Api, TimedLiveFigures } from './api.ts';
 
 export type { TimedLiveFigures };
 import type { Evicted, LayerVersion } from './layer-store.ts';
+import { referHeldLayers } from './held-layers.ts';
 import type { HistoryDelta, SaveOutcome } from '../state/persist.ts';
 
 /** The base project's scenario id (contract §5). */
@@ -172,7 +173,13 @@ export function createClientFor(remote: AnalysisRemote, onDispose: () => void = 
     persist: (project, history, scenario = BASE) =>
       always(async () => {
         await sync(scenario, project);
-        return remote.persist(scenario, history);
+        // Layers of the undo history that the worker holds go by name (an import's entry holds
+        // the whole layer); the others, e.g. one evicted meanwhile, are sent whole.
+        const held = (l: ProjectLayer) => {
+          const v = versions.get(l);
+          return v !== undefined && heldVersions.has(v) ? v : undefined;
+        };
+        return remote.persist(scenario, history && referHeldLayers(history, held));
       }),
     displayUrl: (project, index, scenario = BASE) =>
       always(async () => {

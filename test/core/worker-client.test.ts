@@ -5,6 +5,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { AreaMethod, Feature, Project } from '../../src/core/types.ts';
 import { createApi, type Api } from '../../src/worker/api.ts';
 import { createClientFor, SYNC_BATCH, type AnalysisRemote } from '../../src/worker/client.ts';
+import type { HistoryDelta } from '../../src/state/persist.ts';
 
 /** The api answered asynchronously, as Comlink hands it to the page, with some calls replaced. */
 function remoteOf(overrides: Partial<AnalysisRemote>, api: Api = createApi()): AnalysisRemote {
@@ -145,6 +146,90 @@ describe('analysis worker client', () => {
     expect(saved).toEqual([0, 1]);
     expect(url).toBe('layer-0');
     expect(r).not.toBeNull();
+  });
+
+  it("sends an undo entry's layer the worker holds by its version; the worker saves its own copy", async () => {
+    const saves: { project: Project; history?: HistoryDelta }[] = [];
+    const api = createApi({
+      save: async (project, history) => {
+        saves.push({ project, ...(history ? { history } : {}) });
+        return { ok: true, savedAt: 1 };
+      },
+    });
+    const sent: unknown[] = [];
+    const remote = remoteOf(
+      {
+        persist: async (scenario, history) => {
+          sent.push(structuredClone(history));
+          return api.persist(scenario, history);
+        },
+      },
+      api,
+    );
+    const client = createClientFor(remote);
+    const p = project(114.51);
+    const imported: Project['layers'][number] = {
+      id: 'plots',
+      role: 'landuse',
+      file: 'plots.geojson',
+      crs: 'EPSG:4326',
+      fields: {},
+      features: [rect(114.6, 32.2, 114.61, 32.21, { n: 'a' })],
+    };
+    const withPlots = { ...p, layers: [...p.layers, imported] };
+    const entry = {
+      redo: { kind: 'add-layer' as const, layer: imported },
+      undo: { kind: 'remove-layer' as const, layerId: 'plots' },
+    };
+    // a layer the worker never got (not in the project) goes whole
+    const stray = { ...imported, id: 'stray' };
+    const other = {
+      redo: { kind: 'add-layer' as const, layer: stray },
+      undo: { kind: 'remove-layer' as const, layerId: 'stray' },
+    };
+    const out = await client.persist(withPlots, {
+      past: [1, 2],
+      future: [],
+      entries: [
+        [1, entry],
+        [2, other],
+      ],
+    });
+    expect(out.ok).toBe(true);
+    // the message: the held layer by its version, no features; the other whole
+    const message = JSON.stringify(sent[0]);
+    expect(message).toMatch(/"heldVersion":\d+/);
+    expect((message.match(/"features"/g) ?? []).length).toBe(1);
+    // the worker wrote its own layer object: the very one its project holds
+    const saved = saves[0]!;
+    const redo = saved.history!.entries[0]![1].redo;
+    expect(redo.kind === 'add-layer' && redo.layer).toBe(saved.project.layers[1]);
+    const strayRedo = saved.history!.entries[1]![1].redo;
+    expect(strayRedo.kind === 'add-layer' && strayRedo.layer).toStrictEqual(stray);
+  });
+
+  it('fails a save naming a layer version the worker does not hold, as a value', async () => {
+    const api = createApi({ save: async () => ({ ok: true, savedAt: 1 }) });
+    api.update(
+      'base',
+      {
+        name: 't',
+        crs: 'EPSG:4326',
+        areaMethod: 'ellipsoidal',
+        settings: { intensityThreshold_wan_per_mu: 1 },
+      },
+      [],
+      [],
+    );
+    const ref = { heldVersion: 99 } as unknown as Project['layers'][number];
+    const out = await api.persist('base', {
+      past: [1],
+      future: [],
+      entries: [
+        [1, { redo: { kind: 'add-layer', layer: ref }, undo: { kind: 'remove-layer', layerId: 'x' } }],
+      ],
+    });
+    expect(out).toMatchObject({ ok: false, message: expect.stringMatching(/layer version 99/) });
   });
 
   it('sends a large layer in batches and the worker sees every feature', async () => {

@@ -260,10 +260,11 @@ describe('history', () => {
       ...layer('c', 3, 20),
       features: layer('c', 3, 20).features.map(({ id: _id, ...f }) => f),
     };
-    for (const cmd of [
-      { kind: 'add-layer', layer: imported } as const,
-      { kind: 'batch', commands: [{ kind: 'add-layer', layer: imported }] } as const,
-    ]) {
+    const commands: Command[] = [
+      { kind: 'add-layer', layer: imported },
+      { kind: 'batch', commands: [{ kind: 'add-layer', layer: imported }] },
+    ];
+    for (const cmd of commands) {
       const added = H.apply(H.emptyHistory(), doc, cmd);
       const shown = added.doc.project.layers.find((l) => l.id === 'c')!;
       expect(shown.features.map((f) => f.id)).toEqual([0, 1, 2]);
