@@ -7,7 +7,6 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CDPSession } from 'playwright-core';
 import { addImport, mapIdle, startHarness } from '../test/browser/harness.ts';
 import { generate } from './large-geojson.ts';
 
