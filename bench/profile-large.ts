@@ -139,7 +139,7 @@ try {
       workers.push({ sessionId: e.sessionId, title });
       void (async () => {
         await toWorker(e.sessionId, 'Profiler.enable');
-        await toWorker(e.sessionId, 'Profiler.setSamplingInterval', { interval: 500 });
+        await toWorker(e.sessionId, 'Profiler.setSamplingInterval', { interval: 1000 });
         await toWorker(e.sessionId, 'Profiler.start');
         await toWorker(e.sessionId, 'Runtime.runIfWaitingForDebugger');
       })();
@@ -147,7 +147,7 @@ try {
   );
   await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
   await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
   await cdp.send('Profiler.start');
   const t0 = performance.now();
   await page.setInputFiles('[data-testid="import-input"]', path);

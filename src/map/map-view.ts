@@ -270,8 +270,11 @@ export class MapView {
   /** Replaces one layer's features (after an edit; only its labels when `features` is false). */
   updateLayer(layer: ProjectLayer, features = true): void {
     const src = () => ({ setData: (data: string | GeoJSON.GeoJSON) => this.batch.set(layer.id, data) });
-    this.updateLabels(layer);
-    if (!features) return;
+    if (!features) {
+      this.updateLabels(layer);
+      return;
+    }
+    // the layer's own data is asked for before its labels: the worker answers in that order
     if (this.largeLayerData && this.fromWorker(layer)) {
       void this.pending(this.largeLayerData(layer)).then(
         (url) => {
@@ -282,6 +285,7 @@ export class MapView {
         () => src().setData(collectionOf(layer)),
       );
     } else src().setData(collectionOf(layer));
+    this.updateLabels(layer);
   }
 
   /** Large layers waiting for the zoom their labels show at: layer id → stop waiting. */
@@ -602,8 +606,8 @@ export interface ModeContext {
   suspendPicks(on: boolean): void;
 }
 
-/** A large layer's labels are made this many zoom levels before they show, so they are there on arrival. */
-const LABELS_AHEAD = 1.5;
+/** A large layer's labels are made this many zoom levels before they show (the map opens at zoom 11, zone names show from 12), so they are there soon after arrival. */
+const LABELS_AHEAD = 0.5;
 
 /** The bounding box of a layer's features, or null when it has none. */
 export function layerBounds(layer: ProjectLayer): [number, number, number, number] | null {

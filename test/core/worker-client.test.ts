@@ -232,6 +232,65 @@ describe('analysis worker client', () => {
     expect(out).toMatchObject({ ok: false, message: expect.stringMatching(/layer version 99/) });
   });
 
+  it('puts display data the map waits for before a report and a save waiting, or merely synced', async () => {
+    const api = createApi({ save: async () => ({ ok: true, savedAt: 1 }) });
+    const calls: string[] = [];
+    const remote = remoteOf(
+      {
+        putFeatures: async (batch) => {
+          calls.push('put');
+          // a message takes a moment to cross
+          await new Promise((r) => setTimeout(r, 5));
+          api.putFeatures(batch);
+        },
+        report: async (scenario, m) => {
+          calls.push('report');
+          return api.report(scenario, m);
+        },
+        persist: async () => {
+          calls.push('persist');
+          return { ok: true as const, savedAt: 1 };
+        },
+        displayUrl: async (_s, i) => {
+          calls.push('display');
+          return `layer-${i}`;
+        },
+        labelUrl: async (_s, i) => {
+          calls.push('labels');
+          return `labels-${i}`;
+        },
+      },
+      api,
+    );
+    const client = createClientFor(remote);
+    // queued together: the display data first, in the order asked, then the others in theirs
+    const p = project(114.51);
+    await Promise.all([client.report(p), client.persist(p), client.displayUrl(p, 0), client.labelUrl(p, 0)]);
+    expect(calls.filter((c) => c !== 'put')).toEqual(['display', 'labels', 'report', 'persist']);
+    // a save whose large layer is being sent when the map asks for it: the display goes before
+    // the save's own call, and the save still writes the project it was given
+    calls.length = 0;
+    const plots: Project['layers'][number] = {
+      id: 'plots',
+      role: 'landuse',
+      file: 'plots.geojson',
+      crs: 'EPSG:4326',
+      fields: {},
+      features: Array.from({ length: SYNC_BATCH * 3 }, (_, k) =>
+        rect(114.6 + k * 1e-4, 32.2, 114.6 + k * 1e-4 + 5e-5, 32.20005, { n: `p${k}` }),
+      ),
+    };
+    const big = { ...p, layers: [...p.layers, plots] };
+    const saving = client.persist(big);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toContain('put');
+    const url = await client.displayUrl(big, 1);
+    expect(url).toBe('layer-1');
+    await saving;
+    expect(calls.filter((c) => c !== 'put')).toEqual(['display', 'persist']);
+    expect(calls.filter((c) => c === 'put')).toHaveLength(3);
+  });
+
   it('sends a large layer in batches and the worker sees every feature', async () => {
     const api = createApi();
     const messages: string[] = [];
