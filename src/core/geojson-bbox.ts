@@ -1,7 +1,7 @@
 // The box [west, south, east, north] of GeoJSON geometries, over every position they hold (what
 // the map fits to and the link view frames). Written here rather than taken from @turf/bbox so
 // that the first page does not carry @turf/bbox and @turf/meta for one loop (issue 13's size).
-import type { Feature, Geometry, Position } from 'geojson';
+import type { Geometry, Position } from 'geojson';
 
 export type Extent = [number, number, number, number];
 
@@ -34,11 +34,10 @@ function extendByGeometry(box: Extent, g: Geometry | null | undefined): void {
  * The box of the features' geometries; features without a geometry are passed over. With no
  * position at all the box is [Infinity, Infinity, -Infinity, -Infinity], as @turf/bbox gives.
  */
-export function featuresExtent(features: readonly Pick<Feature, 'geometry'>[]): Extent {
+export function featuresExtent(features: readonly { geometry?: Geometry | null }[]): Extent {
   const box: Extent = [Infinity, Infinity, -Infinity, -Infinity];
   for (const f of features) extendByGeometry(box, f.geometry);
   return box;
 }
 
-export const geometryExtent = (g: Geometry | null | undefined): Extent =>
-  featuresExtent([{ geometry: g as Geometry }]);
+export const geometryExtent = (g: Geometry | null | undefined): Extent => featuresExtent([{ geometry: g }]);

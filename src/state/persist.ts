@@ -10,6 +10,7 @@ import { MAX_LAYER_FEATURES } from './layer-budget.ts';
 import type { CheckedProject } from './validate-saved.ts';
 import type { CheckedProblems } from './saved-problems.ts';
 import type { Entry, History } from './history.ts';
+import { mapCommandLayers } from './commands.ts';
 
 const DB_NAME = 'zonemap';
 // 3: the undo history beside the project (HISTORY), written in the same transaction.
@@ -92,6 +93,30 @@ function outcomeOf(e: unknown): SaveOutcome {
 }
 
 /**
+ * An undo entry's layer stored as the layer record of that id, in place of a second copy of its
+ * features (an import's entry holds all of them): written only while that record holds this very
+ * layer. An entry whose layer record is about to change is written again with the layer in it.
+ */
+interface SavedLayerRef {
+  savedLayer: string;
+}
+
+const isSavedRef = (x: unknown): x is SavedLayerRef =>
+  typeof x === 'object' && x !== null && typeof (x as SavedLayerRef).savedLayer === 'string';
+
+/** The layer objects an entry holds (add-layer, replace-layer, in batches too). */
+function layersOf(e: Entry): ProjectLayer[] {
+  const out: ProjectLayer[] = [];
+  const collect = (l: ProjectLayer) => {
+    out.push(l);
+    return l;
+  };
+  mapCommandLayers(e.redo, collect);
+  mapCommandLayers(e.undo, collect);
+  return out;
+}
+
+/**
  * The writer lives where the layers are (the analysis worker). It remembers which layer objects it
  * has written; layers are replaced, never changed in place, so an identical object is saved already.
  */
@@ -99,6 +124,8 @@ export function createProjectWriter() {
   let written: Map<string, ProjectLayer> | null = null;
   /** the history entries on disk; null: unknown, the next save clears them and writes what it gets */
   let entriesWritten: Set<number> | null = null;
+  /** entries on disk that name layer records, with the layers they name */
+  let naming = new Map<number, { entry: Entry; layers: ProjectLayer[] }>();
   return {
     /**
      * Saves the project and, when given, its undo history (only the entries not written yet are
@@ -112,25 +139,50 @@ export function createProjectWriter() {
       try {
         const d = await db();
         const tx = d.transaction([META, LAYERS, LEGACY, HISTORY], 'readwrite', { durability: 'strict' });
+        // the layer records as this save leaves them
+        const next = new Map(project.layers.map((l) => [l.id, l]));
+        const nextNaming = entriesWritten
+          ? new Map(naming)
+          : new Map<number, { entry: Entry; layers: ProjectLayer[] }>();
+        const hs = tx.objectStore(HISTORY);
+        /** writes an entry, its layers that are records of this save by name */
+        const putEntry = (id: number, entry: Entry) => {
+          const named = layersOf(entry).filter((l) => next.get(l.id) === l);
+          const refer = (l: ProjectLayer): ProjectLayer | SavedLayerRef =>
+            next.get(l.id) === l ? { savedLayer: l.id } : l;
+          const stored = named.length
+            ? { redo: mapCommandLayers(entry.redo, refer), undo: mapCommandLayers(entry.undo, refer) }
+            : entry;
+          quiet(hs.put(stored, id));
+          if (named.length) nextNaming.set(id, { entry, layers: named });
+          else nextNaming.delete(id);
+        };
         let entries = entriesWritten;
         if (history) {
-          const hs = tx.objectStore(HISTORY);
           if (!entries) quiet(hs.clear());
           const before = entries ?? new Set<number>();
-          for (const [id, entry] of history.entries) if (!before.has(id)) quiet(hs.put(entry, id));
+          for (const [id, entry] of history.entries) if (!before.has(id)) putEntry(id, entry);
           const keep = new Set([...history.past, ...history.future]);
-          for (const id of before) if (!keep.has(id)) quiet(hs.delete(id));
+          for (const id of before)
+            if (!keep.has(id)) {
+              quiet(hs.delete(id));
+              nextNaming.delete(id);
+            }
           const state: SavedHistoryState = { format: 1, past: history.past, future: history.future };
           quiet(hs.put(state, HISTORY_STATE));
           entries = keep;
         }
+        // Entries written before that name a record this save replaces or deletes: written again,
+        // with that layer in them (so an undone import's redo still has its parcels).
+        const fresh = new Set(history?.entries.map(([id]) => id));
+        for (const [id, { entry, layers }] of [...nextNaming])
+          if (!fresh.has(id) && layers.some((l) => next.get(l.id) !== l)) putEntry(id, entry);
         const layers = tx.objectStore(LAYERS);
         // The first save of a session starts from a clean store: nothing stale survives it.
         if (!written) quiet(layers.clear());
         const before = written ?? new Map<string, ProjectLayer>();
-        const ids = new Set(project.layers.map((l) => l.id));
         for (const l of project.layers) if (before.get(l.id) !== l) quiet(layers.put(l, l.id));
-        for (const id of before.keys()) if (!ids.has(id)) quiet(layers.delete(id));
+        for (const id of before.keys()) if (!next.has(id)) quiet(layers.delete(id));
         const { layers: list, ...meta } = project;
         const record: SavedMeta = {
           format: 2,
@@ -142,13 +194,15 @@ export function createProjectWriter() {
         quiet(tx.objectStore(META).put(record, CURRENT));
         quiet(tx.objectStore(LEGACY).delete(CURRENT));
         await tx.done;
-        written = new Map(list.map((l) => [l.id, l]));
+        written = next;
         entriesWritten = entries;
+        naming = nextNaming;
         return { ok: true, savedAt: record.savedAt };
       } catch (e) {
         // What is on disk is unknown after a failure: the next save rewrites everything.
         written = null;
         entriesWritten = null;
+        naming = new Map();
         return outcomeOf(e);
       }
     },
@@ -219,9 +273,10 @@ export async function loadSavedProject(maxFeatures = MAX_LAYER_FEATURES): Promis
     const layers = await Promise.all(
       ids.map((id) => (typeof id === 'string' ? store.get(id) : Promise.resolve(undefined))),
     );
-    const history = await readHistory(tx.objectStore(HISTORY));
+    const read = await readHistory(tx.objectStore(HISTORY));
     const { checkSavedProject } = await checks;
     const checked = checkSavedProject(r.meta, ids, layers, maxFeatures);
+    const history = read && read !== 'lost' ? resolveSavedLayers(read, checked.project) : read;
     const { checkSavedProblems, savedProblemsNotice } = await problemChecks;
     const savedProblems = checkSavedProblems(r.problems, checked.project?.layers.map((l) => l.id) ?? []);
     return {
@@ -281,6 +336,29 @@ async function readHistory(store: {
   const p = await read(past);
   const f = await read(future);
   return p && f ? { past: p, future: f, open: null } : 'lost';
+}
+
+/**
+ * The history read back with each layer it names by record (the writer's SavedLayerRef) replaced by
+ * that layer of the project as checked, the very object (so the layer is held once again); 'lost'
+ * when it names a layer the project does not have (a damaged record was dropped).
+ */
+export function resolveSavedLayers(history: History, project: Project | null): History | 'lost' {
+  let lost = false;
+  const resolve = (l: ProjectLayer): ProjectLayer => {
+    if (!isSavedRef(l)) return l;
+    const layer = project?.layers.find((x) => x.id === (l as SavedLayerRef).savedLayer);
+    if (!layer) lost = true;
+    return layer ?? l;
+  };
+  const entries = (list: Entry[]) =>
+    list.map((e) => {
+      const redo = mapCommandLayers(e.redo, resolve);
+      const undo = mapCommandLayers(e.undo, resolve);
+      return redo === e.redo && undo === e.undo ? e : { redo, undo };
+    });
+  const out: History = { past: entries(history.past), future: entries(history.future), open: null };
+  return lost ? 'lost' : out;
 }
 
 /** Drops the saved project (both formats). */

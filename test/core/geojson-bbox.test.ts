@@ -47,7 +47,7 @@ describe('the box of GeoJSON geometries', () => {
   it('passes over features without geometry and ignores a bbox member the file wrote', () => {
     const lying = {
       type: 'Polygon' as const,
-      bbox: [0, 0, 1, 1],
+      bbox: [0, 0, 1, 1] as [number, number, number, number],
       coordinates: [
         [
           [120, 30],

@@ -5,6 +5,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { AreaMethod, Feature, Project } from '../../src/core/types.ts';
 import { createApi, type Api } from '../../src/worker/api.ts';
 import { createClientFor, SYNC_BATCH, type AnalysisRemote } from '../../src/worker/client.ts';
+import type { HistoryDelta } from '../../src/state/persist.ts';
 
 /** The api answered asynchronously, as Comlink hands it to the page, with some calls replaced. */
 function remoteOf(overrides: Partial<AnalysisRemote>, api: Api = createApi()): AnalysisRemote {
@@ -145,6 +146,149 @@ describe('analysis worker client', () => {
     expect(saved).toEqual([0, 1]);
     expect(url).toBe('layer-0');
     expect(r).not.toBeNull();
+  });
+
+  it("sends an undo entry's layer the worker holds by its version; the worker saves its own copy", async () => {
+    const saves: { project: Project; history?: HistoryDelta }[] = [];
+    const api = createApi({
+      save: async (project, history) => {
+        saves.push({ project, ...(history ? { history } : {}) });
+        return { ok: true, savedAt: 1 };
+      },
+    });
+    const sent: unknown[] = [];
+    const remote = remoteOf(
+      {
+        persist: async (scenario, history) => {
+          sent.push(structuredClone(history));
+          return api.persist(scenario, history);
+        },
+      },
+      api,
+    );
+    const client = createClientFor(remote);
+    const p = project(114.51);
+    const imported: Project['layers'][number] = {
+      id: 'plots',
+      role: 'landuse',
+      file: 'plots.geojson',
+      crs: 'EPSG:4326',
+      fields: {},
+      features: [rect(114.6, 32.2, 114.61, 32.21, { n: 'a' })],
+    };
+    const withPlots = { ...p, layers: [...p.layers, imported] };
+    const entry = {
+      redo: { kind: 'add-layer' as const, layer: imported },
+      undo: { kind: 'remove-layer' as const, layerId: 'plots' },
+    };
+    // a layer the worker never got (not in the project) goes whole
+    const stray = { ...imported, id: 'stray' };
+    const other = {
+      redo: { kind: 'add-layer' as const, layer: stray },
+      undo: { kind: 'remove-layer' as const, layerId: 'stray' },
+    };
+    const out = await client.persist(withPlots, {
+      past: [1, 2],
+      future: [],
+      entries: [
+        [1, entry],
+        [2, other],
+      ],
+    });
+    expect(out.ok).toBe(true);
+    // the message: the held layer by its version, no features; the other whole
+    const message = JSON.stringify(sent[0]);
+    expect(message).toMatch(/"heldVersion":\d+/);
+    expect((message.match(/"features"/g) ?? []).length).toBe(1);
+    // the worker wrote its own layer object: the very one its project holds
+    const saved = saves[0]!;
+    const redo = saved.history!.entries[0]![1].redo;
+    expect(redo.kind === 'add-layer' && redo.layer).toBe(saved.project.layers[1]);
+    const strayRedo = saved.history!.entries[1]![1].redo;
+    expect(strayRedo.kind === 'add-layer' && strayRedo.layer).toStrictEqual(stray);
+  });
+
+  it('fails a save naming a layer version the worker does not hold, as a value', async () => {
+    const api = createApi({ save: async () => ({ ok: true, savedAt: 1 }) });
+    api.update(
+      'base',
+      {
+        name: 't',
+        crs: 'EPSG:4326',
+        areaMethod: 'ellipsoidal',
+        settings: { intensityThreshold_wan_per_mu: 1 },
+      },
+      [],
+      [],
+    );
+    const ref = { heldVersion: 99 } as unknown as Project['layers'][number];
+    const out = await api.persist('base', {
+      past: [1],
+      future: [],
+      entries: [
+        [1, { redo: { kind: 'add-layer', layer: ref }, undo: { kind: 'remove-layer', layerId: 'x' } }],
+      ],
+    });
+    expect(out).toMatchObject({ ok: false, message: expect.stringMatching(/layer version 99/) });
+  });
+
+  it('puts display data the map waits for before a report and a save waiting, or merely synced', async () => {
+    const api = createApi({ save: async () => ({ ok: true, savedAt: 1 }) });
+    const calls: string[] = [];
+    const remote = remoteOf(
+      {
+        putFeatures: async (batch) => {
+          calls.push('put');
+          // a message takes a moment to cross
+          await new Promise((r) => setTimeout(r, 5));
+          api.putFeatures(batch);
+        },
+        report: async (scenario, m) => {
+          calls.push('report');
+          return api.report(scenario, m);
+        },
+        persist: async () => {
+          calls.push('persist');
+          return { ok: true as const, savedAt: 1 };
+        },
+        displayUrl: async (_s, i) => {
+          calls.push('display');
+          return `layer-${i}`;
+        },
+        labelUrl: async (_s, i) => {
+          calls.push('labels');
+          return `labels-${i}`;
+        },
+      },
+      api,
+    );
+    const client = createClientFor(remote);
+    // queued together: the display data first, in the order asked, then the others in theirs
+    const p = project(114.51);
+    await Promise.all([client.report(p), client.persist(p), client.displayUrl(p, 0), client.labelUrl(p, 0)]);
+    expect(calls.filter((c) => c !== 'put')).toEqual(['display', 'labels', 'report', 'persist']);
+    // a save whose large layer is being sent when the map asks for it: the display goes before
+    // the save's own call, and the save still writes the project it was given
+    calls.length = 0;
+    const plots: Project['layers'][number] = {
+      id: 'plots',
+      role: 'landuse',
+      file: 'plots.geojson',
+      crs: 'EPSG:4326',
+      fields: {},
+      features: Array.from({ length: SYNC_BATCH * 3 }, (_, k) =>
+        rect(114.6 + k * 1e-4, 32.2, 114.6 + k * 1e-4 + 5e-5, 32.20005, { n: `p${k}` }),
+      ),
+    };
+    const big = { ...p, layers: [...p.layers, plots] };
+    const saving = client.persist(big);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toContain('put');
+    const url = await client.displayUrl(big, 1);
+    expect(url).toBe('layer-1');
+    await saving;
+    expect(calls.filter((c) => c !== 'put')).toEqual(['display', 'persist']);
+    expect(calls.filter((c) => c === 'put')).toHaveLength(3);
   });
 
   it('sends a large layer in batches and the worker sees every feature', async () => {
