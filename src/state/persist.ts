@@ -97,11 +97,11 @@ function outcomeOf(e: unknown): SaveOutcome {
  * features (an import's entry holds all of them): written only while that record holds this very
  * layer. An entry whose layer record is about to change is written again with the layer in it.
  */
-interface SavedLayerRef {
+export interface SavedLayerRef {
   savedLayer: string;
 }
 
-const isSavedRef = (x: unknown): x is SavedLayerRef =>
+export const isSavedRef = (x: unknown): x is SavedLayerRef =>
   typeof x === 'object' && x !== null && typeof (x as SavedLayerRef).savedLayer === 'string';
 
 /** The layer objects an entry holds (add-layer, replace-layer, in batches too). */
@@ -261,6 +261,8 @@ export async function loadSavedProject(maxFeatures = MAX_LAYER_FEATURES): Promis
     checks.catch(() => undefined); // awaited below; a failed load is then this start's error
     const problemChecks = import('./saved-problems.ts'); // likewise: not on the first page
     problemChecks.catch(() => undefined);
+    const historyLayers = import('./saved-history.ts');
+    historyLayers.catch(() => undefined);
     const r = record as Partial<SavedMeta> | null;
     const ids: unknown[] = Array.isArray(r?.layerIds) ? r.layerIds : [];
     if (!r || typeof r !== 'object' || !Array.isArray(r.layerIds))
@@ -275,6 +277,7 @@ export async function loadSavedProject(maxFeatures = MAX_LAYER_FEATURES): Promis
     );
     const read = await readHistory(tx.objectStore(HISTORY));
     const { checkSavedProject } = await checks;
+    const { resolveSavedLayers } = await historyLayers;
     const checked = checkSavedProject(r.meta, ids, layers, maxFeatures);
     const history = read && read !== 'lost' ? resolveSavedLayers(read, checked.project) : read;
     const { checkSavedProblems, savedProblemsNotice } = await problemChecks;
@@ -336,29 +339,6 @@ async function readHistory(store: {
   const p = await read(past);
   const f = await read(future);
   return p && f ? { past: p, future: f, open: null } : 'lost';
-}
-
-/**
- * The history read back with each layer it names by record (the writer's SavedLayerRef) replaced by
- * that layer of the project as checked, the very object (so the layer is held once again); 'lost'
- * when it names a layer the project does not have (a damaged record was dropped).
- */
-export function resolveSavedLayers(history: History, project: Project | null): History | 'lost' {
-  let lost = false;
-  const resolve = (l: ProjectLayer): ProjectLayer => {
-    if (!isSavedRef(l)) return l;
-    const layer = project?.layers.find((x) => x.id === (l as SavedLayerRef).savedLayer);
-    if (!layer) lost = true;
-    return layer ?? l;
-  };
-  const entries = (list: Entry[]) =>
-    list.map((e) => {
-      const redo = mapCommandLayers(e.redo, resolve);
-      const undo = mapCommandLayers(e.undo, resolve);
-      return redo === e.redo && undo === e.undo ? e : { redo, undo };
-    });
-  const out: History = { past: entries(history.past), future: entries(history.future), open: null };
-  return lost ? 'lost' : out;
 }
 
 /** Drops the saved project (both formats). */

@@ -1,10 +1,9 @@
 import { useEffect, useRef } from 'react';
-import { MapView, type BasemapOption } from '../map/map-view.ts';
+import { MapView, layerBounds, type BasemapOption } from '../map/map-view.ts';
 import { store, useAppState } from '../state/store.ts';
 import { displayUrl, labelUrl } from '../state/analysis.ts';
 import { markDrawn } from '../state/safe-start.ts';
 import type { Project } from '../core/types.ts';
-import { attachLink, openProjectView } from './link-view.ts';
 import { installTestHook } from '../map/test-hook.ts';
 import { attachPresenter } from '../map/present-target.ts';
 import { clickPicks, editLayerFeatures } from '../state/edit.ts';
@@ -39,6 +38,9 @@ export function MapPane() {
   const edit = useRef<LazyEditMode | null>(null);
   const furniture = useRef<MapFurniture | null>(null);
   const shownProject = useRef<Project | null>(null);
+  // The view link's code (link-view.ts: the URL's view, feature and mode, the copy-link control)
+  // loads with the map instead of before the first render; the project waits for it to open.
+  const linkView = useRef<Promise<typeof import('./link-view.ts') | null> | null>(null);
   const project = useAppState((s) => s.project);
   const visibility = useAppState((s) => s.visibility);
   const opacity = useAppState((s) => s.opacity);
@@ -73,7 +75,15 @@ export function MapPane() {
       });
       clickPicks(items, pick?.point ?? { x: 0, y: 0 });
     });
-    const detachLink = attachLink(v);
+    let detachLink = () => {};
+    let gone = false;
+    linkView.current = import('./link-view.ts').then(
+      (m) => {
+        if (!gone) detachLink = m.attachLink(v);
+        return m;
+      },
+      () => null, // not loaded (offline before the app was cached): the zone is shown, no link kept
+    );
     const f = new MapFurniture(v, translate(store.get().lang, 'northUp'));
     furniture.current = f;
     setPrintTarget({
@@ -93,6 +103,7 @@ export function MapPane() {
       furniture.current = null;
       off();
       offHook();
+      gone = true;
       detachLink();
       detachPresenter();
       v.destroy();
@@ -112,10 +123,15 @@ export function MapPane() {
     const opening =
       shownProject.current?.name !== project.name || shownProject.current?.extra !== project.extra;
     shownProject.current = project;
-    void v.setProject(project).then(() => {
+    void Promise.all([v.setProject(project), linkView.current]).then(([, link]) => {
       if (cancelled) return;
       // the first time as the page's link says (view, feature), afterwards the zone
-      if (opening) openProjectView(v, project);
+      if (opening && link) link.openProjectView(v, project);
+      else if (opening) {
+        const zone = project.layers.find((l) => l.role === 'zone');
+        const bounds = zone ? layerBounds(zone) : null;
+        if (bounds) v.fitBounds(bounds);
+      }
       const s = store.get();
       for (const l of project.layers) {
         v.setVisibility(l.id, s.visibility[l.id] ?? true);

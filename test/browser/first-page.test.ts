@@ -69,6 +69,7 @@ const ON_DEMAND: Record<string, string> = {
     'the storage this browser allows the site is full',
   'the boundary editing tools and their words (EditTools.tsx, words-edit.ts)': '按住 Alt 暂停吸附',
   'the checks of the saved problem list (saved-problems.ts)': '问题列表无法读取',
+  'the view link: the URL’s feature and mode, copying a link (link-view.ts)': 'no clipboard',
 };
 
 it('loads the review, the comparison, the presenter, the saved-project checks and English on demand', () => {

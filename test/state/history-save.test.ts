@@ -148,7 +148,7 @@ describe('the saved undo history', () => {
 
 describe('undo entries that name a layer record', () => {
   it('read back as the layer of the project as checked, the very object; a missing one loses the history', async () => {
-    const { resolveSavedLayers } = await import('../../src/state/persist.ts');
+    const { resolveSavedLayers } = await import('../../src/state/saved-history.ts');
     const doc = start();
     const shown = doc.project.layers[0]!;
     const ref = { savedLayer: 'zones' } as unknown as ProjectLayer;
