@@ -39,6 +39,7 @@ export function SaveStatus() {
           className="save-status saved"
           data-testid="save-status"
           data-state="saved"
+          data-at={save.at}
           title={at?.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en')}
         >
           {w('saved')}

@@ -90,12 +90,17 @@ describe('export and persistence', () => {
 
   it('keeps an imported layer across a reload', async () => {
     const { page } = await openApp(h);
+    const savedAt = async () => {
+      const status = page.locator('[data-testid="save-status"][data-state="saved"]');
+      return (await status.count()) ? Number(await status.getAttribute('data-at')) : 0;
+    };
+    const before = await savedAt();
     await page.setInputFiles('[data-testid="import-input"]', 'test/fixtures/browser/parcels.kml');
     await page.waitForSelector('[data-testid="import-summary"]', { timeout: 30_000 });
     await addImport(page);
     await page.waitForSelector('[data-layer="parcels"]');
-    // the save runs in the analysis worker a moment after the change
-    await page.waitForTimeout(1500);
+    // the save runs in the analysis worker after the change: wait for the page to say 已保存 anew
+    await expect.poll(savedAt, { timeout: 60_000 }).toBeGreaterThan(before);
     await page.reload();
     await page.waitForSelector('body[data-map-ready="true"]', { timeout: 60_000 });
     await page.waitForSelector('[data-layer="parcels"]', { timeout: 30_000 });
