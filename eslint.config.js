@@ -81,9 +81,8 @@ export default tseslint.config(
     },
   },
   {
-    // The worker runs core and io; it also holds the project's writer (state/persist.ts) with the
-    // commands it saves (state/commands.ts), the layer budget, the display decoration and the label
-    // points, modules without DOM or MapLibre.
+    // The worker runs core and io; it also holds the project's writer (state/persist.ts), the
+    // layer budget, the display decoration and the label points, modules without DOM or MapLibre.
     files: ['src/worker/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -94,7 +93,6 @@ export default tseslint.config(
             ...above('ui', 'cli'),
             '**/state/*',
             '!**/state/persist.ts',
-            '!**/state/commands.ts',
             '!**/state/layer-budget.ts',
             '**/map/*',
             '!**/map/decorate.ts',

@@ -6,7 +6,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Project, ProjectLayer } from '../core/types.ts';
-import { HATCHES, labelSourceId, labelsFrom, ON_TOP, layerStyles, ROLE_ORDER } from './style.ts';
+import { HATCHES, labelSourceId, ON_TOP, layerStyles, ROLE_ORDER } from './style.ts';
 import { hatchImage } from './hatch.ts';
 import type { Geometry } from 'geojson';
 import { collectionOf, displayNeedsMeasure } from './display-props.ts';
@@ -270,11 +270,8 @@ export class MapView {
   /** Replaces one layer's features (after an edit; only its labels when `features` is false). */
   updateLayer(layer: ProjectLayer, features = true): void {
     const src = () => ({ setData: (data: string | GeoJSON.GeoJSON) => this.batch.set(layer.id, data) });
-    if (!features) {
-      this.updateLabels(layer);
-      return;
-    }
-    // the layer's own data is asked for before its labels: the worker answers in that order
+    this.updateLabels(layer);
+    if (!features) return;
     if (this.largeLayerData && this.fromWorker(layer)) {
       void this.pending(this.largeLayerData(layer)).then(
         (url) => {
@@ -285,49 +282,12 @@ export class MapView {
         () => src().setData(collectionOf(layer)),
       );
     } else src().setData(collectionOf(layer));
-    this.updateLabels(layer);
   }
 
-  /** Large layers waiting for the zoom their labels show at: layer id → stop waiting. */
-  private labelWaits = new Map<string, () => void>();
-
-  /**
-   * Fills a layer's label source, from the worker when there is one (only if the layer is still
-   * shown). A large layer's labels show from a street zoom on (style.ts): they are made only when
-   * the map comes near it, so 300 000 label points (polylabel each, 3.7 s of the worker) are not
-   * made, sent and tiled while the layer is first drawn at county zoom.
-   */
+  /** Fills a layer's label source, from the worker when there is one (only if the layer is still shown). */
   private updateLabels(layer: ProjectLayer): void {
     const id = labelSourceId(layer.id);
-    this.labelWaits.get(layer.id)?.();
     if (!this.map.getSource(id)) return;
-    const from = layer.features.length > LARGE_LAYER ? labelsFrom(layer) - LABELS_AHEAD : 0;
-    if (this.map.getZoom() >= from) {
-      this.loadLabels(layer);
-      return;
-    }
-    const onZoom = () => {
-      if (!this.project?.layers.includes(layer)) stop();
-      else if (this.map.getZoom() >= from) {
-        stop();
-        this.loadLabels(layer);
-      }
-    };
-    const stop = () => {
-      this.map.off('zoom', onZoom);
-      if (this.labelWaits.get(layer.id) === stop) this.labelWaits.delete(layer.id);
-    };
-    this.map.on('zoom', onZoom);
-    this.labelWaits.set(layer.id, stop);
-  }
-
-  /** Whether a layer's labels wait for the map to come near their zoom (for tests). */
-  labelsWaiting(layerId: string): boolean {
-    return this.labelWaits.has(layerId);
-  }
-
-  private loadLabels(layer: ProjectLayer): void {
-    const id = labelSourceId(layer.id);
     const labels = () => ({ setData: (data: string | GeoJSON.GeoJSON) => this.batch.set(id, data) });
     const here = () =>
       import('./label-collection.ts').then(({ labelCollection }) => {
@@ -605,9 +565,6 @@ export interface ModeContext {
   visible(layerId: string): boolean;
   suspendPicks(on: boolean): void;
 }
-
-/** A large layer's labels are made this many zoom levels before they show (the map opens at zoom 11, zone names show from 12), so they are there soon after arrival. */
-const LABELS_AHEAD = 0.5;
 
 /** The bounding box of a layer's features, or null when it has none. */
 export function layerBounds(layer: ProjectLayer): [number, number, number, number] | null {

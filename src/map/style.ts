@@ -454,12 +454,3 @@ export const ROLE_ORDER: Record<ProjectLayer['role'], number> = {
 
 /** Style layers drawn above every other layer's fills and lines (the planned boundary). */
 export const ON_TOP = 'zm:on-top';
-
-/** The zoom from which a layer's labels show (the lowest minzoom of its label style layers). */
-export function labelsFrom(layer: ProjectLayer): number {
-  const source = labelSourceId(layer.id);
-  const zooms = layerStyles(layer)
-    .filter((s) => s.type === 'symbol' && 'source' in s && s.source === source)
-    .map((s) => s.minzoom ?? 0);
-  return zooms.length ? Math.min(...zooms) : 0;
-}

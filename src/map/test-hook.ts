@@ -23,14 +23,11 @@ export interface MapTestHook {
   /** the geometry of a feature as the map shows it, by layer and feature id */
   geometry(layerId: string, featureId: string | number): Geometry | null;
   mode(): string;
-  /** whether a large layer's labels wait for the map to come near the zoom they show at */
-  labelsWaiting(layerId: string): boolean;
 }
 
 export function installTestHook(view: MapView): () => void {
   const hook: MapTestHook = {
     labels: () => view.renderedLabels(),
-    labelsWaiting: (layerId) => view.labelsWaiting(layerId),
     project: (lonLat) => view.screenPoint(lonLat),
     unproject: (point) => view.lonLatAt(point),
     center: () => view.center(),

@@ -46,13 +46,6 @@ export type Command =
 export interface Ran {
   doc: Doc;
   inverse: Command;
-  /**
-   * The command as it ran, when that differs from the one given: its layer with the ids it was
-   * given, the very object now in the project. Running it has the same effect as the command given;
-   * the history keeps it, so an imported layer is held once (not once more without ids) and the
-   * save can name the layer it stored instead of writing it again.
-   */
-  done?: Command;
 }
 
 export class CommandError extends Error {
@@ -108,7 +101,6 @@ export function run(doc: Doc, cmd: Command): Ran {
       // Taking the layer off drops its problems; the list before is restored as it was.
       return {
         doc: next,
-        ...(layer !== cmd.layer ? { done: { ...cmd, layer } } : {}),
         inverse: cmd.problems?.length
           ? { kind: 'batch', commands: [undo, { kind: 'set-problems', problems: doc.problems }] }
           : undo,
@@ -150,7 +142,6 @@ export function run(doc: Doc, cmd: Command): Ran {
         : doc.problems;
       return {
         doc: { ...withLayers(doc, layers), problems },
-        ...(layer !== cmd.layer ? { done: { ...cmd, layer } } : {}),
         inverse: {
           kind: 'batch',
           commands: [
@@ -261,18 +252,12 @@ export function run(doc: Doc, cmd: Command): Ran {
       // All or nothing: a failing step throws before anything reaches the store.
       let d = doc;
       const inverses: Command[] = [];
-      const done: Command[] = [];
       for (const c of cmd.commands) {
         const r = run(d, c);
         d = r.doc;
         inverses.push(r.inverse);
-        done.push(r.done ?? c);
       }
-      return {
-        doc: d,
-        inverse: { kind: 'batch', commands: inverses.reverse() },
-        ...(done.some((c, i) => c !== cmd.commands[i]) ? { done: { ...cmd, commands: done } } : {}),
-      };
+      return { doc: d, inverse: { kind: 'batch', commands: inverses.reverse() } };
     }
     default:
       return assertNever(cmd);
@@ -281,26 +266,4 @@ export function run(doc: Doc, cmd: Command): Ran {
 
 function assertNever(x: never): never {
   throw new CommandError(`unknown command ${JSON.stringify(x)}`);
-}
-
-/**
- * The command with every layer it holds (add-layer, replace-layer, also inside batches) replaced
- * by what `f` gives: a reference in place of a layer stored elsewhere, or back. The same object
- * when `f` changed nothing. Saving uses it so 300 000 parcels are not copied once more inside the
- * undo entry that added them (client.ts, persist.ts).
- */
-export function mapCommandLayers(cmd: Command, f: (layer: ProjectLayer) => unknown): Command {
-  switch (cmd.kind) {
-    case 'add-layer':
-    case 'replace-layer': {
-      const layer = f(cmd.layer) as ProjectLayer;
-      return layer === cmd.layer ? cmd : { ...cmd, layer };
-    }
-    case 'batch': {
-      const commands = cmd.commands.map((c) => mapCommandLayers(c, f));
-      return commands.some((c, i) => c !== cmd.commands[i]) ? { ...cmd, commands } : cmd;
-    }
-    default:
-      return cmd;
-  }
 }

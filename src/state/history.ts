@@ -32,8 +32,7 @@ function fold(entries: Entry[]): Entry {
 /** Applies a command and records how to undo it; a new command forgets what could be redone. */
 export function apply(h: History, doc: Doc, cmd: Command): { history: History; doc: Doc } {
   const r = run(doc, cmd);
-  // the command as it ran (a layer with its ids, the object in the project), not a copy beside it
-  const entry = { redo: r.done ?? cmd, undo: r.inverse };
+  const entry = { redo: cmd, undo: r.inverse };
   if (h.open) return { doc: r.doc, history: { ...h, open: [...h.open, entry] } };
   return { doc: r.doc, history: { past: [...h.past, entry].slice(-HISTORY_LIMIT), future: [], open: null } };
 }
@@ -70,7 +69,7 @@ export function redo(h: History, doc: Doc): { history: History; doc: Doc } {
   return {
     doc: r.doc,
     history: {
-      past: [...closed.past, { redo: r.done ?? entry.redo, undo: r.inverse }],
+      past: [...closed.past, { redo: entry.redo, undo: r.inverse }],
       future: closed.future.slice(0, -1),
       open: null,
     },

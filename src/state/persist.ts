@@ -10,7 +10,6 @@ import { MAX_LAYER_FEATURES } from './layer-budget.ts';
 import type { CheckedProject } from './validate-saved.ts';
 import type { CheckedProblems } from './saved-problems.ts';
 import type { Entry, History } from './history.ts';
-import { mapCommandLayers } from './commands.ts';
 
 const DB_NAME = 'zonemap';
 // 3: the undo history beside the project (HISTORY), written in the same transaction.
@@ -93,30 +92,6 @@ function outcomeOf(e: unknown): SaveOutcome {
 }
 
 /**
- * An undo entry's layer stored as the layer record of that id, in place of a second copy of its
- * features (an import's entry holds all of them): written only while that record holds this very
- * layer. An entry whose layer record is about to change is written again with the layer in it.
- */
-export interface SavedLayerRef {
-  savedLayer: string;
-}
-
-export const isSavedRef = (x: unknown): x is SavedLayerRef =>
-  typeof x === 'object' && x !== null && typeof (x as SavedLayerRef).savedLayer === 'string';
-
-/** The layer objects an entry holds (add-layer, replace-layer, in batches too). */
-function layersOf(e: Entry): ProjectLayer[] {
-  const out: ProjectLayer[] = [];
-  const collect = (l: ProjectLayer) => {
-    out.push(l);
-    return l;
-  };
-  mapCommandLayers(e.redo, collect);
-  mapCommandLayers(e.undo, collect);
-  return out;
-}
-
-/**
  * The writer lives where the layers are (the analysis worker). It remembers which layer objects it
  * has written; layers are replaced, never changed in place, so an identical object is saved already.
  */
@@ -124,8 +99,6 @@ export function createProjectWriter() {
   let written: Map<string, ProjectLayer> | null = null;
   /** the history entries on disk; null: unknown, the next save clears them and writes what it gets */
   let entriesWritten: Set<number> | null = null;
-  /** entries on disk that name layer records, with the layers they name */
-  let naming = new Map<number, { entry: Entry; layers: ProjectLayer[] }>();
   return {
     /**
      * Saves the project and, when given, its undo history (only the entries not written yet are
@@ -139,50 +112,25 @@ export function createProjectWriter() {
       try {
         const d = await db();
         const tx = d.transaction([META, LAYERS, LEGACY, HISTORY], 'readwrite', { durability: 'strict' });
-        // the layer records as this save leaves them
-        const next = new Map(project.layers.map((l) => [l.id, l]));
-        const nextNaming = entriesWritten
-          ? new Map(naming)
-          : new Map<number, { entry: Entry; layers: ProjectLayer[] }>();
-        const hs = tx.objectStore(HISTORY);
-        /** writes an entry, its layers that are records of this save by name */
-        const putEntry = (id: number, entry: Entry) => {
-          const named = layersOf(entry).filter((l) => next.get(l.id) === l);
-          const refer = (l: ProjectLayer): ProjectLayer | SavedLayerRef =>
-            next.get(l.id) === l ? { savedLayer: l.id } : l;
-          const stored = named.length
-            ? { redo: mapCommandLayers(entry.redo, refer), undo: mapCommandLayers(entry.undo, refer) }
-            : entry;
-          quiet(hs.put(stored, id));
-          if (named.length) nextNaming.set(id, { entry, layers: named });
-          else nextNaming.delete(id);
-        };
         let entries = entriesWritten;
         if (history) {
+          const hs = tx.objectStore(HISTORY);
           if (!entries) quiet(hs.clear());
           const before = entries ?? new Set<number>();
-          for (const [id, entry] of history.entries) if (!before.has(id)) putEntry(id, entry);
+          for (const [id, entry] of history.entries) if (!before.has(id)) quiet(hs.put(entry, id));
           const keep = new Set([...history.past, ...history.future]);
-          for (const id of before)
-            if (!keep.has(id)) {
-              quiet(hs.delete(id));
-              nextNaming.delete(id);
-            }
+          for (const id of before) if (!keep.has(id)) quiet(hs.delete(id));
           const state: SavedHistoryState = { format: 1, past: history.past, future: history.future };
           quiet(hs.put(state, HISTORY_STATE));
           entries = keep;
         }
-        // Entries written before that name a record this save replaces or deletes: written again,
-        // with that layer in them (so an undone import's redo still has its parcels).
-        const fresh = new Set(history?.entries.map(([id]) => id));
-        for (const [id, { entry, layers }] of [...nextNaming])
-          if (!fresh.has(id) && layers.some((l) => next.get(l.id) !== l)) putEntry(id, entry);
         const layers = tx.objectStore(LAYERS);
         // The first save of a session starts from a clean store: nothing stale survives it.
         if (!written) quiet(layers.clear());
         const before = written ?? new Map<string, ProjectLayer>();
+        const ids = new Set(project.layers.map((l) => l.id));
         for (const l of project.layers) if (before.get(l.id) !== l) quiet(layers.put(l, l.id));
-        for (const id of before.keys()) if (!next.has(id)) quiet(layers.delete(id));
+        for (const id of before.keys()) if (!ids.has(id)) quiet(layers.delete(id));
         const { layers: list, ...meta } = project;
         const record: SavedMeta = {
           format: 2,
@@ -194,15 +142,13 @@ export function createProjectWriter() {
         quiet(tx.objectStore(META).put(record, CURRENT));
         quiet(tx.objectStore(LEGACY).delete(CURRENT));
         await tx.done;
-        written = next;
+        written = new Map(list.map((l) => [l.id, l]));
         entriesWritten = entries;
-        naming = nextNaming;
         return { ok: true, savedAt: record.savedAt };
       } catch (e) {
         // What is on disk is unknown after a failure: the next save rewrites everything.
         written = null;
         entriesWritten = null;
-        naming = new Map();
         return outcomeOf(e);
       }
     },
@@ -261,8 +207,6 @@ export async function loadSavedProject(maxFeatures = MAX_LAYER_FEATURES): Promis
     checks.catch(() => undefined); // awaited below; a failed load is then this start's error
     const problemChecks = import('./saved-problems.ts'); // likewise: not on the first page
     problemChecks.catch(() => undefined);
-    const historyLayers = import('./saved-history.ts');
-    historyLayers.catch(() => undefined);
     const r = record as Partial<SavedMeta> | null;
     const ids: unknown[] = Array.isArray(r?.layerIds) ? r.layerIds : [];
     if (!r || typeof r !== 'object' || !Array.isArray(r.layerIds))
@@ -275,11 +219,9 @@ export async function loadSavedProject(maxFeatures = MAX_LAYER_FEATURES): Promis
     const layers = await Promise.all(
       ids.map((id) => (typeof id === 'string' ? store.get(id) : Promise.resolve(undefined))),
     );
-    const read = await readHistory(tx.objectStore(HISTORY));
+    const history = await readHistory(tx.objectStore(HISTORY));
     const { checkSavedProject } = await checks;
-    const { resolveSavedLayers } = await historyLayers;
     const checked = checkSavedProject(r.meta, ids, layers, maxFeatures);
-    const history = read && read !== 'lost' ? resolveSavedLayers(read, checked.project) : read;
     const { checkSavedProblems, savedProblemsNotice } = await problemChecks;
     const savedProblems = checkSavedProblems(r.problems, checked.project?.layers.map((l) => l.id) ?? []);
     return {

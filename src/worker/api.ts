@@ -13,7 +13,6 @@ import { workCount } from '../core/work-count.ts';
 import { displayCollection } from '../map/decorate.ts';
 import { labelCollection } from '../map/label-collection.ts';
 import { createProjectWriter, type HistoryDelta, type SaveOutcome } from '../state/persist.ts';
-import { resolveHeldLayers } from './held-layers.ts';
 import { LayerStore, type Evicted, type LayerVersion, type ProjectMeta } from './layer-store.ts';
 
 export type { ProjectMeta };
@@ -37,12 +36,11 @@ function retire(url: string): void {
   (timer as { unref?: () => void }).unref?.();
 }
 
-/** One worker's api with its own store (the worker makes one; tests make one each, or a writer). */
-export function createApi(
-  writer: Pick<ReturnType<typeof createProjectWriter>, 'save'> = createProjectWriter(),
-) {
+/** One worker's api with its own store (the worker makes one; tests make one each). */
+export function createApi() {
   const store = new LayerStore();
   const displayUrls = new Map<string, string>();
+  const writer = createProjectWriter();
   const reports = new Map<string, Report>();
   const trackers = new Map<string, LiveTracker>();
   /** the last live figures of each scenario, by what they were computed from */
@@ -137,14 +135,7 @@ export function createApi(
      * entries; failures come back as values.
      */
     persist(scenario: string, history?: HistoryDelta, problems?: Problem[]): Promise<SaveOutcome> {
-      let delta: HistoryDelta | undefined;
-      try {
-        // the history's layers the page named by version (held-layers.ts) are the ones held here
-        delta = history && resolveHeldLayers(history, (v) => store.layerOf(v));
-      } catch (e) {
-        return Promise.resolve({ ok: false, name: 'Error', message: (e as Error).message });
-      }
-      return writer.save(store.project(scenario), delta, problems);
+      return writer.save(store.project(scenario), history, problems);
     },
     /** What changes between two of the project's scenarios (core/compare.ts, contract §5). */
     compare(scenario: string, from: string, to: string, method?: AreaMethod): ScenarioComparison {

@@ -10,7 +10,6 @@ import type { Api, TimedLiveFigures } from './api.ts';
 
 export type { TimedLiveFigures };
 import type { Evicted, LayerVersion } from './layer-store.ts';
-import { referHeldLayers } from './held-layers.ts';
 import type { HistoryDelta, SaveOutcome } from '../state/persist.ts';
 
 /** The base project's scenario id (contract §5). */
@@ -112,6 +111,7 @@ export function createClientFor(remote: AnalysisRemote, onDispose: () => void = 
   const heldVersions = new Set<number>();
   const heldTokens = new Set<number>();
   const seqs = { report: 0, live: 0 };
+  let busy: Promise<unknown> = Promise.resolve();
 
   function forget(e: Evicted): void {
     for (const v of e.versions) heldVersions.delete(v);
@@ -153,169 +153,73 @@ export function createClientFor(remote: AnalysisRemote, onDispose: () => void = 
     forget(evicted);
   }
 
-  interface Job {
-    /** display data the map waits for: runs before the others waiting */
-    urgent: boolean;
-    /** sends what the call needs (sync); run again when urgent jobs ran after it */
-    prepare: () => Promise<void>;
-    call: () => Promise<unknown>;
-    /** superseded before it started: answered null without running */
-    stale?: () => boolean;
-    resolve: (v: unknown) => void;
-    reject: (e: unknown) => void;
-  }
-  const waiting: Job[] = [];
-  let pumping = false;
-  const takeNext = (urgentOnly: boolean): Job | undefined => {
-    const at = waiting.findIndex((j) => j.urgent);
-    if (at < 0 && urgentOnly) return undefined;
-    return waiting.splice(at >= 0 ? at : 0, 1)[0];
-  };
-
-  /**
-   * One call at a time, in order, except that display data the map waits for goes before reports
-   * and saves waiting, and before the call of one whose features were just sent (its sync then runs
-   * again, since the urgent ones may have set another project): a large import's layer is drawn
-   * before its report (5 s in the worker for 300 000 parcels) and its save (3 s) are worked out.
-   */
-  async function pump(): Promise<void> {
-    if (pumping) return;
-    pumping = true;
-    try {
-      for (let job = takeNext(false); job; job = takeNext(false)) {
-        if (job.stale?.()) {
-          job.resolve(null);
-          continue;
-        }
-        try {
-          await job.prepare();
-          for (let u = job.urgent ? undefined : takeNext(true); u; u = takeNext(true)) {
-            try {
-              await u.prepare();
-              u.resolve(await u.call());
-            } catch (e) {
-              u.reject(e);
-            }
-            if (!waiting.some((j) => j.urgent)) await job.prepare();
-          }
-          job.resolve(await job.call());
-        } catch (e) {
-          // errors reach only their caller; the queue goes on
-          job.reject(e);
-        }
-      }
-    } finally {
-      pumping = false;
-    }
-  }
-
-  function enqueue<T>(
-    prepare: () => Promise<void>,
-    call: () => Promise<T>,
-    opts: { urgent?: boolean; stale?: () => boolean } = {},
-  ): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      waiting.push({
-        urgent: !!opts.urgent,
-        prepare,
-        call,
-        ...(opts.stale ? { stale: opts.stale } : {}),
-        resolve: resolve as (v: unknown) => void,
-        reject,
-      });
-      // started a moment later, so calls made together are queued together (the latest wins)
-      queueMicrotask(() => void pump());
-    });
-  }
-
   /**
    * Runs after the calls before it, unless a newer call of the same channel came meanwhile. Live
    * figures have a channel of their own: an edit asks for a report and live figures at once, and
    * neither may drop the other.
    */
-  function latest<T>(
-    prepare: () => Promise<void>,
-    call: () => Promise<T>,
-    channel: 'report' | 'live' = 'report',
-  ): Promise<T | null> {
+  function latest<T>(job: () => Promise<T>, channel: 'report' | 'live' = 'report'): Promise<T | null> {
     const mine = ++seqs[channel];
-    return enqueue<T | null>(prepare, call, { stale: () => mine !== seqs[channel] }).then((v) =>
-      mine === seqs[channel] ? v : null,
-    );
+    const run = busy.then(async () => (mine === seqs[channel] ? job() : null));
+    // The chain must go on whether a job failed or not; errors reach only their caller.
+    busy = run.catch(() => undefined);
+    return run.then((v) => (mine === seqs[channel] ? v : null));
   }
 
   /** Runs in turn with the other calls but is never dropped for a newer one. */
-  function always<T>(prepare: () => Promise<void>, call: () => Promise<T>, urgent = false): Promise<T> {
-    return enqueue(prepare, call, { urgent });
+  function always<T>(job: () => Promise<T>): Promise<T> {
+    const run = busy.then(job);
+    busy = run.catch(() => undefined);
+    return run;
   }
 
   return {
     persist: (project, history, scenario = BASE, problems) =>
-      always(
-        () => sync(scenario, project),
-        () => {
-          // Layers of the undo history that the worker holds go by name (an import's entry holds
-          // the whole layer); the others, e.g. one evicted meanwhile, are sent whole.
-          const held = (l: ProjectLayer) => {
-            const v = versions.get(l);
-            return v !== undefined && heldVersions.has(v) ? v : undefined;
-          };
-          return remote.persist(
-            scenario,
-            history && referHeldLayers(history, held),
-            problems ? [...problems] : undefined,
-          );
-        },
-      ),
+      always(async () => {
+        await sync(scenario, project);
+        return remote.persist(scenario, history, problems ? [...problems] : undefined);
+      }),
     displayUrl: (project, index, scenario = BASE) =>
-      always(
-        () => sync(scenario, project),
-        () => remote.displayUrl(scenario, index),
-        true,
-      ),
+      always(async () => {
+        await sync(scenario, project);
+        return remote.displayUrl(scenario, index);
+      }),
     measure: (project, layerIndex, featureIndex, method, scenario = BASE) =>
-      always(
-        () => sync(scenario, project),
-        () => remote.featureMeasure(scenario, layerIndex, featureIndex, method),
-      ),
+      always(async () => {
+        await sync(scenario, project);
+        return remote.featureMeasure(scenario, layerIndex, featureIndex, method);
+      }),
     labelUrl: (project, index, scenario = BASE) =>
-      always(
-        () => sync(scenario, project),
-        () => remote.labelUrl(scenario, index),
-        true,
-      ),
+      always(async () => {
+        await sync(scenario, project);
+        return remote.labelUrl(scenario, index);
+      }),
     report: (project, method, scenario = BASE) =>
-      latest(
-        () => sync(scenario, project),
-        () => remote.report(scenario, method),
-      ),
+      latest(async () => {
+        await sync(scenario, project);
+        return remote.report(scenario, method);
+      }),
     compare: (project, from, to, method) =>
-      always(
-        () => sync(BASE, project),
-        () => remote.compare(BASE, from, to, method),
-      ),
+      always(async () => {
+        await sync(BASE, project);
+        return remote.compare(BASE, from, to, method);
+      }),
     composition: (project, method, scenario = BASE) =>
-      latest(
-        () => sync(scenario, project),
-        () => remote.zoneComposition(scenario, method),
-      ),
+      latest(async () => {
+        await sync(scenario, project);
+        return remote.zoneComposition(scenario, method);
+      }),
     live: (project, baseline, method, scenario = BASE) =>
-      latest(
-        async () => {
-          await sync(baselineOf(scenario), baseline);
-          await sync(scenario, project);
-        },
-        () => remote.live(scenario, baselineOf(scenario), method),
-        'live',
-      ),
+      latest(async () => {
+        await sync(baselineOf(scenario), baseline);
+        await sync(scenario, project);
+        return remote.live(scenario, baselineOf(scenario), method);
+      }, 'live'),
     dropScenario: (scenario) =>
-      always(
-        async () => undefined,
-        async () => {
-          forget(await remote.dropScenario(scenario));
-          forget(await remote.dropScenario(baselineOf(scenario)));
-        },
-      ),
+      always(async () => {
+        forget(await remote.dropScenario(scenario));
+        forget(await remote.dropScenario(baselineOf(scenario)));
+      }),
     dispose: onDispose,
   };
 }

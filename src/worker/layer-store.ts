@@ -146,12 +146,6 @@ export class LayerStore {
     return evicted;
   }
 
-  /** The layer the worker holds for one of the page's versions (undefined: not held). */
-  layerOf(version: number): ProjectLayer | undefined {
-    const c = this.contentOf.get(version);
-    return c === undefined ? undefined : this.contents.get(c)?.layer;
-  }
-
   has(scenario: string): boolean {
     return this.scenarios.has(scenario);
   }

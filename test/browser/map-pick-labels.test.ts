@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addImport, mapIdle, openApp, OUTPUT_DIR, startHarness, type Harness } from './harness.ts';
+import { mapIdle, openApp, OUTPUT_DIR, startHarness, type Harness } from './harness.ts';
 
 interface Target {
   layer: string;
@@ -199,62 +199,4 @@ describe('labels and controls', () => {
     await expect.poll(() => page.locator('.maplibregl-ctrl-zoom-in').getAttribute('title')).toBe('放大');
     await page.close();
   });
-});
-
-describe("a large layer's labels", () => {
-  it('are made only when the map comes near the zoom they show at, and then drawn', async () => {
-    // 21 000 small zone parts (above LARGE_LAYER), named, in a grid south-west of the sample
-    const side = 145;
-    const features = Array.from({ length: 21_000 }, (_, i) => {
-      const x = 114.3 + (i % side) * 0.0006;
-      const y = 32.0 + Math.floor(i / side) * 0.0006;
-      const d = 0.0005;
-      return {
-        type: 'Feature',
-        properties: { name: `片区${i}`, category: '控制区' },
-        geometry: {
-          type: 'Polygon',
-          coordinates: [
-            [
-              [x, y],
-              [x + d, y],
-              [x + d, y + d],
-              [x, y + d],
-              [x, y],
-            ],
-          ],
-        },
-      };
-    });
-    const { page, errors } = await openApp(h);
-    await jumpTo(page, [114.34, 32.04], 9);
-    await page.setInputFiles('[data-testid="import-input"]', {
-      name: 'zones-large.geojson',
-      mimeType: 'application/geo+json',
-      buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features })),
-    });
-    await page.waitForSelector('[data-testid="import-summary"]', { timeout: 60_000 });
-    await addImport(page);
-    await page.waitForSelector('[data-layer="zones-large"]', { timeout: 60_000 });
-    await jumpTo(page, [114.34, 32.04], 9);
-    const waiting = () =>
-      page.evaluate(() =>
-        (
-          window as unknown as { __zonemapTest: { labelsWaiting(id: string): boolean } }
-        ).__zonemapTest.labelsWaiting('zones-large'),
-      );
-    const large = async () =>
-      (await page.evaluate(() => (window as unknown as TestWindow).__zonemapTest.labels())).filter((l) =>
-        l.layer.startsWith('zones-large'),
-      ).length;
-    // at county zoom: nothing made (the parts' names show from zoom 12)
-    expect(await waiting()).toBe(true);
-    // nearer: made and, from zoom 12, drawn
-    await jumpTo(page, [114.34, 32.04], 13);
-    expect(await waiting()).toBe(false);
-    await expect.poll(large, { timeout: 60_000 }).toBeGreaterThan(0);
-    await page.screenshot({ path: `${OUTPUT_DIR}/map-large-layer-labels.png` });
-    expect(errors).toEqual([]);
-    await page.close();
-  }, 180_000);
 });

@@ -71,61 +71,6 @@ describe('undo and redo with Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z', () => {
     await page.close();
   });
 
-  it("keeps an import's layer once in storage: its undo entry names the layer record; undo and redo across reloads", async () => {
-    const { page, errors } = await openApp(h);
-    await page.setInputFiles('[data-testid="import-input"]', 'test/fixtures/browser/bowtie.geojson');
-    await page.waitForSelector('[data-testid="import-summary"]', { timeout: 30_000 });
-    await addImport(page);
-    await expect.poll(() => layerRows(page, 'bowtie'), SLOW).toBe(1);
-    await saved(page);
-    // the add-layer entry on disk: the layer by name, no features beside the layer record's
-    const stored = () =>
-      page.evaluate(
-        () =>
-          new Promise<string>((resolve, reject) => {
-            const req = indexedDB.open('zonemap');
-            req.onerror = () => reject(req.error);
-            req.onsuccess = () => {
-              const db = req.result;
-              const all = db.transaction('history').objectStore('history').getAll();
-              all.onsuccess = () => {
-                db.close();
-                const adds = (all.result as { redo?: { kind?: string } }[]).filter(
-                  (e) => e.redo?.kind === 'add-layer',
-                );
-                resolve(JSON.stringify(adds.map((e) => (e.redo as { layer: unknown }).layer)));
-              };
-            };
-          }),
-      );
-    expect(await stored()).toBe('[{"savedLayer":"bowtie"}]');
-    const reload = async () => {
-      await expect
-        .poll(() => page.evaluate(() => localStorage.getItem('zonemap.opening.v1')), { timeout: 30_000 })
-        .toBeNull();
-      await page.reload();
-      await page.waitForSelector('body[data-map-ready="true"]', { timeout: 60_000 });
-      await page.waitForSelector('[data-layer="zones"]', { timeout: 30_000 });
-    };
-    await reload();
-    expect(await layerRows(page, 'bowtie')).toBe(1);
-    // after the reload the entry still undoes the import; saved, the entry holds the layer itself
-    await page.keyboard.press('Control+z');
-    await expect.poll(() => layerRows(page, 'bowtie'), SLOW).toBe(0);
-    await saved(page);
-    const inline = JSON.parse(await stored()) as { id?: string; features?: unknown[] }[];
-    expect(inline[0]?.id).toBe('bowtie');
-    expect(inline[0]?.features?.length).toBeGreaterThan(0);
-    await reload();
-    expect(await layerRows(page, 'bowtie')).toBe(0);
-    // and redoes it from there: the layer with its problem (the bowtie's self-intersection)
-    await page.keyboard.press('Control+y');
-    await expect.poll(() => layerRows(page, 'bowtie'), SLOW).toBe(1);
-    await expect.poll(() => bowtieListed(page), SLOW).toBe(1);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-
   it("undoes a layer's visibility, also with the focus on its checkbox", async () => {
     const { page } = await openApp(h);
     const box = page.locator('[data-layer="zones"] input[type="checkbox"]');

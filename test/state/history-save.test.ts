@@ -145,32 +145,3 @@ describe('the saved undo history', () => {
     );
   });
 });
-
-describe('undo entries that name a layer record', () => {
-  it('read back as the layer of the project as checked, the very object; a missing one loses the history', async () => {
-    const { resolveSavedLayers } = await import('../../src/state/saved-history.ts');
-    const doc = start();
-    const shown = doc.project.layers[0]!;
-    const ref = { savedLayer: 'zones' } as unknown as ProjectLayer;
-    const history: H.History = {
-      past: [{ redo: { kind: 'add-layer', layer: ref }, undo: { kind: 'remove-layer', layerId: 'zones' } }],
-      future: [
-        {
-          redo: { kind: 'batch', commands: [{ kind: 'replace-layer', layer: ref }] },
-          undo: { kind: 'set-opacity', layerId: 'zones' },
-        },
-      ],
-      open: null,
-    };
-    const back = resolveSavedLayers(history, doc.project);
-    if (back === 'lost') throw new Error('lost');
-    const add = back.past[0]!.redo;
-    expect(add.kind === 'add-layer' && add.layer).toBe(shown);
-    const batch = back.future[0]!.redo;
-    expect(
-      batch.kind === 'batch' && batch.commands[0]!.kind === 'replace-layer' && batch.commands[0]!.layer,
-    ).toBe(shown);
-    expect(resolveSavedLayers(history, { ...doc.project, layers: [] })).toBe('lost');
-    expect(resolveSavedLayers(history, null)).toBe('lost');
-  });
-});

@@ -253,35 +253,4 @@ describe('history', () => {
     const r = run(doc, { kind: 'replace-feature', layerId: 'a', featureId: 'a-1', feature: square(5, 5) });
     expect(r.doc.project.layers[0]!.features[1]!.id).toBe('a-1');
   });
-
-  it('keeps the imported layer as it went into the project (with its ids), not a copy without them', () => {
-    const doc = startDoc();
-    const imported: ProjectLayer = {
-      ...layer('c', 3, 20),
-      features: layer('c', 3, 20).features.map(({ id: _id, ...f }) => f),
-    };
-    const commands: Command[] = [
-      { kind: 'add-layer', layer: imported },
-      { kind: 'batch', commands: [{ kind: 'add-layer', layer: imported }] },
-    ];
-    for (const cmd of commands) {
-      const added = H.apply(H.emptyHistory(), doc, cmd);
-      const shown = added.doc.project.layers.find((l) => l.id === 'c')!;
-      expect(shown.features.map((f) => f.id)).toEqual([0, 1, 2]);
-      const redo = added.history.past[0]!.redo;
-      const held = redo.kind === 'batch' ? redo.commands[0]! : redo;
-      expect(held.kind === 'add-layer' && held.layer).toBe(shown);
-      // undone and redone: the same project, and the entry still holds the layer shown
-      const undone = H.undo(added.history, added.doc);
-      const redone = H.redo(undone.history, undone.doc);
-      expect(redone.doc).toStrictEqual(added.doc);
-      const again = redone.history.past[0]!.redo;
-      expect((again.kind === 'batch' ? again.commands[0]! : again) as unknown).toStrictEqual(held);
-    }
-    // a layer whose features had ids already is kept as given
-    const withIds = layer('d', 2, 30);
-    const r = run(doc, { kind: 'add-layer', layer: withIds });
-    expect(r.done).toBeUndefined();
-    expect(r.doc.project.layers.at(-1)).toBe(withIds);
-  });
 });
