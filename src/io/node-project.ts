@@ -1,7 +1,7 @@
 // NODE ONLY (the CLI and tests): loads a project from a folder or a manifest path on disk.
 // Never import this from the page or a Worker; everything else in src/io is runtime-neutral.
 import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem, Project } from '../core/types.ts';
 import { describeError, errorOf, ProblemError } from './problem.ts';
@@ -34,33 +34,11 @@ function kindOf(s: Stats): string {
  * in case the file grows meanwhile. Refusals throw ProblemError with the problem to report.
  */
 export async function readFileBytes(file: string, limit = MAX_FILE_BYTES): Promise<Uint8Array> {
-  const info = await stat(file);
-  if (!info.isFile()) throw new ProblemError(errorOf('not-a-regular-file', { kind: kindOf(info) }, { file }));
-  if (info.size > limit) throw new ProblemError(fileTooLarge(file, info.size, limit));
-  const handle = await open(file, 'r');
+  const source = await openFileSource(file, limit);
   try {
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      // One read for a file whose size stat told; small further reads only if it grew meanwhile.
-      const want = Math.min(limit + 1 - total, Math.max(64 * 1024, info.size + 1 - total));
-      const buf = new Uint8Array(want);
-      const { bytesRead } = await handle.read(buf, 0, buf.length, null);
-      if (bytesRead === 0) break;
-      total += bytesRead;
-      if (total > limit) throw new ProblemError(fileTooLarge(file, total, limit));
-      chunks.push(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead));
-    }
-    if (chunks.length === 1) return chunks[0]!;
-    const out = new Uint8Array(total);
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+    return source.readAll();
   } finally {
-    await handle.close();
+    source.close();
   }
 }
 
@@ -82,6 +60,7 @@ export async function openFileSource(file: string, limit = MAX_FILE_BYTES): Prom
       const chunks: Uint8Array[] = [];
       let total = 0;
       for (;;) {
+        // one read for a file whose size stat told; small further reads only if it grew meanwhile
         const want = Math.min(limit + 1 - total, Math.max(64 * 1024, info.size + 1 - total));
         const buf = new Uint8Array(want);
         const n = readSync(fd, buf, 0, buf.length, total);
