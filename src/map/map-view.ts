@@ -14,6 +14,7 @@ import { featuresExtent } from '../core/geojson-bbox.ts';
 import { orderPicks } from '../core/pick-order.ts';
 import { MAP_LOCALES, type MapLang } from './locale.ts';
 import { SourceBatch } from './source-batch.ts';
+import { wantAntialias } from './gpu.ts';
 import type { MapModeHandler, MapModeName } from './modes.ts';
 import { UrlView, type UrlViewOptions } from './url-view.ts';
 import { addCopyLinkControl, type CopyLinkControl } from './copy-link-control.ts';
@@ -99,7 +100,7 @@ export class MapView {
       preserveDrawingBuffer: true,
       // print export renders at 4× (map/print.ts); MapLibre clamps to this, and to what the GPU allows
       maxCanvasSize: [8192, 8192],
-      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: wantAntialias() },
     } as maplibregl.MapOptions);
     this.batch = new SourceBatch({
       setData: (id, data) => {

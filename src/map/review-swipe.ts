@@ -9,6 +9,7 @@ import type { FeatureCollection } from 'geojson';
 import type { ProjectLayer } from '../core/types.ts';
 import { collectionOf } from './display-props.ts';
 import { hatchImage } from './hatch.ts';
+import { wantAntialias } from './gpu.ts';
 import type { MapView } from './map-view.ts';
 import { conflictHatch, HATCH_OPEN } from './review-layers.ts';
 import { HATCHES, layerStyles } from './style.ts';
@@ -83,7 +84,7 @@ export class ReviewSwipe {
         ...camera,
         attributionControl: false,
         preserveDrawingBuffer: true,
-        canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+        canvasContextAttributes: { preserveDrawingBuffer: true, antialias: wantAntialias() },
       } as maplibregl.MapOptions);
       map.on('styleimagemissing', (e: { id: string }) => {
         if (map.hasImage(e.id)) return;

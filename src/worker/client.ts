@@ -111,7 +111,42 @@ export function createClientFor(remote: AnalysisRemote, onDispose: () => void = 
   const heldVersions = new Set<number>();
   const heldTokens = new Set<number>();
   const seqs = { report: 0, live: 0 };
-  let busy: Promise<unknown> = Promise.resolve();
+  // One call at a time, in order, except that saves go ahead of the calls still waiting: a change
+  // must reach the disk before the reports and map data it set off (each takes seconds on a slow
+  // machine), so a crash meanwhile loses nothing.
+  interface Task {
+    save: boolean;
+    run(): Promise<void>;
+  }
+  const tasks: Task[] = [];
+  let pumping = false;
+  function enqueue<T>(job: () => Promise<T>, save = false): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const task: Task = {
+        save,
+        run: async () => {
+          try {
+            resolve(await job());
+          } catch (e) {
+            reject(e);
+          }
+        },
+      };
+      const firstOther = save ? tasks.findIndex((t) => !t.save) : -1;
+      if (firstOther < 0) tasks.push(task);
+      else tasks.splice(firstOther, 0, task);
+      void pump();
+    });
+  }
+  async function pump(): Promise<void> {
+    if (pumping) return;
+    pumping = true;
+    try {
+      for (let t = tasks.shift(); t; t = tasks.shift()) await t.run();
+    } finally {
+      pumping = false;
+    }
+  }
 
   function forget(e: Evicted): void {
     for (const v of e.versions) heldVersions.delete(v);
@@ -160,25 +195,21 @@ export function createClientFor(remote: AnalysisRemote, onDispose: () => void = 
    */
   function latest<T>(job: () => Promise<T>, channel: 'report' | 'live' = 'report'): Promise<T | null> {
     const mine = ++seqs[channel];
-    const run = busy.then(async () => (mine === seqs[channel] ? job() : null));
-    // The chain must go on whether a job failed or not; errors reach only their caller.
-    busy = run.catch(() => undefined);
+    const run = enqueue(async () => (mine === seqs[channel] ? job() : null));
     return run.then((v) => (mine === seqs[channel] ? v : null));
   }
 
   /** Runs in turn with the other calls but is never dropped for a newer one. */
   function always<T>(job: () => Promise<T>): Promise<T> {
-    const run = busy.then(job);
-    busy = run.catch(() => undefined);
-    return run;
+    return enqueue(job);
   }
 
   return {
     persist: (project, history, scenario = BASE, problems) =>
-      always(async () => {
+      enqueue(async () => {
         await sync(scenario, project);
         return remote.persist(scenario, history, problems ? [...problems] : undefined);
-      }),
+      }, true),
     displayUrl: (project, index, scenario = BASE) =>
       always(async () => {
         await sync(scenario, project);

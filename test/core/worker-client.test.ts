@@ -147,6 +147,46 @@ describe('analysis worker client', () => {
     expect(r).not.toBeNull();
   });
 
+  it('runs a save before the calls still waiting, after the one running, saves in their order', async () => {
+    const order: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const remote = remoteOf({
+      displayUrl: async (_s: string, i: number) => {
+        order.push(`display ${i}`);
+        if (i === 0) await gate;
+        return `layer-${i}`;
+      },
+      persist: async () => {
+        order.push(`save ${order.filter((o) => o.startsWith('save')).length}`);
+        return { ok: true as const, savedAt: 1 };
+      },
+    });
+    const client = createClientFor(remote);
+    const running = client.displayUrl(project(114.51), 0);
+    await new Promise((r) => setTimeout(r, 5));
+    const waiting = [client.displayUrl(project(114.51), 1), client.report(project(114.52))];
+    const saves = [client.persist(project(114.52)), client.persist(project(114.53))];
+    release();
+    await Promise.all([running, ...waiting, ...saves]);
+    expect(order).toEqual(['display 0', 'save 0', 'save 1', 'display 1']);
+    // the report ran too (the remote records only displays and saves)
+    expect(await waiting[1]).not.toBeNull();
+  });
+
+  it('goes on after a call that failed', async () => {
+    const remote = remoteOf({
+      displayUrl: async () => {
+        throw new Error('boom');
+      },
+    });
+    const client = createClientFor(remote);
+    const failed = client.displayUrl(project(114.51), 0);
+    const after = client.report(project(114.52));
+    await expect(failed).rejects.toThrow('boom');
+    expect(await after).not.toBeNull();
+  });
+
   it('sends a large layer in batches and the worker sees every feature', async () => {
     const api = createApi();
     const messages: string[] = [];
