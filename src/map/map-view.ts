@@ -14,7 +14,7 @@ import { featuresExtent } from '../core/geojson-bbox.ts';
 import { orderPicks } from '../core/pick-order.ts';
 import { MAP_LOCALES, type MapLang } from './locale.ts';
 import { SourceBatch } from './source-batch.ts';
-import { wantAntialias } from './gpu.ts';
+import { labelFadeMs, wantAntialias } from './gpu.ts';
 import type { MapModeHandler, MapModeName } from './modes.ts';
 import { UrlView, type UrlViewOptions } from './url-view.ts';
 import { addCopyLinkControl, type CopyLinkControl } from './copy-link-control.ts';
@@ -97,6 +97,7 @@ export class MapView {
       localIdeographFontFamily: CJK_FONTS,
       locale: MAP_LOCALES[opts.lang ?? 'zh'],
       attributionControl: false,
+      fadeDuration: labelFadeMs(),
       preserveDrawingBuffer: true,
       // print export renders at 4× (map/print.ts); MapLibre clamps to this, and to what the GPU allows
       maxCanvasSize: [8192, 8192],

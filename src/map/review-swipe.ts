@@ -9,7 +9,7 @@ import type { FeatureCollection } from 'geojson';
 import type { ProjectLayer } from '../core/types.ts';
 import { collectionOf } from './display-props.ts';
 import { hatchImage } from './hatch.ts';
-import { wantAntialias } from './gpu.ts';
+import { labelFadeMs, wantAntialias } from './gpu.ts';
 import type { MapView } from './map-view.ts';
 import { conflictHatch, HATCH_OPEN } from './review-layers.ts';
 import { HATCHES, layerStyles } from './style.ts';
@@ -83,6 +83,7 @@ export class ReviewSwipe {
         style: sideStyle(side.layer, zone, conflicts),
         ...camera,
         attributionControl: false,
+        fadeDuration: labelFadeMs(),
         preserveDrawingBuffer: true,
         canvasContextAttributes: { preserveDrawingBuffer: true, antialias: wantAntialias() },
       } as maplibregl.MapOptions);
