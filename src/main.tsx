@@ -28,11 +28,20 @@ void ensureLang(startLang)
   });
 
 // Offline after one visit (vite.config.ts precaches the build). Not in the dev server, whose
-// modules change under it; registered when the page is idle (within 5 s), so the precache downloads
-// wait behind the first map; a failed registration only means no offline copy.
-if (import.meta.env.PROD && 'serviceWorker' in navigator)
-  window.addEventListener('load', () => {
-    const register = () => void navigator.serviceWorker.register('./sw.js').catch(() => undefined);
-    if ('requestIdleCallback' in window) requestIdleCallback(register, { timeout: 5000 });
-    else setTimeout(register, 2000);
+// modules change under it. Registered once the first map is drawn (or after 30 s if it never is),
+// so the 9 MB of precache downloads never compete with the first view; a failed registration only
+// means no offline copy.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  let registered = false;
+  const register = () => {
+    if (registered) return;
+    registered = true;
+    watch.disconnect();
+    void navigator.serviceWorker.register('./sw.js').catch(() => undefined);
+  };
+  const watch = new MutationObserver(() => {
+    if (document.body.dataset.mapReady === 'true') register();
   });
+  watch.observe(document.body, { attributes: true, attributeFilter: ['data-map-ready'] });
+  setTimeout(register, 30_000);
+}

@@ -15,7 +15,10 @@ afterAll(async () => {
 
 describe('offline', () => {
   it('opens the last project with no network after one visit, and prints', async () => {
-    const context = await h.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = await h.browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      serviceWorkers: 'allow',
+    });
     const page = await context.newPage();
     await page.goto(h.baseUrl);
     await page.waitForSelector('body[data-map-ready="true"]', { timeout: 60_000 });
