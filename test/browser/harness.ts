@@ -145,6 +145,100 @@ export async function onlyLayers(page: Page, keep: string[]): Promise<void> {
 }
 
 /**
+ * Resizes a page and waits until the map has taken the new size (MapLibre follows the window), for
+ * tests sharing one page across screen sizes.
+ */
+export async function resizePage(page: Page, size: { width: number; height: number }): Promise<void> {
+  const now = page.viewportSize();
+  if (now?.width === size.width && now.height === size.height) return;
+  await page.setViewportSize(size);
+  await page.waitForFunction(
+    () => {
+      const canvas = document.querySelector('.maplibregl-canvas') as HTMLCanvasElement | null;
+      const box = canvas?.closest('.maplibregl-map');
+      return (
+        !!canvas &&
+        !!box &&
+        canvas.clientWidth === box.clientWidth &&
+        canvas.clientHeight === box.clientHeight &&
+        canvas.width > 0
+      );
+    },
+    null,
+    { timeout: 60_000 },
+  );
+  await mapIdle(page);
+}
+
+/** Switches the page to a language with the top bar's button, if it is not in it, and waits. */
+export async function setLang(page: Page, lang: 'zh' | 'en'): Promise<void> {
+  const want = lang === 'en' ? 'en' : 'zh-CN';
+  if ((await page.evaluate(() => document.documentElement.lang)) !== want)
+    await page.click('[data-testid="lang-switch"]');
+  await page.waitForFunction((want) => document.documentElement.lang === want, want, { timeout: 30_000 });
+  await mapIdle(page);
+}
+
+/** Closes the inspector's feature, if one is shown. */
+export async function clearSelection(page: Page): Promise<void> {
+  const inspector = page.locator('[data-testid="inspector"]');
+  if ((await inspector.getAttribute('data-selected')) === null) return;
+  await inspector.locator('h2 > button.link', { hasText: /^(关闭|Close)$/ }).click();
+  await page.waitForFunction(
+    () => !document.querySelector('[data-testid="inspector"]')?.hasAttribute('data-selected'),
+    null,
+    { timeout: 30_000 },
+  );
+}
+
+/**
+ * Sets the layer panel's checkboxes as `want` says (layer id → shown), all in one go: a real click
+ * on each box that differs, dispatched in the page (one round trip and one redraw, not one a box),
+ * then checks they took and waits for the map.
+ */
+async function setLayers(page: Page, want: Record<string, boolean>): Promise<void> {
+  await page.evaluate((want) => {
+    for (const el of document.querySelectorAll('[data-layer]')) {
+      const box = el.querySelector('input[type="checkbox"]') as HTMLInputElement | null;
+      const on = want[el.getAttribute('data-layer')!];
+      if (box && on !== undefined && box.checked !== on) box.click();
+    }
+  }, want);
+  for (const [id, on] of Object.entries(want))
+    await page.waitForFunction(
+      ({ id, on }) =>
+        (document.querySelector(`[data-layer="${id}"] input[type="checkbox"]`) as HTMLInputElement | null)
+          ?.checked === on,
+      { id, on },
+      { timeout: 30_000 },
+    );
+  await mapIdle(page);
+}
+
+/**
+ * Runs `body` with only `keep` shown (through the layer panel), then puts every layer's checkbox
+ * back as it was before (hidden ones stay hidden) and waits for the map: for tests sharing a page.
+ */
+export async function withOnly(page: Page, keep: string[], body: () => Promise<void>): Promise<void> {
+  const before = Object.fromEntries(
+    await page
+      .locator('[data-layer]')
+      .evaluateAll((els) =>
+        els.map((e) => [
+          e.getAttribute('data-layer')!,
+          (e.querySelector('input[type="checkbox"]') as HTMLInputElement | null)?.checked ?? false,
+        ]),
+      ),
+  ) as Record<string, boolean>;
+  await setLayers(page, Object.fromEntries(Object.keys(before).map((id) => [id, keep.includes(id)])));
+  try {
+    await body();
+  } finally {
+    await setLayers(page, before);
+  }
+}
+
+/**
  * Adds the layer the import dialog has read. A file of a role the project has a layer of already
  * is asked about first (replace, add or scenario, ImportDialog.tsx); these tests add it beside.
  */

@@ -4,11 +4,16 @@
 // wrapped to two lines in the top bar; and land-use class names stayed Chinese in English.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { mapIdle, openApp, OUTPUT_DIR, startHarness, type Harness } from './harness.ts';
+import { mapIdle, openApp, OUTPUT_DIR, resizePage, setLang, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
+// One page for the file (a load costs seconds of CPU): each test sets the size and language it needs
+// and closes what it opened (the review, a drawer), so the tests run in any order.
+let page: Page;
+let errors: string[];
 beforeAll(async () => {
   h = await startHarness();
+  ({ page, errors } = await openApp(h));
 });
 afterAll(async () => {
   await h?.close();
@@ -20,13 +25,29 @@ const VIEWPORTS = [
 ] as const;
 const CJK = /[\u3400-\u9fff]/;
 
+/** The shared page at this size (the map following the window) and in this language. */
 async function open(vp: { width: number; height: number }, lang: 'zh' | 'en'): Promise<Page> {
-  const { page } = await openApp(h, '', vp);
-  if (lang === 'en') {
-    await page.click('[data-testid="lang-switch"]');
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
-  }
+  await resizePage(page, vp);
+  await setLang(page, lang);
+  await page.evaluate(() => {
+    document.querySelector('.right')!.scrollTop = 0;
+  });
   return page;
+}
+
+/** Closes the drawers and the review a test opened. */
+async function closeAll(page: Page): Promise<void> {
+  const vp = page.viewportSize()!;
+  // the scrim's middle: between the two drawers
+  if (await page.locator('[data-testid="drawer-scrim"]').isVisible())
+    await page.click('[data-testid="drawer-scrim"]', { position: { x: vp.width / 2, y: vp.height - 10 } });
+  await expect
+    .poll(() => page.evaluate(() => /drawer-/.test(document.body.className)), { timeout: 30_000 })
+    .toBe(false);
+  const review = page.locator('[data-testid="review-toggle"]');
+  if ((await review.getAttribute('aria-pressed')) === 'true') await review.click();
+  await expect.poll(() => review.getAttribute('aria-pressed'), { timeout: 30_000 }).toBe('false');
+  await mapIdle(page);
 }
 
 /** The number of lines an element's text is laid out on (distinct tops of its text's line boxes). */
@@ -61,15 +82,22 @@ const nameCells = (page: Page, root: string) =>
 async function showRightPanel(page: Page, vp: { width: number }): Promise<void> {
   if (vp.width <= 1100) {
     await page.click('[data-testid="toggle-right"]');
-    // the drawer slides in in 0.2 s
-    await page.waitForTimeout(400);
+    // the drawer slides in in 0.2 s: wait until it stands still where it belongs
+    await page.waitForFunction(
+      () => {
+        const right = document.querySelector('.right') as HTMLElement;
+        return getComputedStyle(right).transform === 'none' && right.getAnimations().length === 0;
+      },
+      null,
+      { timeout: 30_000 },
+    );
   }
 }
 
 describe.each(VIEWPORTS)('at $width×$height', (vp) => {
   describe.each(['zh', 'en'] as const)('in %s', (lang) => {
     it('keeps the project title on one line, its full text on hover, every top-bar control on screen', async () => {
-      const page = await open(vp, lang);
+      await open(vp, lang);
       const name = await page.evaluate(
         () =>
           (window as unknown as { __zonemapState: { project(): { name: string } } }).__zonemapState.project()
@@ -100,11 +128,10 @@ describe.each(VIEWPORTS)('at $width×$height', (vp) => {
         path: `${OUTPUT_DIR}/layout-top-${vp.width}-${lang}.png`,
         clip: { ...bar, x: 0, y: 0, height: bar.height + 40 },
       });
-      await page.close();
     });
 
     it('the statistics: place names on one line, land-use classes in the page’s language', async () => {
-      const page = await open(vp, lang);
+      await open(vp, lang);
       await showRightPanel(page, vp);
       await page.waitForSelector('[data-testid="registry-conflicts"] tbody tr', { timeout: 60_000 });
       const cells = await nameCells(page, '[data-testid="stats"]');
@@ -121,11 +148,11 @@ describe.each(VIEWPORTS)('at $width×$height', (vp) => {
       else expect(landuse.filter((t) => !CJK.test(t))).toEqual([]);
       await page.locator('[data-testid="registry-conflicts"]').scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${OUTPUT_DIR}/layout-stats-${vp.width}-${lang}.png` });
-      await page.close();
+      await closeAll(page);
     });
 
     it('the review: the current conflict card lies over no row of the table; names on one line', async () => {
-      const page = await open(vp, lang);
+      await open(vp, lang);
       await page.click('[data-testid="review-toggle"]');
       await showRightPanel(page, vp);
       const rows = page.locator('[data-testid="conflict-table"] tbody tr');
@@ -205,7 +232,11 @@ describe.each(VIEWPORTS)('at $width×$height', (vp) => {
       if (lang === 'en') expect(what.filter((t) => CJK.test(t))).toEqual([]);
       await page.locator('[data-testid="conflict-table"]').scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${OUTPUT_DIR}/layout-review-table-${vp.width}-${lang}.png` });
-      await page.close();
+      await closeAll(page);
     }, 180_000);
   });
+});
+
+it('raised no error in the page through all of the above', () => {
+  expect(errors).toEqual([]);
 });

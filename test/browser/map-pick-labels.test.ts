@@ -4,7 +4,18 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { mapIdle, openApp, OUTPUT_DIR, startHarness, type Harness } from './harness.ts';
+import { layerBounds } from '../../src/map/map-view.ts';
+import { loadProjectFromPath } from '../../src/io/node-project.ts';
+import {
+  clearSelection,
+  mapIdle,
+  openApp,
+  OUTPUT_DIR,
+  resizePage,
+  setLang,
+  startHarness,
+  type Harness,
+} from './harness.ts';
 
 interface Target {
   layer: string;
@@ -25,10 +36,13 @@ const SIZES = [
   { width: 1024, height: 768 },
 ];
 
+type Camera = { center: [number, number]; zoom: number; bearing: number; pitch: number };
 type Hook = {
   labels(): { layer: string; featureIndex: number; name: string }[];
   project(l: [number, number]): { x: number; y: number };
-  jumpTo(o: { center: [number, number]; zoom?: number }): void;
+  unproject(p: { x: number; y: number }): [number, number];
+  jumpTo(o: { center: [number, number]; zoom?: number; bearing?: number; pitch?: number }): void;
+  camera(): Camera & { moving: boolean };
 };
 type TestWindow = { __zonemapTest: Hook };
 
@@ -70,16 +84,72 @@ async function selected(page: Page, previous: string | null): Promise<string | n
 }
 
 let h: Harness;
+// One page for the file (a load costs seconds of CPU): each test sets the screen size, language and
+// view it needs and puts back what else it changed (the selection, the farmland layer), so the tests
+// run in any order.
+let page: Page;
+let errors: string[];
+let zoneBounds: [number, number, number, number];
+const DESK = { width: 1440, height: 900 };
 beforeAll(async () => {
   h = await startHarness();
+  const { project: sample } = await loadProjectFromPath('data/luoshan');
+  zoneBounds = layerBounds(sample!.layers.find((l) => l.role === 'zone')!)!;
+  ({ page, errors } = await openApp(h, '', DESK));
+  // the view the app opens with is the zone fitted to the map; fitZone must find the same one, as it
+  // stands in for a fresh load at the other screen sizes
+  const opened = await camera(page);
+  await fitZone(page);
+  const fitted = await camera(page);
+  expect(Math.abs(fitted.zoom - opened.zoom)).toBeLessThan(0.01);
+  const a = await project(page, opened.center);
+  const b = await project(page, fitted.center);
+  expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeLessThan(2);
 });
 afterAll(async () => {
   await h?.close();
 });
 
+async function camera(page: Page): Promise<Camera & { moving: boolean }> {
+  return page.evaluate(() => (window as unknown as TestWindow).__zonemapTest.camera());
+}
+
+/**
+ * Shows the sample zone as the app does when a project opens (MapPane: fitBounds with 40 px of
+ * padding), for the map's size now: the zoom that fits the zone's projected box into the canvas.
+ */
+async function fitZone(page: Page): Promise<void> {
+  await page.evaluate((b) => {
+    const t = (window as unknown as TestWindow).__zonemapTest;
+    t.jumpTo({ center: t.camera().center, bearing: 0, pitch: 0 });
+    const canvas = document.querySelector('.maplibregl-canvas') as HTMLCanvasElement;
+    const sw = t.project([b[0], b[1]]);
+    const ne = t.project([b[2], b[3]]);
+    const scale = Math.min(
+      (canvas.clientWidth - 80) / Math.abs(ne.x - sw.x),
+      (canvas.clientHeight - 80) / Math.abs(sw.y - ne.y),
+    );
+    const center = t.unproject({ x: (sw.x + ne.x) / 2, y: (sw.y + ne.y) / 2 });
+    t.jumpTo({ center, zoom: t.camera().zoom + Math.log2(scale) });
+  }, zoneBounds);
+  await mapIdle(page);
+}
+
+/**
+ * The desk-size page in Chinese with the zone in view and nothing selected, as the app opens. Each
+ * test sets the size, language and view it needs at its start (fewer redraws than putting them back
+ * at its end as well) and puts back what else it changed (the selection, the farmland layer).
+ */
+async function restore(page: Page): Promise<void> {
+  await clearSelection(page);
+  await resizePage(page, DESK);
+  await setLang(page, 'zh');
+  await fitZone(page);
+}
+
 describe('picking on the sample', () => {
   it('a click at the centre of every enterprise plot and village opens the smallest feature there, and stepping reaches the plot or village', async () => {
-    const { page, errors } = await openApp(h);
+    await restore(page);
     const canvas = page.locator('.maplibregl-canvas');
     const box = await canvas.boundingBox();
     const size = page.viewportSize()!;
@@ -117,11 +187,11 @@ describe('picking on the sample', () => {
     expect(stepped).toBeGreaterThanOrEqual(3);
     expect(size.width).toBe(1440);
     expect(errors).toEqual([]);
-    await page.close();
+    await clearSelection(page);
   }, 600_000);
 
   it('clicking the same place again steps to the next feature under it, and ] / [ step too', async () => {
-    const { page } = await openApp(h);
+    await restore(page);
     const t = targets.find((x) => x.name === '周楼村')!;
     expect(t.under.length).toBeGreaterThanOrEqual(3);
     // the enterprise plots' display data comes from the worker: on CI a first click came before it
@@ -145,7 +215,7 @@ describe('picking on the sample', () => {
     await page.keyboard.press('[');
     expect(await selected(page, order[1]!)).toBe(order[0]);
     await page.screenshot({ path: `${OUTPUT_DIR}/map-pick-cycler.png` });
-    await page.close();
+    await clearSelection(page);
   });
 });
 
@@ -153,12 +223,19 @@ describe('labels and controls', () => {
   for (const lang of ['zh', 'en'] as const)
     for (const size of SIZES)
       it(`${lang} ${size.width}×${size.height}: every label appears once, also at zoom 15`, async () => {
-        const { page, errors } = await openApp(h, lang === 'en' ? '?lang=en' : '', size);
+        await clearSelection(page);
+        // the page as a fresh load at this size and language shows it: resized, in the language,
+        // the zone fitted to the map
+        await resizePage(page, size);
+        await setLang(page, lang);
+        await fitZone(page);
         // basic farmland starts hidden: shown here to see it over the zone's control part (on a
         // tablet-width page the layer list is a drawer, opened for this and closed again)
+        const farmland = page.locator('[data-layer="farmland"] input[type="checkbox"]');
+        expect(await farmland.isChecked()).toBe(false);
         const drawer = !(await page.locator('aside.left').isVisible());
         if (drawer) await page.click('[data-testid="toggle-left"]');
-        await page.locator('[data-layer="farmland"] input[type="checkbox"]').check();
+        await farmland.check();
         if (drawer) {
           await page.click('[data-testid="drawer-scrim"]', {
             position: { x: size.width - 20, y: size.height / 2 },
@@ -182,11 +259,21 @@ describe('labels and controls', () => {
           expect(labels.filter((l) => l.name === name)).toHaveLength(1);
         }
         expect(errors).toEqual([]);
-        await page.close();
+        // the farmland hidden again (through the drawer on a tablet-width page); the size, language
+        // and view are set by each test for itself
+        if (drawer) await page.click('[data-testid="toggle-left"]');
+        await farmland.uncheck();
+        if (drawer) {
+          await page.click('[data-testid="drawer-scrim"]', {
+            position: { x: size.width - 20, y: size.height / 2 },
+          });
+          await expect.poll(() => page.locator('aside.left').isVisible()).toBe(false);
+        }
+        await mapIdle(page);
       });
 
   it('the zoom and compass buttons speak the page language and switch with it', async () => {
-    const { page } = await openApp(h);
+    await setLang(page, 'zh');
     const zoomIn = page.locator('.maplibregl-ctrl-zoom-in');
     expect(await zoomIn.getAttribute('title')).toBe('放大');
     expect(await page.locator('.maplibregl-ctrl-compass').getAttribute('title')).toContain('正北');
@@ -197,6 +284,9 @@ describe('labels and controls', () => {
     expect(await page.locator('.maplibregl-ctrl-zoom-in').count()).toBe(1);
     await page.click('[data-testid="lang-switch"]');
     await expect.poll(() => page.locator('.maplibregl-ctrl-zoom-in').getAttribute('title')).toBe('放大');
-    await page.close();
+  });
+
+  it('raised no error in the page through all of the above', () => {
+    expect(errors).toEqual([]);
   });
 });

@@ -5,15 +5,30 @@ import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Dialog, Page } from 'playwright-core';
 import { buildReport } from '../../src/core/report.ts';
 import { formatMu } from '../../src/core/units.ts';
 import { loadProjectFromPath } from '../../src/io/node-project.ts';
-import { onlyLayers, openApp, OUTPUT_DIR, startHarness, type Harness } from './harness.ts';
+import {
+  clearSelection,
+  onlyLayers,
+  openApp,
+  OUTPUT_DIR,
+  setLang,
+  startHarness,
+  withOnly,
+  type Harness,
+} from './harness.ts';
 
 let h: Harness;
+// One page for the file (a load costs seconds of CPU): each test puts back what it changed (the
+// language, the layers, the selection, the project it opened), so the tests run in any order. The
+// one thing left is the tables' sort order, which only the first test reads (the others read sets).
+let page: Page;
+let errors: string[];
 beforeAll(async () => {
   h = await startHarness();
+  ({ page, errors } = await openApp(h));
 });
 afterAll(async () => {
   await h?.close();
@@ -41,7 +56,6 @@ describe('the statistics panel', () => {
   it('shows the village, enterprise and plan tables with the report’s figures, sortable', async () => {
     const { project } = await loadProjectFromPath('data/luoshan');
     const report = buildReport(project!);
-    const { page, errors } = await openApp(h);
     await page.waitForSelector('[data-testid="village-table"]');
     expect(await cells(page, 'village-table', 0)).toEqual(report.villages.map((v) => v.name));
     expect(await cells(page, 'village-table', 1)).toEqual(report.villages.map((v) => formatMu(v.overlap_m2)));
@@ -72,11 +86,10 @@ describe('the statistics panel', () => {
     await page.locator('[data-testid="village-table"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${OUTPUT_DIR}/stats-tables-zh.png` });
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('in English, words the enterprise statuses and the tables in English', async () => {
-    const { page } = await openApp(h, '?lang=en');
+    await setLang(page, 'en');
     const figures = await page.locator('[data-testid="enterprise-figures"] + p').textContent();
     expect(figures).toContain('Producing 40');
     expect(figures).toContain('Under construction 17');
@@ -94,7 +107,7 @@ describe('the statistics panel', () => {
     for (const h of await page.locator('[data-testid="registry-conflicts"] th').allTextContents())
       expect(h).not.toMatch(/[\u4e00-\u9fff]/);
     await page.screenshot({ path: `${OUTPUT_DIR}/stats-tables-en.png` });
-    await page.close();
+    await setLang(page, 'zh');
   });
 });
 
@@ -107,7 +120,6 @@ describe('the manifest’s area method', () => {
     const manifest = JSON.parse(readFileSync(path.join(src, 'zonemap.json'), 'utf8'));
     writeFileSync(path.join(dir, 'zonemap.json'), JSON.stringify({ ...manifest, areaMethod: 'plane' }));
     const expected = JSON.parse(readFileSync(path.join(src, 'expected.json'), 'utf8'));
-    const { page } = await openApp(h);
     await page.setInputFiles(
       '[data-testid="import-input"]',
       readdirSync(dir).map((f) => path.join(dir, f)),
@@ -124,7 +136,17 @@ describe('the manifest’s area method', () => {
     await page.getByRole('button', { name: 'English', exact: true }).click();
     await expect.poll(() => warnings.textContent()).toContain('crosses itself');
     expect(await warnings.textContent()).not.toContain('边界自相交');
-    await page.close();
+    // back to Chinese and to the sample, with its own method
+    await setLang(page, 'zh');
+    const accept = (d: Dialog) => void d.accept();
+    page.on('dialog', accept);
+    await page.selectOption('[data-testid="sample-picker"]', 'luoshan');
+    await expect
+      .poll(() => page.locator('[data-testid="row-planned"] td.km2').textContent(), { timeout: 60_000 })
+      .toBe('8.5133');
+    expect(await page.locator('.method select').inputValue()).not.toBe('plane');
+    expect(await page.locator('[data-testid="method-note"]').textContent()).toContain('椭球面积');
+    page.off('dialog', accept);
   });
 });
 
@@ -138,41 +160,47 @@ describe('the inspector', () => {
         : first.geometry.coordinates[0];
     const lon = ring.reduce((s, p) => s + p[0]!, 0) / ring.length;
     const lat = ring.reduce((s, p) => s + p[1]!, 0) / ring.length;
-    const { page } = await openApp(h);
-    await onlyLayers(page, ['villages']);
-    await clickAt(page, lon, lat);
-    const inspector = page.locator('[data-testid="inspector"]');
-    await expect.poll(() => inspector.textContent()).toContain('胡湾村');
-    const row = inspector.locator('table.props tr', { hasText: /^搬迁(?!状态)/ });
-    expect(first.properties['搬迁']).toBe('done');
-    expect(await row.locator('td').textContent()).toBe('已搬迁');
+    await withOnly(page, ['villages'], async () => {
+      await clickAt(page, lon, lat);
+      const inspector = page.locator('[data-testid="inspector"]');
+      await expect.poll(() => inspector.textContent()).toContain('胡湾村');
+      const row = inspector.locator('table.props tr', { hasText: /^搬迁(?!状态)/ });
+      expect(first.properties['搬迁']).toBe('done');
+      expect(await row.locator('td').textContent()).toBe('已搬迁');
 
-    const roads = JSON.parse(readFileSync('data/luoshan/roads.geojson', 'utf8'));
-    // the middle of a road segment near the centre of the view, so it is on screen
-    const centre = await page.evaluate(() => {
-      return (window as unknown as { __zonemapTest: { center(): [number, number] } }).__zonemapTest.center();
+      const roads = JSON.parse(readFileSync('data/luoshan/roads.geojson', 'utf8'));
+      // the middle of a road segment near the centre of the view, so it is on screen
+      const centre = await page.evaluate(() => {
+        return (
+          window as unknown as { __zonemapTest: { center(): [number, number] } }
+        ).__zonemapTest.center();
+      });
+      let best = { d: Infinity, lon: 0, lat: 0, road: roads.features[0] };
+      for (const f of roads.features) {
+        const lines: number[][][] =
+          f.geometry.type === 'MultiLineString' ? f.geometry.coordinates : [f.geometry.coordinates];
+        for (const line of lines)
+          for (let i = 0; i + 1 < line.length; i++) {
+            const mlon = (line[i]![0]! + line[i + 1]![0]!) / 2;
+            const mlat = (line[i]![1]! + line[i + 1]![1]!) / 2;
+            const d = Math.hypot(mlon - centre[0], mlat - centre[1]);
+            if (d < best.d) best = { d, lon: mlon, lat: mlat, road: f };
+          }
+      }
+      const road = best.road;
+      await onlyLayers(page, ['roads']);
+      await clickAt(page, best.lon, best.lat);
+      await expect.poll(() => inspector.textContent()).toContain(String(road.properties['名称']));
+      await expect.poll(() => page.locator('[data-testid="feature-measure"]').count()).toBe(1);
+      const measure = await page.locator('[data-testid="feature-measure"]').textContent();
+      expect(measure).toContain('长度（沿椭球测地线）');
+      expect(measure).not.toContain('面积');
+      await page.screenshot({ path: `${OUTPUT_DIR}/inspector-road.png` });
     });
-    let best = { d: Infinity, lon: 0, lat: 0, road: roads.features[0] };
-    for (const f of roads.features) {
-      const lines: number[][][] =
-        f.geometry.type === 'MultiLineString' ? f.geometry.coordinates : [f.geometry.coordinates];
-      for (const line of lines)
-        for (let i = 0; i + 1 < line.length; i++) {
-          const mlon = (line[i]![0]! + line[i + 1]![0]!) / 2;
-          const mlat = (line[i]![1]! + line[i + 1]![1]!) / 2;
-          const d = Math.hypot(mlon - centre[0], mlat - centre[1]);
-          if (d < best.d) best = { d, lon: mlon, lat: mlat, road: f };
-        }
-    }
-    const road = best.road;
-    await onlyLayers(page, ['roads']);
-    await clickAt(page, best.lon, best.lat);
-    await expect.poll(() => inspector.textContent()).toContain(String(road.properties['名称']));
-    await expect.poll(() => page.locator('[data-testid="feature-measure"]').count()).toBe(1);
-    const measure = await page.locator('[data-testid="feature-measure"]').textContent();
-    expect(measure).toContain('长度（沿椭球测地线）');
-    expect(measure).not.toContain('面积');
-    await page.screenshot({ path: `${OUTPUT_DIR}/inspector-road.png` });
-    await page.close();
+    await clearSelection(page);
+  });
+
+  it('raised no error in the page through all of the above', () => {
+    expect(errors).toEqual([]);
   });
 });
