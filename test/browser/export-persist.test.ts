@@ -1,13 +1,35 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { readLayerFile } from '../../src/io/read.ts';
-import { openApp, OUTPUT_DIR, startHarness, type Harness } from './harness.ts';
-import { addImport } from './harness.ts';
+import {
+  addImport,
+  openApp,
+  OUTPUT_DIR,
+  pageState,
+  restorePage,
+  startHarness,
+  type Harness,
+  type PageState,
+} from './harness.ts';
 
 let h: Harness;
+// One page for the file (a load of the app is seconds of CPU): after each test its dialog is
+// closed and the page put back as it was (the reload test reopens the sample, dropping what it
+// saved), so the tests run in any order. Only the bundle is opened in a page of its own: a fresh
+// profile, so what it shows comes from the bundle alone.
+let page: Page;
+let errors: string[];
+let start: PageState;
 beforeAll(async () => {
   h = await startHarness();
+  ({ page, errors } = await openApp(h));
+  start = await pageState(page);
+});
+afterEach(async () => {
+  await restorePage(page, start);
+  expect(errors.splice(0)).toEqual([]);
 });
 afterAll(async () => {
   await h?.close();
@@ -15,7 +37,6 @@ afterAll(async () => {
 
 describe('export and persistence', () => {
   it('exports the zone layer as a GBK Shapefile in CGCS2000 GK CM 114° that reads back with its names', async () => {
-    const { page } = await openApp(h);
     await page.click('[data-testid="export-button"]');
     await page.selectOption('[data-testid="export-format"]', 'shapefile');
     await page.selectOption('[data-testid="export-layer"]', 'zones');
@@ -41,11 +62,9 @@ describe('export and persistence', () => {
       '控制区',
       '规划区',
     ]);
-    await page.close();
   });
 
   it('exports the statistics as a workbook with a sheet per table', async () => {
-    const { page } = await openApp(h);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.click('[data-testid="export-stats-xlsx"]'),
@@ -63,11 +82,9 @@ describe('export and persistence', () => {
     );
     // the planned area in m², as the report computes it, is in the composition sheet
     expect(sheets.some((s) => /8513300(\.\d+)?</.test(s))).toBe(true);
-    await page.close();
   });
 
   it('exports the whole project as a bundle that opens again with the same layers and figures', async () => {
-    const { page } = await openApp(h);
     await page.click('[data-testid="export-button"]');
     await page.selectOption('[data-testid="export-format"]', 'bundle');
     const [download] = await Promise.all([
@@ -77,19 +94,18 @@ describe('export and persistence', () => {
     const path = `${OUTPUT_DIR}/project-bundle.zip`;
     await download.saveAs(path);
     const layers = await page.locator('[data-layer]').count();
-    await page.close();
 
-    const { page: again } = await openApp(h);
+    const { page: again, errors: againErrors } = await openApp(h);
     await again.setInputFiles('[data-testid="import-input"]', path);
     await again.waitForSelector('[data-testid="import-dialog"]', { state: 'detached', timeout: 30_000 });
     await expect.poll(() => again.locator('[data-layer]').count()).toBe(layers);
     await expect.poll(() => again.locator('[data-testid="row-planned"] td.km2').textContent()).toBe('8.5133');
     expect(await again.locator('[data-testid="enterprise-figures"]').textContent()).toContain('63.20 亿元');
+    expect(againErrors).toEqual([]);
     await again.close();
   });
 
   it('keeps an imported layer across a reload', async () => {
-    const { page } = await openApp(h);
     const savedAt = async () => {
       const status = page.locator('[data-testid="save-status"][data-state="saved"]');
       return (await status.count()) ? Number(await status.getAttribute('data-at')) : 0;
@@ -113,6 +129,15 @@ describe('export and persistence', () => {
     await page.click('[data-testid="reset-sample"]');
     await page.waitForSelector('[data-layer="parcels"]', { state: 'detached' });
     expect(asked[0]).toContain('丢弃');
-    await page.close();
+    // the sample is back with its layers, as the other tests expect
+    await expect
+      .poll(
+        () =>
+          page
+            .locator('[data-layer]')
+            .evaluateAll((els) => els.map((e) => e.getAttribute('data-layer')!).sort()),
+        { timeout: 60_000 },
+      )
+      .toEqual([...start.layers].sort());
   });
 });

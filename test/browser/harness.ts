@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { preview, type PreviewServer } from 'vite';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const OUTPUT_DIR = 'test/output/browser';
 
@@ -246,6 +247,88 @@ export async function addImport(page: Page): Promise<void> {
   if (await page.locator('[data-testid="import-same-role"]').count())
     await page.check('[data-testid="import-same-add"]');
   await page.click('[data-testid="import-add"]');
+}
+
+/**
+ * Waits until the change just made is saved: the status says 已保存 (the save runs in the analysis
+ * worker, so up to 60 s on a loaded machine) and no new layer is still being drawn (a reload while
+ * the map still draws opens the safe mode by design, docs/durability.md). The second's pause first
+ * lets the save begin, so an earlier 已保存 is not taken for this one.
+ */
+export async function saved(page: Page): Promise<void> {
+  await page.waitForTimeout(1000);
+  await expect
+    .poll(() => page.locator('[data-testid="save-status"]').getAttribute('data-state'), { timeout: 60_000 })
+    .toBe('saved');
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('zonemap.opening.v1')), { timeout: 60_000 })
+    .toBeNull();
+}
+
+/** The layers of the project, those shown, and the camera: what a test on a shared page restores. */
+export interface PageState {
+  layers: string[];
+  shown: string[];
+  camera: { center: [number, number]; zoom: number; bearing: number; pitch: number };
+}
+
+export async function pageState(page: Page): Promise<PageState> {
+  const rows = await page
+    .locator('[data-layer]')
+    .evaluateAll((els) =>
+      els.map(
+        (e) =>
+          [
+            e.getAttribute('data-layer')!,
+            !!e.querySelector<HTMLInputElement>('input[type="checkbox"]')?.checked,
+          ] as const,
+      ),
+    );
+  const { center, zoom, bearing, pitch } = await page.evaluate(() =>
+    (
+      window as unknown as { __zonemapTest: import('../../src/map/test-hook.ts').MapTestHook }
+    ).__zonemapTest.camera(),
+  );
+  return {
+    layers: rows.map(([id]) => id),
+    shown: rows.filter(([, on]) => on).map(([id]) => id),
+    camera: { center, zoom, bearing, pitch },
+  };
+}
+
+/**
+ * Puts a shared page back as `state` found it: an open import or export dialog closed, the
+ * inspector closed, layers added since removed with their × button, the others shown or hidden as
+ * they were, the camera where it was.
+ */
+export async function restorePage(page: Page, state: PageState): Promise<void> {
+  for (const dialog of ['import-dialog', 'export-dialog']) {
+    const open = page.locator(`[data-testid="${dialog}"]`);
+    if (await open.count()) {
+      await open.locator('.modal-actions button').first().click();
+      await open.waitFor({ state: 'detached', timeout: 30_000 });
+    }
+  }
+  await page.keyboard.press('Escape');
+  const now = await page
+    .locator('[data-layer]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-layer')!));
+  for (const id of now.filter((l) => !state.layers.includes(l))) {
+    await page.locator(`[data-layer="${id}"] [data-testid="layer-remove"]`).click();
+    await page.locator(`[data-layer="${id}"]`).waitFor({ state: 'detached', timeout: 30_000 });
+  }
+  for (const id of state.layers) {
+    const box = page.locator(`[data-layer="${id}"] input[type="checkbox"]`);
+    if ((await box.isChecked()) !== state.shown.includes(id)) await box.click();
+  }
+  await page.evaluate(
+    (camera) =>
+      (
+        window as unknown as { __zonemapTest: import('../../src/map/test-hook.ts').MapTestHook }
+      ).__zonemapTest.jumpTo(camera),
+    state.camera,
+  );
+  await mapIdle(page);
 }
 
 /**

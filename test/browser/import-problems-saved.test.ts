@@ -3,7 +3,7 @@
 // left out with a notice that says so; the project opens all the same.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addImport, openApp, OUTPUT_DIR, startHarness, type Harness } from './harness.ts';
+import { addImport, openApp, OUTPUT_DIR, saved, startHarness, type Harness } from './harness.ts';
 
 const BOWTIE = 'test/fixtures/browser/bowtie.geojson';
 
@@ -16,17 +16,6 @@ afterAll(async () => {
 });
 
 const ready = (page: Page) => page.waitForSelector('body[data-map-ready="true"]', { timeout: 60_000 });
-
-async function saved(page: Page): Promise<void> {
-  await page.waitForTimeout(800);
-  await expect
-    .poll(() => page.locator('[data-testid="save-status"]').getAttribute('data-state'), { timeout: 20_000 })
-    .toBe('saved');
-  // a reload while the map still draws opens the safe mode by design (docs/durability.md)
-  await expect
-    .poll(() => page.evaluate(() => localStorage.getItem('zonemap.opening.v1')), { timeout: 30_000 })
-    .toBeNull();
-}
 
 /** The problem list as shown: each item's code and text. */
 const listed = (page: Page) =>

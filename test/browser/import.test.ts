@@ -1,13 +1,33 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { onlyLayers, openApp, OUTPUT_DIR, startHarness, type Harness } from './harness.ts';
-import { addImport } from './harness.ts';
+import {
+  addImport,
+  onlyLayers,
+  openApp,
+  OUTPUT_DIR,
+  pageState,
+  restorePage,
+  startHarness,
+  type Harness,
+  type PageState,
+} from './harness.ts';
 
 const FIXTURES = 'test/fixtures/browser';
 
 let h: Harness;
+// One page for the file (a load of the app is seconds of CPU): after each test the layer it
+// imported is removed again, the dialog closed, the other layers and the camera put back, so the
+// tests run in any order; the errors the page raised are checked in the last test.
+let page: Page;
+let errors: string[];
+let start: PageState;
 beforeAll(async () => {
   h = await startHarness();
+  ({ page, errors } = await openApp(h));
+  start = await pageState(page);
+});
+afterEach(async () => {
+  await restorePage(page, start);
 });
 afterAll(async () => {
   await h?.close();
@@ -33,7 +53,6 @@ async function inspectAt(page: Page, lon: number, lat: number): Promise<string> 
 
 describe('importing through the real file input', () => {
   it('a zipped Shapefile in CGCS2000 Gauss-Kruger (EPSG:4547, GBK names) lands at the right place', async () => {
-    const { page, errors } = await openApp(h);
     await importFile(page, `${FIXTURES}/parcels-4547.zip`);
     const summary = page.locator('[data-testid="import-summary"]');
     await expect.poll(() => summary.textContent(), { timeout: 30_000 }).toContain('EPSG:4547');
@@ -46,12 +65,9 @@ describe('importing through the real file input', () => {
     await expect.poll(() => inspectAt(page, 114.524, 32.178)).toContain('新征地块一');
     expect(await inspectAt(page, 114.534, 32.178)).toContain('新征地块二');
     await page.screenshot({ path: `${OUTPUT_DIR}/import-shapefile-map.png` });
-    expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('metre coordinates without a CRS are recognised, the zone proposed, and one click places them', async () => {
-    const { page } = await openApp(h);
     await importFile(page, `${FIXTURES}/parcels-4526-nocrs.geojson`);
     const problems = page.locator('[data-testid="import-problems"]');
     await expect.poll(() => problems.textContent(), { timeout: 30_000 }).toContain('projected-without-crs');
@@ -66,28 +82,35 @@ describe('importing through the real file input', () => {
     await page.waitForSelector('[data-layer="parcels-4526-nocrs"]');
     await onlyLayers(page, ['parcels-4526-nocrs']);
     await expect.poll(() => inspectAt(page, 114.524, 32.178)).toContain('新征地块一');
-    await page.close();
   });
 
   it('loose Shapefile parts chosen together import as one layer, with one import worker', async () => {
-    const { page } = await openApp(h);
     const before = page.workers().length;
-    const parts = ['shp', 'shx', 'dbf', 'prj', 'cpg'].map((e) => `${FIXTURES}/loose/地块.${e}`);
-    await page.setInputFiles('[data-testid="import-input"]', parts);
-    const summary = page.locator('[data-testid="import-summary"]');
-    await expect.poll(() => summary.textContent(), { timeout: 30_000 }).toContain('EPSG:4547');
-    await page.waitForTimeout(1500);
-    // the import worker ends when the file is read; nothing keeps starting new ones
-    expect(page.workers().length).toBeLessThanOrEqual(before + 1);
-    await addImport(page);
-    await page.waitForSelector('[data-layer="地块"]');
-    await onlyLayers(page, ['地块']);
-    await expect.poll(() => inspectAt(page, 114.524, 32.178)).toContain('新征地块一');
-    await page.close();
+    const started: string[] = [];
+    const onWorker = (w: { url(): string }) => started.push(w.url());
+    page.on('worker', onWorker);
+    try {
+      const parts = ['shp', 'shx', 'dbf', 'prj', 'cpg'].map((e) => `${FIXTURES}/loose/地块.${e}`);
+      await page.setInputFiles('[data-testid="import-input"]', parts);
+      const summary = page.locator('[data-testid="import-summary"]');
+      await expect.poll(() => summary.textContent(), { timeout: 30_000 }).toContain('EPSG:4547');
+      await addImport(page);
+      await page.waitForSelector('[data-layer="地块"]');
+      await onlyLayers(page, ['地块']);
+      await expect.poll(() => inspectAt(page, 114.524, 32.178)).toContain('新征地块一');
+      // the import worker ends when the file is read; nothing keeps starting new ones, all the
+      // while from the choice of the files to the layer drawn and clicked (seconds)
+      expect(page.workers().length).toBeLessThanOrEqual(before + 1);
+      expect(
+        started.filter((u) => u.includes('import.worker')),
+        JSON.stringify(started),
+      ).toHaveLength(1);
+    } finally {
+      page.off('worker', onWorker);
+    }
   });
 
   it('a KML file shows its placemarks with their Chinese fields', async () => {
-    const { page } = await openApp(h);
     await importFile(page, `${FIXTURES}/parcels.kml`);
     const summary = page.locator('[data-testid="import-summary"]');
     await expect.poll(() => summary.textContent(), { timeout: 30_000 }).toContain('EPSG:4326');
@@ -95,11 +118,9 @@ describe('importing through the real file input', () => {
     await page.waitForSelector('[data-layer="parcels"]');
     await onlyLayers(page, ['parcels']);
     await expect.poll(() => inspectAt(page, 114.534, 32.178)).toContain('物流仓储用地');
-    await page.close();
   });
 
   it('a truncated GeoJSON gets a clear message naming where it breaks, and cannot be added', async () => {
-    const { page } = await openApp(h);
     await importFile(page, `${FIXTURES}/truncated.geojson`);
     const problems = page.locator('[data-testid="import-problems"]');
     await expect.poll(() => problems.textContent(), { timeout: 30_000 }).toContain('invalid-json');
@@ -107,11 +128,9 @@ describe('importing through the real file input', () => {
     expect(await problems.textContent()).toMatch(/第 ?\d+ ?行/);
     expect(await page.locator('[data-testid="import-add"]').isDisabled()).toBe(true);
     await page.screenshot({ path: `${OUTPUT_DIR}/import-broken.png` });
-    await page.close();
   });
 
   it('a self-intersecting parcel is listed with its name, and the repair says what it changed', async () => {
-    const { page } = await openApp(h);
     await importFile(page, `${FIXTURES}/bowtie.geojson`);
     const problems = page.locator('[data-testid="import-problems"]');
     await expect.poll(() => problems.textContent(), { timeout: 30_000 }).toContain('self-intersection');
@@ -124,11 +143,9 @@ describe('importing through the real file input', () => {
     await expect.poll(() => page.locator('[data-testid="notices"]').textContent()).toContain('bowtie');
     expect(await page.locator('[data-testid="problems"] li[data-code="self-intersection"]').count()).toBe(0);
     await page.screenshot({ path: `${OUTPUT_DIR}/import-repaired.png` });
-    await page.close();
   });
 
   it('property text with HTML or script is shown as text and never runs', async () => {
-    const { page } = await openApp(h);
     await importFile(page, `${FIXTURES}/hostile.geojson`);
     await expect
       .poll(() => page.locator('[data-testid="import-summary"]').textContent(), { timeout: 30_000 })
@@ -146,6 +163,9 @@ describe('importing through the real file input', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
     await page.screenshot({ path: `${OUTPUT_DIR}/import-hostile.png` });
-    await page.close();
+  });
+
+  it('raised no error in the page through all of the above', () => {
+    expect(errors).toEqual([]);
   });
 });

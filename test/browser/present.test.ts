@@ -6,8 +6,18 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mapIdle, openApp, OUTPUT_DIR, startHarness, type Harness } from './harness.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  mapIdle,
+  openApp,
+  OUTPUT_DIR,
+  pageState,
+  restorePage,
+  saved,
+  startHarness,
+  type Harness,
+  type PageState,
+} from './harness.ts';
 
 interface ManifestSlide {
   title: string;
@@ -92,8 +102,18 @@ const fontPx = (page: Page, selector: string) =>
 
 let h: Harness;
 let cards: Record<string, string>;
+// One page for the presentation and the slide editor (a load of the app is seconds of CPU): each
+// test leaves it as it found it (presentation left, the slide it captured removed again, editor
+// closed, window size, motion setting, layers and camera back), so they run in any order; its
+// errors are checked after each test. The tablet layouts share a touch page of their own.
+let page: Page;
+let errors: string[];
+let start: PageState;
+const DESK = { width: 1440, height: 900 };
 beforeAll(async () => {
   h = await startHarness();
+  ({ page, errors } = await openApp(h, '', DESK));
+  start = await pageState(page);
   const json = execFileSync(process.execPath, ['bin/zonemap.js', 'report', 'data/luoshan', '--json'], {
     encoding: 'utf8',
     maxBuffer: 1 << 28,
@@ -104,10 +124,28 @@ afterAll(async () => {
   await h?.close();
 });
 
+/** After a test on the shared page: the presentation and the editor closed, the rest as it was. */
+async function putBack(): Promise<void> {
+  if (await page.locator('[data-testid="presentation"]').count()) {
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid="presentation"]', { state: 'detached' });
+  }
+  if (await page.locator('[data-testid="slide-editor"]').count()) {
+    await page.click('[data-testid="slide-editor-close"]');
+    await page.waitForSelector('[data-testid="slide-editor"]', { state: 'detached' });
+  }
+  await page.emulateMedia({ reducedMotion: null });
+  await page.setViewportSize(DESK);
+  await restorePage(page, start);
+  expect(errors.splice(0)).toEqual([]);
+}
+
 describe('presentation of the sample', () => {
+  afterEach(putBack);
   it('steps through every slide with the keyboard: figures as the report, camera and layers as the manifest', async () => {
     expect(slides.length).toBeGreaterThanOrEqual(8);
-    const { page, errors } = await openApp(h, '', { width: 1920, height: 1080 });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await mapIdle(page);
     // The first slide flies in; then the system's "reduce motion" makes the steps cuts (the app
     // honours it), so the test spends its time on the slides, not on 2.2 s flights.
     await page.click('[data-testid="present-button"]');
@@ -184,14 +222,12 @@ describe('presentation of the sample', () => {
     const after = await mapState(page);
     expect(after.shown['landuse']).toBe(false);
     expect(after.shown['villages']).toBe(true);
-    expect(errors).toEqual([]);
-    await page.close();
   }, 240_000);
 });
 
 describe('slide editor', () => {
+  afterEach(putBack);
   it('captures the view as a slide, retitles it, drags it first; undo puts it back; the slides are saved', async () => {
-    const { page, errors } = await openApp(h);
     const items = page.locator('[data-testid="slide-item"]');
     const titles = () =>
       items
@@ -238,7 +274,7 @@ describe('slide editor', () => {
     await expect.poll(async () => (await titles()).at(-1)).toBe('招商地块');
 
     // saved with the project: a reload shows the nine slides
-    await page.waitForSelector('[data-testid="save-status"].saved', { timeout: 30_000 });
+    await saved(page);
     await page.evaluate(() => document.body.removeAttribute('data-map-ready'));
     await page.reload();
     await page.waitForSelector('body[data-map-ready="true"]', { timeout: 60_000 });
@@ -246,8 +282,12 @@ describe('slide editor', () => {
     await expect.poll(async () => (await titles()).at(-1)).toBe('招商地块');
     expect(await items.count()).toBe(slides.length + 1);
     await page.screenshot({ path: `${OUTPUT_DIR}/present-editor.png` });
-    expect(errors).toEqual([]);
-    await page.close();
+    // the captured slide removed again: the sample's slides as they were, for the other tests
+    const added = items.nth(slides.length);
+    if (!(await added.locator('[data-testid="slide-remove"]').isVisible()))
+      await added.locator('summary').click();
+    await added.locator('[data-testid="slide-remove"]').click();
+    await expect.poll(titles).toEqual(slides.map((s) => s.title));
   }, 120_000);
 });
 
@@ -274,17 +314,50 @@ function smallTargets(page: Page, within: string): Promise<string[]> {
   }, within);
 }
 
+/** Waits until the drawer's slide-in (a CSS transition) has ended, so what is measured is where it stays. */
+const settled = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .evaluate((e) =>
+      Promise.all(e.getAnimations({ subtree: true }).map((a) => a.finished)).then(() => undefined),
+    );
+
 describe('tablet layout', () => {
+  // one touch page for both sizes, resized between them; each test closes the drawers it opened
+  let tablet: Page;
+  let tabletErrors: string[];
+  beforeAll(async () => {
+    tablet = await h.browser.newPage({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+    tabletErrors = [];
+    tablet.on('pageerror', (e) => tabletErrors.push(String(e)));
+    tablet.on('console', (m) => {
+      if (m.type() === 'error') tabletErrors.push(m.text());
+    });
+    await tablet.goto(h.baseUrl);
+    await tablet.waitForSelector('body[data-map-ready="true"]', { timeout: 60_000 });
+    await tablet.waitForSelector('[data-testid="row-planned"]', { state: 'attached', timeout: 60_000 });
+  });
+  afterEach(async () => {
+    for (const side of ['left', 'right'])
+      if (await tablet.locator(`aside.${side}`).isVisible()) {
+        // on the scrim beside the drawer, not on the drawer over it
+        const { width, height } = tablet.viewportSize()!;
+        await tablet.click('[data-testid="drawer-scrim"]', {
+          position: { x: side === 'left' ? width - 20 : 20, y: height / 2 },
+        });
+        await expect.poll(() => tablet.locator(`aside.${side}`).isVisible()).toBe(false);
+      }
+    expect(tabletErrors.splice(0)).toEqual([]);
+  });
   for (const viewport of [
     { width: 1024, height: 768 },
     { width: 768, height: 1024 },
   ]) {
     const size = `${viewport.width}x${viewport.height}`;
     it(`${size}: the map takes the full width, the panels are drawers, every target is 44 px`, async () => {
-      const page = await h.browser.newPage({ viewport, hasTouch: true });
-      await page.goto(h.baseUrl);
-      await page.waitForSelector('body[data-map-ready="true"]', { timeout: 60_000 });
-      await page.waitForSelector('[data-testid="row-planned"]', { state: 'attached', timeout: 60_000 });
+      const page = tablet;
+      await page.setViewportSize(viewport);
+      await mapIdle(page);
       const box = await page.locator('[data-testid="map"]').boundingBox();
       expect(box!.x).toBe(0);
       expect(box!.width).toBe(viewport.width);
@@ -296,7 +369,7 @@ describe('tablet layout', () => {
 
       await page.click('[data-testid="toggle-left"]');
       await expect.poll(() => page.locator('aside.left').isVisible()).toBe(true);
-      await page.waitForTimeout(300);
+      await settled(page, 'aside.left');
       expect(await smallTargets(page, 'aside.left')).toEqual([]);
       await page.screenshot({ path: `${OUTPUT_DIR}/tablet-${size}-layers.png` });
       await page.click('[data-testid="drawer-scrim"]', {
@@ -306,10 +379,9 @@ describe('tablet layout', () => {
 
       await page.click('[data-testid="toggle-right"]');
       await expect.poll(() => page.locator('aside.right').isVisible()).toBe(true);
-      await page.waitForTimeout(300);
+      await settled(page, 'aside.right');
       expect(await smallTargets(page, 'aside.right')).toEqual([]);
       await page.screenshot({ path: `${OUTPUT_DIR}/tablet-${size}-stats.png` });
-      await page.close();
     }, 120_000);
   }
 });

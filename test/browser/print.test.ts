@@ -3,17 +3,37 @@
 // the legend and the scale. Needs poppler-utils (.ci/run installs it).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { mapIdle, onlyLayers, openApp, OUTPUT_DIR, startHarness, type Harness } from './harness.ts';
+import {
+  mapIdle,
+  onlyLayers,
+  openApp,
+  OUTPUT_DIR,
+  pageState,
+  restorePage,
+  startHarness,
+  type Harness,
+  type PageState,
+} from './harness.ts';
 
 let h: Harness;
-// one page for the file (opening the app is most of a test's time here); each test sets the layers
-// it needs, and the one that moves the camera runs last
+// One page for the file (opening the app is most of a test's time here): each test sets the layers
+// it needs, and after it the layers, the legend and the camera are put back as they were, so the
+// tests run in any order; the errors the page raised are checked after each test.
 let page: Page;
+let errors: string[];
+let start: PageState;
 beforeAll(async () => {
   h = await startHarness();
-  page = (await openApp(h)).page;
+  ({ page, errors } = await openApp(h));
+  start = await pageState(page);
+});
+afterEach(async () => {
+  if (!(await page.locator('[data-testid="map-legend"] [data-legend-layer]').count()))
+    await page.click('.zm-legend-heading');
+  await restorePage(page, start);
+  expect(errors.splice(0)).toEqual([]);
 });
 afterAll(async () => {
   await page?.close();

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import type { Report } from '../../src/core/report.ts';
 import { formatMu } from '../../src/core/units.ts';
 import { conflictsOf, type ReviewConflict } from '../../src/state/review.ts';
-import { mapIdle, openApp, OUTPUT_DIR, startHarness, type Harness } from './harness.ts';
+import { mapIdle, openApp, OUTPUT_DIR, saved, startHarness, type Harness } from './harness.ts';
 
 // One page for the three steps, in order: the sample's conflicts take seconds to compute in the
 // page's worker, so the review is opened once (and once more after the reload).
@@ -56,17 +56,6 @@ async function openReview(page: Page): Promise<void> {
   await page.click('[data-testid="review-toggle"]');
   await page.waitForSelector('[data-testid="review-summary"]', { timeout: 60_000 });
   await mapIdle(page);
-}
-
-async function saved(page: Page): Promise<void> {
-  await page.waitForTimeout(800);
-  await expect
-    .poll(() => page.locator('[data-testid="save-status"]').getAttribute('data-state'), { timeout: 20_000 })
-    .toBe('saved');
-  // a reload while the map still draws opens the safe mode by design (docs/durability.md)
-  await expect
-    .poll(() => page.evaluate(() => localStorage.getItem('zonemap.opening.v1')), { timeout: 30_000 })
-    .toBeNull();
 }
 
 describe('the review view', () => {

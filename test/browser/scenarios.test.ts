@@ -13,7 +13,7 @@ import { formatKm2, formatMu } from '../../src/core/units.ts';
 import { loadScenariosFromPath } from '../../src/io/node-project.ts';
 import { readLayerFile } from '../../src/io/read.ts';
 import { pieceLabel } from '../../src/ui/scenario-words.ts';
-import { launchKillable, openApp, OUTPUT_DIR, startHarness, type Harness } from './harness.ts';
+import { launchKillable, openApp, OUTPUT_DIR, saved, startHarness, type Harness } from './harness.ts';
 import type { MapTestHook } from '../../src/map/test-hook.ts';
 
 const FIXTURE = 'test/fixtures/compare/grow-east';
@@ -45,17 +45,6 @@ const rows = (page: Page) =>
       els.map((e) => `${e.getAttribute('data-scenario')}${e.hasAttribute('data-active') ? '*' : ''}`),
     );
 const row = (page: Page, id: string) => page.locator(`[data-testid="scenario-row"][data-scenario="${id}"]`);
-
-async function savedAndDrawn(page: Page): Promise<void> {
-  await page.waitForTimeout(300);
-  await expect
-    .poll(() => page.locator('[data-testid="save-status"]').getAttribute('data-state'), { timeout: 20_000 })
-    .toBe('saved');
-  // A reload while a new layer still draws opens safe mode by design (docs/durability.md).
-  await expect
-    .poll(() => page.evaluate(() => localStorage.getItem('zonemap.opening.v1')), { timeout: 30_000 })
-    .toBeNull();
-}
 
 /** Opens the fixture's base project (zonemap.json and its layer files) as a user would. */
 async function openFixture(page: Page): Promise<void> {
@@ -183,7 +172,7 @@ describe('scenarios in the app', () => {
     await row(page, 'base').locator('[data-testid="scenario-switch"]').click();
     await expect.poll(() => rows(page)).toEqual(['base*', 's1', 's2']);
     await expect.poll(() => page.locator('[data-testid="row-planned"]').textContent()).toBe(planned);
-    await savedAndDrawn(page);
+    await saved(page);
 
     // Reload: the scenarios are there, and the history: Ctrl+Z takes back the switch to base, then
     // the deletion of the copy.

@@ -2,7 +2,7 @@
 // visibility. What undo leaves is saved as every other change is: a reload finds it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, OUTPUT_DIR, startHarness, type Harness } from './harness.ts';
+import { openApp, OUTPUT_DIR, saved, startHarness, type Harness } from './harness.ts';
 import { addImport } from './harness.ts';
 
 let h: Harness;
@@ -16,14 +16,6 @@ afterAll(async () => {
 const bowtieListed = (page: Page) =>
   page.locator('[data-testid="problems"] li[data-code="self-intersection"]').count();
 const layerRows = (page: Page, id: string) => page.locator(`[data-layer="${id}"]`).count();
-
-async function saved(page: Page): Promise<void> {
-  // the save runs in the analysis worker a moment after the change
-  await page.waitForTimeout(1000);
-  await expect
-    .poll(() => page.locator('[data-testid="save-status"]').getAttribute('data-state'), { timeout: 20_000 })
-    .toBe('saved');
-}
 
 /** A repair or an import goes through the workers: seconds when the two cores are busy (CI's 5 s failed once). */
 const SLOW = { timeout: 30_000 };
