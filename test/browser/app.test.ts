@@ -4,10 +4,10 @@ import type { Page } from 'playwright-core';
 import {
   countColors,
   mapIdle,
-  onlyLayers,
   openApp,
   OUTPUT_DIR,
   startHarness,
+  withOnly,
   type Harness,
 } from './harness.ts';
 
@@ -31,8 +31,8 @@ async function setLayer(page: Page, layerId: string, on: boolean): Promise<void>
 }
 
 let h: Harness;
-// One page for the file: each test leaves the page as it found it (the layers it switched off are
-// switched back on), so the tests run in any order but load the app once (a load is seconds of CPU).
+// One page for the file: each test leaves the page as it found it (withOnly puts the layers back),
+// so the tests run in any order but load the app once (a load is seconds of CPU).
 let page: Page;
 let errors: string[];
 beforeAll(async () => {
@@ -42,20 +42,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-/** Runs `body` with only `keep` shown, then shows every layer again. */
-async function withOnly(keep: string[], body: () => Promise<void>): Promise<void> {
-  const all = await page
-    .locator('[data-layer]')
-    .evaluateAll((els) => els.map((e) => e.getAttribute('data-layer')!));
-  await onlyLayers(page, keep);
-  try {
-    await body();
-  } finally {
-    for (const id of all) await setLayer(page, id, true);
-    await mapIdle(page);
-  }
-}
 
 describe('the app on the sample project', () => {
   it('the statistics panel reads the planned area 8.5133 km² with the ellipsoidal method named', async () => {
@@ -88,7 +74,7 @@ describe('the app on the sample project', () => {
 
   it('draws the zone: its colours are on the canvas and the screenshot is saved', async () => {
     await page.screenshot({ path: `${OUTPUT_DIR}/app-zh.png` });
-    await withOnly(['zones'], async () => {
+    await withOnly(page, ['zones'], async () => {
       const px = await countColors(page, ZONE_PIXELS, 24);
       await page.screenshot({ path: `${OUTPUT_DIR}/zones-only.png` });
       expect(px.plannedLine).toBeGreaterThan(500);
@@ -98,7 +84,7 @@ describe('the app on the sample project', () => {
   });
 
   it('switching the zone layer off removes its pixels', async () => {
-    await withOnly(['zones'], async () => {
+    await withOnly(page, ['zones'], async () => {
       const before = await countColors(page, ZONE_PIXELS, 24);
       await setLayer(page, 'zones', false);
       await mapIdle(page);
@@ -125,7 +111,7 @@ describe('the app on the sample project', () => {
     // vertex average of the ring: the sample's villages are compact blobs, so it lies inside
     const lon = ring.reduce((s, p) => s + p[0]!, 0) / ring.length;
     const lat = ring.reduce((s, p) => s + p[1]!, 0) / ring.length;
-    await withOnly(['villages'], async () => {
+    await withOnly(page, ['villages'], async () => {
       const pt = await page.evaluate(
         ([lon, lat]) =>
           (

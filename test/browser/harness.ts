@@ -138,11 +138,7 @@ export async function onlyLayers(page: Page, keep: string[]): Promise<void> {
   const ids = await page
     .locator('[data-layer]')
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-layer')!));
-  for (const id of ids) {
-    const box = page.locator(`[data-layer="${id}"] input[type="checkbox"]`);
-    if ((await box.isChecked()) !== keep.includes(id)) await box.click();
-  }
-  await mapIdle(page);
+  await setLayers(page, Object.fromEntries(ids.map((id) => [id, keep.includes(id)])));
 }
 
 /**
@@ -317,10 +313,7 @@ export async function restorePage(page: Page, state: PageState): Promise<void> {
     await page.locator(`[data-layer="${id}"] [data-testid="layer-remove"]`).click();
     await page.locator(`[data-layer="${id}"]`).waitFor({ state: 'detached', timeout: 30_000 });
   }
-  for (const id of state.layers) {
-    const box = page.locator(`[data-layer="${id}"] input[type="checkbox"]`);
-    if ((await box.isChecked()) !== state.shown.includes(id)) await box.click();
-  }
+  await setLayers(page, Object.fromEntries(state.layers.map((id) => [id, state.shown.includes(id)])));
   await page.evaluate(
     (camera) =>
       (
