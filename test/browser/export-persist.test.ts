@@ -1,39 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readLayerFile } from '../../src/io/read.ts';
-import {
-  addImport,
-  openApp,
-  OUTPUT_DIR,
-  pageState,
-  restorePage,
-  startHarness,
-  type Harness,
-  type PageState,
-} from './harness.ts';
+import { addImport, type Harness, openApp, OUTPUT_DIR, sharePage, type PageState } from './harness.ts';
 
-let h: Harness;
 // One page for the file (a load of the app is seconds of CPU): after each test its dialog is
 // closed and the page put back as it was (the reload test reopens the sample, dropping what it
 // saved), so the tests run in any order. Only the bundle is opened in a page of its own: a fresh
 // profile, so what it shows comes from the bundle alone.
+let h: Harness;
 let page: Page;
-let errors: string[];
 let start: PageState;
-beforeAll(async () => {
-  h = await startHarness();
-  ({ page, errors } = await openApp(h));
-  start = await pageState(page);
-});
-afterEach(async () => {
-  await restorePage(page, start);
-  expect(errors.splice(0)).toEqual([]);
-});
-afterAll(async () => {
-  await h?.close();
-});
+sharePage(
+  (s) => {
+    ({ h, page, start } = s);
+  },
+  { checkErrors: true },
+);
 
 describe('export and persistence', () => {
   it('exports the zone layer as a GBK Shapefile in CGCS2000 GK CM 114° that reads back with its names', async () => {

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { preview, type PreviewServer } from 'vite';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 export const OUTPUT_DIR = 'test/output/browser';
 
@@ -350,4 +350,41 @@ export async function launchKillable(
   const page = await context.newPage();
   await page.setViewportSize({ width: 1440, height: 900 });
   return { proc, context, page };
+}
+
+export interface SharedPage {
+  h: Harness;
+  page: Page;
+  /** what the page raised (uncaught errors and console errors), from openApp */
+  errors: string[];
+  /** the page as it was opened, which restorePage puts back after each test */
+  start: PageState;
+}
+
+/**
+ * One page of the app for a whole test file (a load costs seconds of CPU), handed to `use` when it
+ * is open. After each test, `cleanUp` runs (what restorePage cannot know of), the page is put back
+ * as it was opened (restorePage) and, with `checkErrors`, the errors it raised meanwhile must be
+ * none. The browser closes after the last test.
+ */
+export function sharePage(
+  use: (shared: SharedPage) => void,
+  opts: { cleanUp?: (page: Page) => Promise<void>; checkErrors?: boolean } = {},
+): void {
+  let shared: SharedPage | null = null;
+  beforeAll(async () => {
+    const h = await startHarness();
+    const { page, errors } = await openApp(h);
+    shared = { h, page, errors, start: await pageState(page) };
+    use(shared);
+  });
+  afterEach(async () => {
+    if (!shared) return;
+    await opts.cleanUp?.(shared.page);
+    await restorePage(shared.page, shared.start);
+    if (opts.checkErrors) expect(shared.errors.splice(0)).toEqual([]);
+  });
+  afterAll(async () => {
+    await shared?.h.close();
+  });
 }

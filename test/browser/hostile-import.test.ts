@@ -2,38 +2,22 @@
 // import worker and refused there by its size, naming the entry and the file; a property nested
 // 10 000 deep is refused with a message instead of stopping the dialog at 85 % with an uncaught
 // error. No page error in any of them.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  openApp,
-  OUTPUT_DIR,
-  pageState,
-  restorePage,
-  startHarness,
-  type Harness,
-  type PageState,
-} from './harness.ts';
+import { OUTPUT_DIR, sharePage, type PageState } from './harness.ts';
 import { zipBomb } from '../helpers/zip-bomb.ts';
 
-let h: Harness;
 // One page for the file (a load of the app is seconds of CPU): each test's import dialog is closed
 // after it and the page put back as it was (the one that opens another project reopens the sample),
 // so the tests run in any order; the errors the page raised are checked after each test.
 let page: Page;
-let errors: string[];
 let start: PageState;
-beforeAll(async () => {
-  h = await startHarness();
-  ({ page, errors } = await openApp(h));
-  start = await pageState(page);
-});
-afterEach(async () => {
-  await restorePage(page, start);
-  expect(errors.splice(0)).toEqual([]);
-});
-afterAll(async () => {
-  await h?.close();
-});
+sharePage(
+  (s) => {
+    ({ page, start } = s);
+  },
+  { checkErrors: true },
+);
 
 const heapMB = (page: import('playwright-core').Page): Promise<number> =>
   page.evaluate(

@@ -1,36 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  addImport,
-  onlyLayers,
-  openApp,
-  OUTPUT_DIR,
-  pageState,
-  restorePage,
-  startHarness,
-  type Harness,
-  type PageState,
-} from './harness.ts';
+import { addImport, onlyLayers, OUTPUT_DIR, sharePage } from './harness.ts';
 
 const FIXTURES = 'test/fixtures/browser';
 
-let h: Harness;
 // One page for the file (a load of the app is seconds of CPU): after each test the layer it
 // imported is removed again, the dialog closed, the other layers and the camera put back, so the
 // tests run in any order; the errors the page raised are checked in the last test.
 let page: Page;
 let errors: string[];
-let start: PageState;
-beforeAll(async () => {
-  h = await startHarness();
-  ({ page, errors } = await openApp(h));
-  start = await pageState(page);
-});
-afterEach(async () => {
-  await restorePage(page, start);
-});
-afterAll(async () => {
-  await h?.close();
+sharePage((s) => {
+  ({ page, errors } = s);
 });
 
 async function importFile(page: Page, path: string): Promise<void> {

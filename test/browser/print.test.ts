@@ -3,42 +3,26 @@
 // the legend and the scale. Needs poppler-utils (.ci/run installs it).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  mapIdle,
-  onlyLayers,
-  openApp,
-  OUTPUT_DIR,
-  pageState,
-  restorePage,
-  startHarness,
-  type Harness,
-  type PageState,
-} from './harness.ts';
+import { mapIdle, onlyLayers, OUTPUT_DIR, sharePage } from './harness.ts';
 
-let h: Harness;
 // One page for the file (opening the app is most of a test's time here): each test sets the layers
 // it needs, and after it the layers, the legend and the camera are put back as they were, so the
 // tests run in any order; the errors the page raised are checked after each test.
 let page: Page;
-let errors: string[];
-let start: PageState;
-beforeAll(async () => {
-  h = await startHarness();
-  ({ page, errors } = await openApp(h));
-  start = await pageState(page);
-});
-afterEach(async () => {
-  if (!(await page.locator('[data-testid="map-legend"] [data-legend-layer]').count()))
-    await page.click('.zm-legend-heading');
-  await restorePage(page, start);
-  expect(errors.splice(0)).toEqual([]);
-});
-afterAll(async () => {
-  await page?.close();
-  await h?.close();
-});
+sharePage(
+  (s) => {
+    ({ page } = s);
+  },
+  {
+    cleanUp: async (page) => {
+      if (!(await page.locator('[data-testid="map-legend"] [data-legend-layer]').count()))
+        await page.click('.zm-legend-heading');
+    },
+    checkErrors: true,
+  },
+);
 
 // GeographicLib (Python: Geodesic(6378137, 1/298.257222101).Inverse(lat, 114, lat, 114.01)), metres:
 // the ground length of 0.01° of longitude at each latitude.
