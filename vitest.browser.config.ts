@@ -12,5 +12,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     fileParallelism: true,
     maxWorkers: 2,
+    // expect.poll's own default (1 s) is less than a loaded CI machine takes to show a notice or a
+    // figure: a poll that names no timeout waits up to 30 s (it still fails when the thing never comes)
+    expect: { poll: { timeout: 30_000, interval: 100 } },
   },
 });

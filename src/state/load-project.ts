@@ -171,6 +171,8 @@ export async function startProject(): Promise<void> {
         issues: saved.issues,
         ...(saved.savedAt !== undefined ? { savedAt: saved.savedAt } : {}),
         ...(saved.history ? { history: saved.history } : {}),
+        // checked against the layers recovered (saved-problems.ts): none of a layer left out
+        ...(saved.savedProblems?.problems.length ? { problems: saved.savedProblems.problems } : {}),
       },
     });
   } else if (saved.kind === 'saved' && saved.project) {
@@ -247,7 +249,8 @@ export function openRecovered(): void {
   quietInstall = safe.issues.length === 0;
   try {
     // Undamaged, its undo history fits it; a repaired project starts a new one.
-    installProject(safe.project, [], safe.issues.length === 0 ? safe.history : undefined);
+    // The problems found at import come back with the project (they were dropped before).
+    installProject(safe.project, safe.problems ?? [], safe.issues.length === 0 ? safe.history : undefined);
   } finally {
     quietInstall = false;
   }

@@ -5,7 +5,7 @@
 // - A Web Lock held for the page's life makes the first tab the project's only writer; a second tab
 //   opens read-only and says so, instead of overwriting the first tab's saves.
 import type { History } from './history.ts';
-import type { Project } from '../core/types.ts';
+import type { Problem, Project } from '../core/types.ts';
 import type { SavedIssue } from './validate-saved.ts';
 
 const MARKER = 'zonemap.opening.v1';
@@ -21,6 +21,8 @@ export interface SafeStart {
   error?: { name: string; message: string };
   /** the undo history saved with the project, given back when it opens undamaged */
   history?: History;
+  /** the problem list saved with the project (of the layers recovered), listed again when it opens */
+  problems?: Problem[];
 }
 
 let writesMarker = true;

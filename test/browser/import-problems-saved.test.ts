@@ -1,6 +1,7 @@
 // The problems an import found are kept with the saved project: after a reload the problem list
 // still shows them (they were lost before, the list came back empty). A damaged saved list is
-// left out with a notice that says so; the project opens all the same.
+// left out with a notice that says so; the project opens all the same. Opened from safe mode, the
+// project brings its problems back too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addImport, openApp, OUTPUT_DIR, saved, startHarness, type Harness } from './harness.ts';
@@ -108,6 +109,25 @@ describe('problems found at import', () => {
     expect(await page.locator('[data-testid="problems"] li[data-code]').count()).toBe(0);
     expect(await page.locator('[data-testid="safe-mode"]').count()).toBe(0);
     await page.screenshot({ path: `${OUTPUT_DIR}/problems-damaged-list.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it('come back when the project is opened from safe mode after an opening that never drew', async () => {
+    const { page, errors } = await openApp(h);
+    const before = await importBowtie(page);
+    await saved(page);
+    // as a tab that died while drawing leaves it: the opening marker set, never cleared
+    await page.evaluate(() => localStorage.setItem('zonemap.opening.v1', '{"at":0}'));
+    await page.reload();
+    await page.waitForSelector('[data-testid="safe-mode"]', { timeout: 60_000 });
+    await page.click('[data-testid="safe-open"]');
+    await ready(page);
+    await page.waitForSelector('[data-layer="bowtie"]');
+    await page
+      .locator('[data-testid="problems"] li[data-code="self-intersection"]')
+      .waitFor({ timeout: 30_000 });
+    expect(await listed(page)).toEqual(before);
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
