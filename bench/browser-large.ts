@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { addImport, mapIdle, openApp, startHarness } from '../test/browser/harness.ts';
+import { addImport, layerDrawn, openApp, startHarness } from '../test/browser/harness.ts';
 import { generate } from './large-geojson.ts';
 
 /** Frames per second while the map pans by a few pixels every frame for 4 s around the parcels. */
@@ -102,7 +102,7 @@ try {
   await page.selectOption('[data-testid="import-role"]', 'landuse');
   await addImport(page);
   await page.waitForSelector(`[data-layer="zonemap-large-${parcels}"]`, { timeout: 300_000 });
-  await mapIdle(page);
+  await layerDrawn(page, `zonemap-large-${parcels}`);
   const tShown = performance.now();
   const gapAll = await page.evaluate(() => {
     const w = window as unknown as { __gap: number };

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addImport, mapIdle, startHarness } from '../test/browser/harness.ts';
+import { addImport, layerDrawn, startHarness } from '../test/browser/harness.ts';
 import { generate } from './large-geojson.ts';
 
 interface ProfileNode {
@@ -153,9 +153,10 @@ try {
   await page.setInputFiles('[data-testid="import-input"]', path);
   await page.waitForSelector('[data-testid="import-summary"]', { timeout: 300_000 });
   const tRead = performance.now();
+  await page.selectOption('[data-testid="import-role"]', 'landuse');
   await addImport(page);
   await page.waitForSelector(`[data-layer="zonemap-large-${parcels}"]`, { timeout: 300_000 });
-  await mapIdle(page);
+  await layerDrawn(page, `zonemap-large-${parcels}`);
   const tShown = performance.now();
   await page
     .waitForSelector('[data-testid="save-status"][data-state="saving"]', { timeout: 10_000 })

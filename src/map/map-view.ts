@@ -490,6 +490,20 @@ export class MapView {
     return present.length ? this.map.queryRenderedFeatures({ layers: present }).length : 0;
   }
 
+  /** How many of a project layer's features MapLibre draws now (its fills, lines and points). */
+  drawnFeatures(layerId: string): number {
+    const ids = (this.styleLayerIds.get(layerId) ?? []).filter((id) => {
+      const spec = this.map.getLayer(id);
+      return spec && spec.source === layerId;
+    });
+    return this.renderedCount(ids);
+  }
+
+  /** Display data asked of the worker and not answered yet. */
+  get waitingData(): number {
+    return this.requested.size;
+  }
+
   /** The highlighted feature's outlines drawn now. */
   highlightCount(): number {
     return this.renderedCount([HIGHLIGHT]);

@@ -16,7 +16,11 @@ export interface MapTestHook {
   camera(): ReturnType<MapView['camera']>;
   /** project layer id → whether any of its style layers is drawn */
   shownLayers(): Record<string, boolean>;
-  /** resolves when everything queued is drawn */
+  /** how many features of a project layer are drawn now */
+  drawnFeatures(layerId: string): number;
+  /** display data asked of the worker and not answered yet */
+  waitingData(): number;
+  /** resolves when everything queued is drawn (or after 20 s of waiting for the worker) */
   idle(): Promise<void>;
   /** the highlight's outlines drawn now */
   highlightCount(): number;
@@ -35,6 +39,8 @@ export function installTestHook(view: MapView): () => void {
     camera: () => view.camera(),
     shownLayers: () => view.shownLayers(),
     idle: () => view.whenIdle(),
+    drawnFeatures: (layerId) => view.drawnFeatures(layerId),
+    waitingData: () => view.waitingData,
     highlightCount: () => view.highlightCount(),
     geometry: (layerId, featureId) =>
       view

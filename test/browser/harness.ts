@@ -133,6 +133,26 @@ export async function mapIdle(page: Page): Promise<void> {
   );
 }
 
+/**
+ * Waits until some of a layer's features are drawn and no display data is still asked of the
+ * worker, then for the map to be idle (mapIdle alone gives up on the worker after 20 s).
+ */
+export async function layerDrawn(page: Page, layerId: string, timeout = 300_000): Promise<void> {
+  await page.waitForFunction(
+    (id) => {
+      const t = (
+        window as unknown as {
+          __zonemapTest?: { drawnFeatures(id: string): number; waitingData(): number };
+        }
+      ).__zonemapTest;
+      return !!t && t.waitingData() === 0 && t.drawnFeatures(id) > 0;
+    },
+    layerId,
+    { timeout, polling: 100 },
+  );
+  await mapIdle(page);
+}
+
 /** Switches every layer off but the given ones, through the layer panel, and waits for the map. */
 export async function onlyLayers(page: Page, keep: string[]): Promise<void> {
   const ids = await page

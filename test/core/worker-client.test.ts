@@ -174,6 +174,53 @@ describe('analysis worker client', () => {
     expect(await waiting[1]).not.toBeNull();
   });
 
+  it('runs display data before reports still waiting, after saves, in the order asked', async () => {
+    const order: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const api = createApi();
+    const remote = remoteOf(
+      {
+        report: async (...args: Parameters<Api['report']>) => {
+          order.push('report');
+          if (order.length === 1) await gate;
+          return api.report(...args);
+        },
+        displayUrl: async (_s: string, i: number) => {
+          order.push(`display ${i}`);
+          return `layer-${i}`;
+        },
+        compare: async (...args: Parameters<Api['compare']>) => {
+          order.push('compare');
+          return api.compare(...args);
+        },
+        labelUrl: async (_s: string, i: number) => {
+          order.push(`labels ${i}`);
+          return `labels-${i}`;
+        },
+        persist: async () => {
+          order.push('save');
+          return { ok: true as const, savedAt: 1 };
+        },
+      },
+      api,
+    );
+    const client = createClientFor(remote);
+    const p = project(114.51);
+    const running = client.report(p);
+    await new Promise((r) => setTimeout(r, 5));
+    const waiting = [
+      client.compare(p, 'base', 'base'),
+      client.displayUrl(p, 0),
+      client.labelUrl(p, 0),
+      client.persist(p),
+      client.displayUrl(p, 1),
+    ];
+    release();
+    await Promise.all([running, ...waiting]);
+    expect(order).toEqual(['report', 'save', 'display 0', 'labels 0', 'display 1', 'compare']);
+  });
+
   it('goes on after a call that failed', async () => {
     const remote = remoteOf({
       displayUrl: async () => {
