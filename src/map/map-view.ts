@@ -6,10 +6,20 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Project, ProjectLayer } from '../core/types.ts';
-import { HATCHES, labelSourceId, ON_TOP, layerStyles, ROLE_ORDER } from './style.ts';
+import {
+  HATCHES,
+  labelSourceId,
+  ON_TOP,
+  layerStyles,
+  rasterSourceId,
+  ROLE_ORDER,
+  TILED_ROLES,
+  tiledStyles,
+  VECTOR_MIN_ZOOM,
+} from './style.ts';
 import { hatchImage } from './hatch.ts';
 import type { Geometry } from 'geojson';
-import { collectionOf, displayNeedsMeasure } from './display-props.ts';
+import { collectionOf, displayNeedsMeasure, displayProps } from './display-props.ts';
 import { featuresExtent } from '../core/geojson-bbox.ts';
 import { orderPicks } from '../core/pick-order.ts';
 import { MAP_LOCALES, type MapLang } from './locale.ts';
@@ -37,6 +47,25 @@ const HIGHLIGHT = 'zm-highlight';
 /** Layers with more features than this get their display data from `largeLayerData`. */
 export const LARGE_LAYER = 20_000;
 
+/** Tile keys: a layer object's id and a number no other layer version in this page has. */
+let tileSeq = 0;
+type TiledModule = typeof import('./tiled-layers.ts');
+type TileWorkerClient = import('./tiled-layers.ts').TileWorkerClient;
+let tiledModule: Promise<TiledModule> | null = null;
+const loadTiled = () => (tiledModule ??= import('./tiled-layers.ts'));
+/** each tile key shown, until its pack is in the tile worker */
+const tileReady = new Map<string, Promise<unknown>>();
+// Registered at once: MapLibre asks for a source's tiles as soon as it is added. A tile waits for
+// its layer's pack; an address whose key is unknown gets an empty tile.
+maplibregl.addProtocol('zmtile', async (params) => {
+  const key = /^zmtile:\/\/[rv]\/([^/]+)\//.exec(params.url)?.[1];
+  await tileReady.get(decodeURIComponent(key ?? ''))?.catch(() => undefined);
+  return (await loadTiled()).answer(params);
+});
+
+/** Whether this browser can draw tiles in a worker (an OffscreenCanvas with a 2D context). */
+const canTile = () => typeof OffscreenCanvas !== 'undefined' && typeof createImageBitmap !== 'undefined';
+
 export interface BasemapOption {
   /** raster tile URL template ({z}/{x}/{y}); Tianditu needs its key in the URL */
   tiles: string[];
@@ -58,6 +87,23 @@ export class MapView {
 
   private largeLayerData?: (layer: ProjectLayer) => Promise<string>;
   private labelData?: (layer: ProjectLayer) => Promise<string>;
+  /** the tile key of each tiled layer version shown, and the key each layer id shows now */
+  private tileKeys = new WeakMap<ProjectLayer, string>();
+  private shownKeys = new Map<string, string>();
+  private tiledModuleNow: TiledModule | null = null;
+  private tileWorker?: () => Promise<TileWorkerClient>;
+  private tiledLoad: Promise<TiledModule> | null = null;
+
+  /** The tiled-layers module with the tile worker in use (loaded with the first large layer). */
+  private loadTiles(): Promise<TiledModule> {
+    const make = this.tileWorker;
+    if (!make) return Promise.reject(new Error('no tile worker'));
+    return (this.tiledLoad ??= loadTiled().then(async (m) => {
+      m.useTileWorker(await make());
+      this.tiledModuleNow = m;
+      return m;
+    }));
+  }
 
   /**
    * `largeLayerData` returns a URL of a large layer's display GeoJSON made elsewhere (the analysis
@@ -70,11 +116,14 @@ export class MapView {
     opts: {
       basemap?: BasemapOption;
       largeLayerData?: (layer: ProjectLayer) => Promise<string>;
+      /** the tile worker's client, made once; without it large parcel layers are GeoJSON sources */
+      tileWorker?: () => Promise<TileWorkerClient>;
       labelData?: (layer: ProjectLayer) => Promise<string>;
       lang?: MapLang;
     } = {},
   ) {
     this.largeLayerData = opts.largeLayerData;
+    this.tileWorker = opts.tileWorker;
     this.labelData = opts.labelData;
     const sources: maplibregl.StyleSpecification['sources'] = {};
     const layers: maplibregl.LayerSpecification[] = [
@@ -185,7 +234,11 @@ export class MapView {
     this.project = project;
     // An edit usually replaces a few layers' features: update those sources in place. Adding,
     // removing or re-roling a layer rebuilds the style layers.
-    if (previous && sameLayerSet(previous, project)) {
+    if (
+      previous &&
+      sameLayerSet(previous, project) &&
+      project.layers.every((l, i) => this.tiled(l) === this.tiled(previous.layers[i]!))
+    ) {
       project.layers.forEach((layer, i) => {
         if (previous.layers[i] !== layer) this.updateLayer(layer);
       });
@@ -197,7 +250,9 @@ export class MapView {
       for (const id of ids) if (this.map.getLayer(id)) this.map.removeLayer(id);
     if (previous)
       for (const l of previous.layers)
-        for (const id of [l.id, labelSourceId(l.id)]) if (this.map.getSource(id)) this.map.removeSource(id);
+        for (const id of [l.id, labelSourceId(l.id), rasterSourceId(l.id)])
+          if (this.map.getSource(id)) this.map.removeSource(id);
+    this.dropTileKeys(new Set(project.layers.map((l) => l.id)));
     this.styleLayerIds.clear();
     const ordered = [...project.layers].sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
     // The planned boundary, then the labels, go last so they sit above every fill and line.
@@ -208,12 +263,14 @@ export class MapView {
       // data queued for a source of the same id before the rebuild is not the new layer's
       this.batch.forget(layer.id);
       this.batch.forget(labelSourceId(layer.id));
-      this.map.addSource(layer.id, {
-        type: 'geojson',
-        data: viaWorker ? { type: 'FeatureCollection', features: [] } : collectionOf(layer),
-        tolerance: 0.2,
-      });
-      const specs = layerStyles(layer);
+      if (this.tiled(layer)) this.addTiledSources(layer);
+      else
+        this.map.addSource(layer.id, {
+          type: 'geojson',
+          data: viaWorker ? { type: 'FeatureCollection', features: [] } : collectionOf(layer),
+          tolerance: 0.2,
+        });
+      const specs = this.specsOf(layer);
       if (specs.some((spec) => 'source' in spec && spec.source === labelSourceId(layer.id)))
         this.map.addSource(labelSourceId(layer.id), {
           type: 'geojson',
@@ -274,6 +331,10 @@ export class MapView {
     const src = () => ({ setData: (data: string | GeoJSON.GeoJSON) => this.batch.set(layer.id, data) });
     this.updateLabels(layer);
     if (!features) return;
+    if (this.tiled(layer)) {
+      if (this.map.getSource(rasterSourceId(layer.id))) this.retile(layer);
+      return;
+    }
     if (this.largeLayerData && this.fromWorker(layer)) {
       void this.pending(this.largeLayerData(layer)).then(
         (url) => {
@@ -304,6 +365,90 @@ export class MapView {
     }, here);
   }
 
+  /** Large parcel layers are drawn from the tile worker (tiled-layers.ts). */
+  private tiled(layer: ProjectLayer): boolean {
+    return (
+      !!this.tileWorker && layer.features.length > LARGE_LAYER && TILED_ROLES.has(layer.role) && canTile()
+    );
+  }
+
+  /** The style layers of a layer as this map draws it. */
+  private specsOf(layer: ProjectLayer): maplibregl.LayerSpecification[] {
+    const specs = layerStyles(layer);
+    return this.tiled(layer) ? tiledStyles(layer, specs) : specs;
+  }
+
+  private tileKey(layer: ProjectLayer): string {
+    let key = this.tileKeys.get(layer);
+    if (!key) this.tileKeys.set(layer, (key = `${layer.id}@${++tileSeq}`));
+    return key;
+  }
+
+  private static tileUrl(kind: 'r' | 'v', key: string): string {
+    return `zmtile://${kind}/${encodeURIComponent(key)}/{z}/{x}/{y}`;
+  }
+
+  /** A tiled layer's two sources (image tiles, then vector tiles at street zoom), its pack on the way. */
+  private addTiledSources(layer: ProjectLayer): void {
+    const key = this.tileKey(layer);
+    this.map.addSource(rasterSourceId(layer.id), {
+      type: 'raster',
+      tiles: [MapView.tileUrl('r', key)],
+      tileSize: 512,
+      // MapLibre rounds a raster source's zoom: up to 12.99 it draws zoom-13 images, a little
+      // smaller than drawn, never blown up
+      maxzoom: VECTOR_MIN_ZOOM,
+    });
+    this.map.addSource(layer.id, {
+      type: 'vector',
+      tiles: [MapView.tileUrl('v', key)],
+      minzoom: VECTOR_MIN_ZOOM,
+      maxzoom: 16,
+    });
+    this.packTiles(layer, key);
+  }
+
+  private packTiles(layer: ProjectLayer, key: string): Promise<unknown> {
+    const previous = this.shownKeys.get(layer.id);
+    this.shownKeys.set(layer.id, key);
+    const done = this.loadTiles().then(async (m) => {
+      await m.prepareTiles(key, layer.features, (f) => String(displayProps(layer, f).zm_color ?? '#cccccc'));
+      // the tiles of the version before stay a moment: MapLibre may still be drawing from them
+      if (previous && previous !== key) setTimeout(() => this.dropKey(previous), 30_000);
+    });
+    tileReady.set(key, done);
+    return this.pending(done);
+  }
+
+  /** A tiled layer's features changed: a new pack, then its sources read the new tiles. */
+  private retile(layer: ProjectLayer): void {
+    const key = this.tileKey(layer);
+    if (this.shownKeys.get(layer.id) === key) return;
+    void this.packTiles(layer, key).then(() => {
+      if (!this.project?.layers.includes(layer)) return;
+      (this.map.getSource(rasterSourceId(layer.id)) as maplibregl.RasterTileSource | undefined)?.setTiles([
+        MapView.tileUrl('r', key),
+      ]);
+      (this.map.getSource(layer.id) as maplibregl.VectorTileSource | undefined)?.setTiles([
+        MapView.tileUrl('v', key),
+      ]);
+    });
+  }
+
+  private dropKey(key: string): void {
+    tileReady.delete(key);
+    this.tiledModuleNow?.dropTiles(key);
+  }
+
+  /** Forgets the tiles of layers no longer in the project. */
+  private dropTileKeys(keep: Set<string>): void {
+    for (const [id, key] of this.shownKeys)
+      if (!keep.has(id)) {
+        this.shownKeys.delete(id);
+        setTimeout(() => this.dropKey(key), 30_000);
+      }
+  }
+
   /** Large layers, and layers whose display needs a measure, get their display data from the worker. */
   private fromWorker(layer: ProjectLayer): boolean {
     return !!this.largeLayerData && (layer.features.length > LARGE_LAYER || displayNeedsMeasure(layer));
@@ -319,10 +464,13 @@ export class MapView {
   setOpacity(layerId: string, opacity: number): void {
     const layer = this.project?.layers.find((l) => l.id === layerId);
     if (!layer) return;
-    for (const spec of layerStyles(layer)) {
+    for (const spec of this.specsOf(layer)) {
       if (!this.map.getLayer(spec.id)) continue;
       const paint = (spec as { paint?: Record<string, unknown> }).paint ?? {};
-      if (spec.type === 'fill') {
+      if (spec.type === 'raster') {
+        const base = typeof paint['raster-opacity'] === 'number' ? paint['raster-opacity'] : 1;
+        this.map.setPaintProperty(spec.id, 'raster-opacity', base * opacity);
+      } else if (spec.type === 'fill') {
         const base = typeof paint['fill-opacity'] === 'number' ? paint['fill-opacity'] : 1;
         this.map.setPaintProperty(spec.id, 'fill-opacity', base * opacity);
       } else if (spec.type === 'line') {
@@ -347,8 +495,50 @@ export class MapView {
   private handleClick(e: maplibregl.MapMouseEvent): void {
     // an editing tool takes the clicks; the inspector's picking waits
     if (this.picksSuspended) return;
-    const pick = this.pickAt(e.point);
-    for (const l of this.pickListeners) l(pick);
+    const emit = (pick: FeaturePick | null) => {
+      for (const l of this.pickListeners) l(pick);
+    };
+    const rendered = this.renderedHits(e.point);
+    // a tiled layer below street zoom is an image: its features come from the tile worker
+    const tiled = this.tiledAsImages();
+    if (!tiled.length) {
+      emit(this.pickFrom(rendered, e.point));
+      return;
+    }
+    const at = this.map.unproject(e.point);
+    const radius = 3 / (512 * 2 ** this.map.getZoom());
+    void this.loadTiles()
+      .then((m) =>
+        Promise.all(
+          tiled.map(async ([layerId, key]) =>
+            (await m.pickTiles(key, [at.lng, at.lat], radius)).map((featureIndex) => ({
+              layerId,
+              featureIndex,
+            })),
+          ),
+        ),
+      )
+      .then(
+        (lists) => {
+          // under everything drawn from features (the tiled layers are the map's lowest)
+          const extra = lists.flat().map((h, k) => ({ ...h, drawOrder: -1e9 - k }));
+          emit(this.pickFrom([...rendered, ...extra], e.point));
+        },
+        () => emit(this.pickFrom(rendered, e.point)),
+      );
+  }
+
+  /** The tiled layers shown as images now (below VECTOR_MIN_ZOOM, switched on), with their tile keys. */
+  private tiledAsImages(): [string, string][] {
+    if (this.map.getZoom() >= VECTOR_MIN_ZOOM || !this.project) return [];
+    const out: [string, string][] = [];
+    for (const layer of this.project.layers) {
+      const key = this.shownKeys.get(layer.id);
+      const img = `${layer.id}::raster`;
+      if (key && this.map.getLayer(img) && this.map.getLayoutProperty(img, 'visibility') !== 'none')
+        out.push([layer.id, key]);
+    }
+    return out;
   }
 
   /**
@@ -356,33 +546,48 @@ export class MapView {
    * not queried: a name over a plot stands for a feature that is itself under the pointer.
    */
   pickAt(point: { x: number; y: number }): FeaturePick | null {
-    const project = this.project;
-    if (!project) return null;
-    const queryable = [...this.styleLayerIds.values()]
-      .flat()
-      .filter(
-        (id) =>
-          this.map.getLayer(id)?.type !== 'symbol' &&
-          this.map.getLayer(id) &&
-          this.map.getLayoutProperty(id, 'visibility') !== 'none',
+    return this.pickFrom(this.renderedHits(point), point);
+  }
+
+  /** What MapLibre draws from features within 3 pixels of a point, topmost first. */
+  private renderedHits(point: {
+    x: number;
+    y: number;
+  }): { layerId: string; featureIndex: number; drawOrder: number }[] {
+    const queryable = [...this.styleLayerIds.values()].flat().filter((id) => {
+      const type = this.map.getLayer(id)?.type;
+      return (
+        type !== undefined &&
+        type !== 'symbol' &&
+        type !== 'raster' &&
+        this.map.getLayoutProperty(id, 'visibility') !== 'none'
       );
+    });
     const box: [maplibregl.PointLike, maplibregl.PointLike] = [
       [point.x - 3, point.y - 3],
       [point.x + 3, point.y + 3],
     ];
-    // topmost first; a feature drawn by several style layers (fill and outline) counts once
     const hits = this.map.queryRenderedFeatures(box, { layers: queryable });
+    return hits.flatMap((h, k) =>
+      h.id === undefined ? [] : [{ layerId: String(h.source), featureIndex: Number(h.id), drawOrder: -k }],
+    );
+  }
+
+  private pickFrom(
+    hits: { layerId: string; featureIndex: number; drawOrder: number }[],
+    point: { x: number; y: number },
+  ): FeaturePick | null {
+    const project = this.project;
+    if (!project) return null;
+    // a feature drawn by several style layers (fill and outline) counts once
     const seen = new Set<string>();
     const candidates = [];
     for (const h of hits) {
-      if (h.id === undefined) continue;
-      const layerId = String(h.source);
-      const featureIndex = Number(h.id);
-      const key = `${layerId}#${featureIndex}`;
+      const key = `${h.layerId}#${h.featureIndex}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const geometry = project.layers.find((l) => l.id === layerId)?.features[featureIndex]?.geometry;
-      if (geometry) candidates.push({ layerId, featureIndex, geometry, drawOrder: -hits.indexOf(h) });
+      const geometry = project.layers.find((l) => l.id === h.layerId)?.features[h.featureIndex]?.geometry;
+      if (geometry) candidates.push({ ...h, geometry });
     }
     if (candidates.length === 0) return null;
     const at = this.map.unproject([point.x, point.y]);
@@ -478,7 +683,7 @@ export class MapView {
     const shown: Record<string, boolean> = {};
     for (const l of this.map.getStyle().layers) {
       if (!('source' in l) || typeof l.source !== 'string') continue;
-      const id = l.source.replace(/::labels$/, '');
+      const id = l.source.replace(/::(labels|raster)$/, '');
       shown[id] = (shown[id] ?? false) || this.map.getLayoutProperty(l.id, 'visibility') !== 'none';
     }
     return shown;
@@ -492,11 +697,23 @@ export class MapView {
 
   /** How many of a project layer's features MapLibre draws now (its fills, lines and points). */
   drawnFeatures(layerId: string): number {
+    const key = this.shownKeys.get(layerId);
+    if (key && this.tiledAsImages().some(([id]) => id === layerId)) {
+      // an image: the features drawn in its tiles, once the view's tiles are in
+      if (!this.map.isSourceLoaded(rasterSourceId(layerId))) return 0;
+      return this.tiledModuleNow?.rasterFeatures(key) ?? 0;
+    }
     const ids = (this.styleLayerIds.get(layerId) ?? []).filter((id) => {
       const spec = this.map.getLayer(id);
       return spec && spec.source === layerId;
     });
     return this.renderedCount(ids);
+  }
+
+  /** How a layer is drawn now: as tile images, from features, or not at all. */
+  drawnAs(layerId: string): 'image' | 'features' | 'none' {
+    if (this.tiledAsImages().some(([id]) => id === layerId)) return 'image';
+    return this.drawnFeatures(layerId) > 0 ? 'features' : 'none';
   }
 
   /** Display data asked of the worker and not answered yet. */

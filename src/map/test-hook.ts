@@ -18,6 +18,8 @@ export interface MapTestHook {
   shownLayers(): Record<string, boolean>;
   /** how many features of a project layer are drawn now */
   drawnFeatures(layerId: string): number;
+  /** how a layer is drawn now: tile images (a large parcel layer below zoom 13), features, or not */
+  drawnAs(layerId: string): 'image' | 'features' | 'none';
   /** display data asked of the worker and not answered yet */
   waitingData(): number;
   /** resolves when everything queued is drawn (or after 20 s of waiting for the worker) */
@@ -41,6 +43,7 @@ export function installTestHook(view: MapView): () => void {
     idle: () => view.whenIdle(),
     drawnFeatures: (layerId) => view.drawnFeatures(layerId),
     waitingData: () => view.waitingData,
+    drawnAs: (layerId) => view.drawnAs(layerId),
     highlightCount: () => view.highlightCount(),
     geometry: (layerId, featureId) =>
       view

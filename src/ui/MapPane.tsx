@@ -54,6 +54,8 @@ export function MapPane() {
       basemap: basemapFromUrl(),
       largeLayerData: (layer) => displayUrl(store.get().project!, layer),
       labelData: (layer) => labelUrl(store.get().project!, layer),
+      // loaded with the first large parcel layer, one worker for the page
+      tileWorker: () => import('../worker/tile-client.ts').then((m) => m.tileClient()),
       lang: store.get().lang,
     });
     view.current = v;
