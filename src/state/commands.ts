@@ -46,6 +46,12 @@ export type Command =
 export interface Ran {
   doc: Doc;
   inverse: Command;
+  /**
+   * The command as it ran, when that differs from the one given: a layer added or replaced with the
+   * feature ids it was given (running it again gives the same document). The undo history keeps
+   * this one, so its layer is the very object the project holds (the save sends that by reference).
+   */
+  applied?: Command;
 }
 
 export class CommandError extends Error {
@@ -100,6 +106,7 @@ export function run(doc: Doc, cmd: Command): Ran {
       const undo: Command = { kind: 'remove-layer', layerId: layer.id };
       // Taking the layer off drops its problems; the list before is restored as it was.
       return {
+        ...(layer === cmd.layer ? {} : { applied: { ...cmd, layer } }),
         doc: next,
         inverse: cmd.problems?.length
           ? { kind: 'batch', commands: [undo, { kind: 'set-problems', problems: doc.problems }] }
@@ -141,6 +148,7 @@ export function run(doc: Doc, cmd: Command): Ran {
         ? [...doc.problems.filter((p) => p.layer !== layer.id), ...cmd.problems]
         : doc.problems;
       return {
+        ...(layer === cmd.layer ? {} : { applied: { ...cmd, layer } }),
         doc: { ...withLayers(doc, layers), problems },
         inverse: {
           kind: 'batch',
@@ -252,12 +260,20 @@ export function run(doc: Doc, cmd: Command): Ran {
       // All or nothing: a failing step throws before anything reaches the store.
       let d = doc;
       const inverses: Command[] = [];
+      const applied: Command[] = [];
+      let changed = false;
       for (const c of cmd.commands) {
         const r = run(d, c);
         d = r.doc;
         inverses.push(r.inverse);
+        applied.push(r.applied ?? c);
+        changed ||= r.applied !== undefined;
       }
-      return { doc: d, inverse: { kind: 'batch', commands: inverses.reverse() } };
+      return {
+        doc: d,
+        inverse: { kind: 'batch', commands: inverses.reverse() },
+        ...(changed ? { applied: { kind: 'batch', commands: applied } } : {}),
+      };
     }
     default:
       return assertNever(cmd);

@@ -32,7 +32,7 @@ function fold(entries: Entry[]): Entry {
 /** Applies a command and records how to undo it; a new command forgets what could be redone. */
 export function apply(h: History, doc: Doc, cmd: Command): { history: History; doc: Doc } {
   const r = run(doc, cmd);
-  const entry = { redo: cmd, undo: r.inverse };
+  const entry = { redo: r.applied ?? cmd, undo: r.inverse };
   if (h.open) return { doc: r.doc, history: { ...h, open: [...h.open, entry] } };
   return { doc: r.doc, history: { past: [...h.past, entry].slice(-HISTORY_LIMIT), future: [], open: null } };
 }

@@ -14,6 +14,7 @@ import { displayCollection } from '../map/decorate.ts';
 import { labelCollection } from '../map/label-collection.ts';
 import { createProjectWriter, type HistoryDelta, type SaveOutcome } from '../state/persist.ts';
 import { LayerStore, type Evicted, type LayerVersion, type ProjectMeta } from './layer-store.ts';
+import { heldLayersBack } from './held-layer.ts';
 
 export type { ProjectMeta };
 
@@ -135,7 +136,18 @@ export function createApi() {
      * entries; failures come back as values.
      */
     persist(scenario: string, history?: HistoryDelta, problems?: Problem[]): Promise<SaveOutcome> {
-      return writer.save(store.project(scenario), history, problems);
+      let entries: HistoryDelta | undefined;
+      try {
+        entries = history && heldLayersBack(history, (v) => store.layerOf(v));
+      } catch (e) {
+        // the page then sends every entry again, whole (history-save.ts)
+        return Promise.resolve({
+          ok: false,
+          name: 'LostLayer',
+          message: e instanceof Error ? e.message : String(e),
+        });
+      }
+      return writer.save(store.project(scenario), entries, problems);
     },
     /** What changes between two of the project's scenarios (core/compare.ts, contract §5). */
     compare(scenario: string, from: string, to: string, method?: AreaMethod): ScenarioComparison {

@@ -7,6 +7,7 @@ import type { FeatureMeasure } from '../core/feature-measure.ts';
 import type { Report } from '../core/report.ts';
 import type { AreaMethod, Feature, Problem, Project, ProjectLayer } from '../core/types.ts';
 import type { Api, TimedLiveFigures } from './api.ts';
+import { byReference } from './held-layer.ts';
 
 export type { TimedLiveFigures };
 import type { Evicted, LayerVersion } from './layer-store.ts';
@@ -214,7 +215,16 @@ export function createClientFor(remote: AnalysisRemote, onDispose: () => void = 
     persist: (project, history, scenario = BASE, problems) =>
       enqueue(async () => {
         await sync(scenario, project);
-        return remote.persist(scenario, history, problems ? [...problems] : undefined);
+        return remote.persist(
+          scenario,
+          // layers the worker holds go by version, not copied (held-layer.ts)
+          history &&
+            byReference(history, (l) => {
+              const v = versions.get(l);
+              return v !== undefined && heldVersions.has(v) ? v : undefined;
+            }),
+          problems ? [...problems] : undefined,
+        );
       }, SAVE),
     displayUrl: (project, index, scenario = BASE) =>
       always(async () => {

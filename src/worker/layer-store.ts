@@ -146,6 +146,12 @@ export class LayerStore {
     return evicted;
   }
 
+  /** The layer a page version stands for, if held. */
+  layerOf(version: number): ProjectLayer | undefined {
+    const id = this.contentOf.get(version);
+    return id === undefined ? undefined : this.contents.get(id)?.layer;
+  }
+
   has(scenario: string): boolean {
     return this.scenarios.has(scenario);
   }

@@ -5,6 +5,9 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { AreaMethod, Feature, Project } from '../../src/core/types.ts';
 import { createApi, type Api } from '../../src/worker/api.ts';
 import { createClientFor, SYNC_BATCH, type AnalysisRemote } from '../../src/worker/client.ts';
+import { heldLayersBack, HELD_LAYER } from '../../src/worker/held-layer.ts';
+import { LayerStore } from '../../src/worker/layer-store.ts';
+import type { HistoryDelta } from '../../src/state/persist.ts';
 
 /** The api answered asynchronously, as Comlink hands it to the page, with some calls replaced. */
 function remoteOf(overrides: Partial<AnalysisRemote>, api: Api = createApi()): AnalysisRemote {
@@ -219,6 +222,63 @@ describe('analysis worker client', () => {
     release();
     await Promise.all([running, ...waiting]);
     expect(order).toEqual(['report', 'save', 'display 0', 'labels 0', 'display 1', 'compare']);
+  });
+
+  it('saves a history entry naming a layer the worker holds by version, and the worker puts the same layer back', async () => {
+    const api = createApi();
+    const sent: HistoryDelta[] = [];
+    const store = new LayerStore();
+    const remote = remoteOf(
+      {
+        update: async (...args: Parameters<Api['update']>) => {
+          store.update(...args);
+          return api.update(...args);
+        },
+        putFeatures: async (...args: Parameters<Api['putFeatures']>) => {
+          store.putFeatures(...args);
+          return api.putFeatures(...args);
+        },
+        persist: async (_s: string, history?: HistoryDelta) => {
+          sent.push(history!);
+          return { ok: true as const, savedAt: 1 };
+        },
+      },
+      api,
+    );
+    const client = createClientFor(remote);
+    const p = project(114.51);
+    const shown = p.layers[0]!;
+    // an old version of the layer, never sent to the worker
+    const old = { ...shown, features: [rect(114.5, 32.2, 114.505, 32.21, { c: '规划区' })] };
+    const history: HistoryDelta = {
+      past: [1],
+      future: [],
+      entries: [
+        [
+          1,
+          {
+            redo: {
+              kind: 'batch',
+              commands: [
+                { kind: 'add-layer', layer: shown },
+                { kind: 'set-problems', problems: [] },
+              ],
+            },
+            undo: { kind: 'replace-layer', layer: old },
+          },
+        ],
+      ],
+    };
+    await client.persist(p, history);
+    const entry = sent[0]!.entries[0]![1];
+    const redo = entry.redo as { commands: { layer?: unknown }[] };
+    expect(redo.commands[0]!.layer).toEqual({ [HELD_LAYER]: expect.any(Number) });
+    // the layer not held goes whole
+    expect((entry.undo as { layer: unknown }).layer).toBe(old);
+    // the worker's side: the held layer back, equal to the page's
+    const back = heldLayersBack(sent[0]!, (v) => store.layerOf(v));
+    expect(back).toEqual(history);
+    expect(() => heldLayersBack(sent[0]!, () => undefined)).toThrow('no longer holds layer version');
   });
 
   it('goes on after a call that failed', async () => {

@@ -148,6 +148,35 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
 );
 
 describe('history', () => {
+  it('keeps an added or replaced layer as the project holds it (ids given), so its redo is the same object', () => {
+    const doc = startDoc();
+    // an import: features without ids
+    const plain: ProjectLayer = {
+      ...layer('c', 3, 20),
+      features: layer('c', 3, 20).features.map(({ id: _id, ...f }) => f),
+    };
+    const added = H.apply(H.emptyHistory(), doc, { kind: 'add-layer', layer: plain });
+    const held = added.doc.project.layers.find((l) => l.id === 'c')!;
+    expect(held.features.map((f) => f.id)).toEqual([0, 1, 2]);
+    const redo = added.history.past[0]!.redo as Extract<Command, { kind: 'add-layer' }>;
+    expect(redo.layer).toBe(held);
+    // and in a batch, replacing
+    const replaced = H.apply(added.history, added.doc, {
+      kind: 'batch',
+      commands: [
+        { kind: 'replace-layer', layer: plain },
+        { kind: 'set-visibility', layerId: 'c', visible: false },
+      ],
+    });
+    const now = replaced.doc.project.layers.find((l) => l.id === 'c')!;
+    const batch = replaced.history.past[1]!.redo as Extract<Command, { kind: 'batch' }>;
+    expect((batch.commands[0] as Extract<Command, { kind: 'replace-layer' }>).layer).toBe(now);
+    // undo and redo still give the same documents
+    const undone = H.undo(replaced.history, replaced.doc);
+    const redone = H.redo(undone.history, undone.doc);
+    expect(redone.doc).toEqual(replaced.doc);
+  });
+
   it('equals replaying the surviving commands, whatever the undos, redos and captures', () => {
     fc.assert(
       fc.property(fc.array(stepArb, { maxLength: 40 }), (steps) => {
