@@ -102,6 +102,18 @@ try {
   await page.selectOption('[data-testid="import-role"]', 'landuse');
   await addImport(page);
   await page.waitForSelector(`[data-layer="zonemap-large-${parcels}"]`, { timeout: 300_000 });
+  // the parcels on the map (the view is the sample's, inside them) …
+  await page.waitForFunction(
+    (id) =>
+      (
+        window as unknown as { __zonemapTest: { drawnFeatures(id: string): number } }
+      ).__zonemapTest.drawnFeatures(id) > 0,
+    `zonemap-large-${parcels}`,
+    { timeout: 300_000, polling: 50 },
+  );
+  const tParcels = performance.now();
+  const gapParcels = await page.evaluate(() => (window as unknown as { __gap: number }).__gap);
+  // … then everything else the change set off drawn too (the other layers' labels come after the save)
   await layerDrawn(page, `zonemap-large-${parcels}`);
   const tShown = performance.now();
   const gapAll = await page.evaluate(() => {
@@ -133,7 +145,10 @@ try {
     `import (read + checks in the worker): ${((tRead - t0) / 1000).toFixed(2)} s; longest frame gap on the page ${gapRead.toFixed(0)} ms`,
   );
   console.log(
-    `until drawn on the map: ${((tShown - t0) / 1000).toFixed(2)} s (${((tShown - tAdd) / 1000).toFixed(2)} s after the click on add); longest frame gap ${gapAll.toFixed(0)} ms`,
+    `until the parcels are drawn on the map: ${((tParcels - t0) / 1000).toFixed(2)} s (${((tParcels - tAdd) / 1000).toFixed(2)} s after the click on add); longest frame gap ${gapParcels.toFixed(0)} ms`,
+  );
+  console.log(
+    `until the map is idle with nothing asked of the workers: ${((tShown - t0) / 1000).toFixed(2)} s (${((tShown - tAdd) / 1000).toFixed(2)} s after the click on add); longest frame gap ${gapAll.toFixed(0)} ms`,
   );
   console.log(
     `then until saved in the browser: ${((tSaved - tShown) / 1000).toFixed(2)} s more; longest frame gap ${gapSave.toFixed(0)} ms`,
