@@ -14,12 +14,10 @@ import {
   rasterSourceId,
   ROLE_ORDER,
   TILED_ROLES,
-  tiledStyles,
-  VECTOR_MIN_ZOOM,
 } from './style.ts';
 import { hatchImage } from './hatch.ts';
 import type { Geometry } from 'geojson';
-import { collectionOf, displayNeedsMeasure, displayProps } from './display-props.ts';
+import { collectionOf, displayNeedsMeasure } from './display-props.ts';
 import { featuresExtent } from '../core/geojson-bbox.ts';
 import { orderPicks } from '../core/pick-order.ts';
 import { MAP_LOCALES, type MapLang } from './locale.ts';
@@ -47,21 +45,10 @@ const HIGHLIGHT = 'zm-highlight';
 /** Layers with more features than this get their display data from `largeLayerData`. */
 export const LARGE_LAYER = 20_000;
 
-/** Tile keys: a layer object's id and a number no other layer version in this page has. */
-let tileSeq = 0;
 type TiledModule = typeof import('./tiled-layers.ts');
 type TileWorkerClient = import('./tiled-layers.ts').TileWorkerClient;
 let tiledModule: Promise<TiledModule> | null = null;
 const loadTiled = () => (tiledModule ??= import('./tiled-layers.ts'));
-/** each tile key shown, until its pack is in the tile worker */
-const tileReady = new Map<string, Promise<unknown>>();
-// Registered at once: MapLibre asks for a source's tiles as soon as it is added. A tile waits for
-// its layer's pack; an address whose key is unknown gets an empty tile.
-maplibregl.addProtocol('zmtile', async (params) => {
-  const key = /^zmtile:\/\/[rv]\/([^/]+)\//.exec(params.url)?.[1];
-  await tileReady.get(decodeURIComponent(key ?? ''))?.catch(() => undefined);
-  return (await loadTiled()).answer(params);
-});
 
 /** Whether this browser can draw tiles in a worker (an OffscreenCanvas with a 2D context). */
 const canTile = () => typeof OffscreenCanvas !== 'undefined' && typeof createImageBitmap !== 'undefined';
@@ -87,12 +74,13 @@ export class MapView {
 
   private largeLayerData?: (layer: ProjectLayer) => Promise<string>;
   private labelData?: (layer: ProjectLayer) => Promise<string>;
-  /** the tile key of each tiled layer version shown, and the key each layer id shows now */
-  private tileKeys = new WeakMap<ProjectLayer, string>();
-  private shownKeys = new Map<string, string>();
+  /** the large parcel layers drawn from the tile worker (tiled-layers.ts), once loaded */
+  private tiles: import('./tiled-layers.ts').TiledLayers | null = null;
   private tiledModuleNow: TiledModule | null = null;
   private tileWorker?: () => Promise<TileWorkerClient>;
   private tiledLoad: Promise<TiledModule> | null = null;
+  /** the tile worker could not be loaded: large layers are GeoJSON sources */
+  private tilesFailed = false;
 
   /** The tiled-layers module with the tile worker in use (loaded with the first large layer). */
   private loadTiles(): Promise<TiledModule> {
@@ -101,6 +89,7 @@ export class MapView {
     return (this.tiledLoad ??= loadTiled().then(async (m) => {
       m.useTileWorker(await make());
       this.tiledModuleNow = m;
+      this.tiles = new m.TiledLayers(this.map, (p) => this.pending(p));
       return m;
     }));
   }
@@ -252,8 +241,16 @@ export class MapView {
       for (const l of previous.layers)
         for (const id of [l.id, labelSourceId(l.id), rasterSourceId(l.id)])
           if (this.map.getSource(id)) this.map.removeSource(id);
-    this.dropTileKeys(new Set(project.layers.map((l) => l.id)));
+    this.tiles?.keep(new Set(project.layers.map((l) => l.id)));
     this.styleLayerIds.clear();
+    // the tiled layers' module first (their sources and styles come from it); without it they are GeoJSON
+    let tiles: TiledModule | null = null;
+    if (project.layers.some((l) => this.tiled(l)))
+      tiles = await this.loadTiles().catch(() => {
+        this.tilesFailed = true;
+        return null;
+      });
+    if (this.project !== project) return;
     const ordered = [...project.layers].sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
     // The planned boundary, then the labels, go last so they sit above every fill and line.
     const onTop: maplibregl.LayerSpecification[] = [];
@@ -263,7 +260,7 @@ export class MapView {
       // data queued for a source of the same id before the rebuild is not the new layer's
       this.batch.forget(layer.id);
       this.batch.forget(labelSourceId(layer.id));
-      if (this.tiled(layer)) this.addTiledSources(layer);
+      if (tiles && this.tiles && this.tiled(layer)) this.tiles.add(layer);
       else
         this.map.addSource(layer.id, {
           type: 'geojson',
@@ -332,7 +329,8 @@ export class MapView {
     this.updateLabels(layer);
     if (!features) return;
     if (this.tiled(layer)) {
-      if (this.map.getSource(rasterSourceId(layer.id))) this.retile(layer);
+      if (this.map.getSource(rasterSourceId(layer.id)))
+        this.tiles?.retile(layer, () => !!this.project?.layers.includes(layer));
       return;
     }
     if (this.largeLayerData && this.fromWorker(layer)) {
@@ -368,85 +366,18 @@ export class MapView {
   /** Large parcel layers are drawn from the tile worker (tiled-layers.ts). */
   private tiled(layer: ProjectLayer): boolean {
     return (
-      !!this.tileWorker && layer.features.length > LARGE_LAYER && TILED_ROLES.has(layer.role) && canTile()
+      !!this.tileWorker &&
+      !this.tilesFailed &&
+      layer.features.length > LARGE_LAYER &&
+      TILED_ROLES.has(layer.role) &&
+      canTile()
     );
   }
 
   /** The style layers of a layer as this map draws it. */
   private specsOf(layer: ProjectLayer): maplibregl.LayerSpecification[] {
     const specs = layerStyles(layer);
-    return this.tiled(layer) ? tiledStyles(layer, specs) : specs;
-  }
-
-  private tileKey(layer: ProjectLayer): string {
-    let key = this.tileKeys.get(layer);
-    if (!key) this.tileKeys.set(layer, (key = `${layer.id}@${++tileSeq}`));
-    return key;
-  }
-
-  private static tileUrl(kind: 'r' | 'v', key: string): string {
-    return `zmtile://${kind}/${encodeURIComponent(key)}/{z}/{x}/{y}`;
-  }
-
-  /** A tiled layer's two sources (image tiles, then vector tiles at street zoom), its pack on the way. */
-  private addTiledSources(layer: ProjectLayer): void {
-    const key = this.tileKey(layer);
-    this.map.addSource(rasterSourceId(layer.id), {
-      type: 'raster',
-      tiles: [MapView.tileUrl('r', key)],
-      tileSize: 512,
-      // MapLibre rounds a raster source's zoom: up to 12.99 it draws zoom-13 images, a little
-      // smaller than drawn, never blown up
-      maxzoom: VECTOR_MIN_ZOOM,
-    });
-    this.map.addSource(layer.id, {
-      type: 'vector',
-      tiles: [MapView.tileUrl('v', key)],
-      minzoom: VECTOR_MIN_ZOOM,
-      maxzoom: 16,
-    });
-    this.packTiles(layer, key);
-  }
-
-  private packTiles(layer: ProjectLayer, key: string): Promise<unknown> {
-    const previous = this.shownKeys.get(layer.id);
-    this.shownKeys.set(layer.id, key);
-    const done = this.loadTiles().then(async (m) => {
-      await m.prepareTiles(key, layer.features, (f) => String(displayProps(layer, f).zm_color ?? '#cccccc'));
-      // the tiles of the version before stay a moment: MapLibre may still be drawing from them
-      if (previous && previous !== key) setTimeout(() => this.dropKey(previous), 30_000);
-    });
-    tileReady.set(key, done);
-    return this.pending(done);
-  }
-
-  /** A tiled layer's features changed: a new pack, then its sources read the new tiles. */
-  private retile(layer: ProjectLayer): void {
-    const key = this.tileKey(layer);
-    if (this.shownKeys.get(layer.id) === key) return;
-    void this.packTiles(layer, key).then(() => {
-      if (!this.project?.layers.includes(layer)) return;
-      (this.map.getSource(rasterSourceId(layer.id)) as maplibregl.RasterTileSource | undefined)?.setTiles([
-        MapView.tileUrl('r', key),
-      ]);
-      (this.map.getSource(layer.id) as maplibregl.VectorTileSource | undefined)?.setTiles([
-        MapView.tileUrl('v', key),
-      ]);
-    });
-  }
-
-  private dropKey(key: string): void {
-    tileReady.delete(key);
-    this.tiledModuleNow?.dropTiles(key);
-  }
-
-  /** Forgets the tiles of layers no longer in the project. */
-  private dropTileKeys(keep: Set<string>): void {
-    for (const [id, key] of this.shownKeys)
-      if (!keep.has(id)) {
-        this.shownKeys.delete(id);
-        setTimeout(() => this.dropKey(key), 30_000);
-      }
+    return this.tiled(layer) && this.tiledModuleNow ? this.tiledModuleNow.tiledStyles(layer, specs) : specs;
   }
 
   /** Large layers, and layers whose display needs a measure, get their display data from the worker. */
@@ -500,45 +431,20 @@ export class MapView {
     };
     const rendered = this.renderedHits(e.point);
     // a tiled layer below street zoom is an image: its features come from the tile worker
-    const tiled = this.tiledAsImages();
-    if (!tiled.length) {
+    const tiles = this.tiles;
+    if (!tiles?.asImages().length) {
       emit(this.pickFrom(rendered, e.point));
       return;
     }
     const at = this.map.unproject(e.point);
-    const radius = 3 / (512 * 2 ** this.map.getZoom());
-    void this.loadTiles()
-      .then((m) =>
-        Promise.all(
-          tiled.map(async ([layerId, key]) =>
-            (await m.pickTiles(key, [at.lng, at.lat], radius)).map((featureIndex) => ({
-              layerId,
-              featureIndex,
-            })),
-          ),
-        ),
-      )
-      .then(
-        (lists) => {
-          // under everything drawn from features (the tiled layers are the map's lowest)
-          const extra = lists.flat().map((h, k) => ({ ...h, drawOrder: -1e9 - k }));
-          emit(this.pickFrom([...rendered, ...extra], e.point));
-        },
-        () => emit(this.pickFrom(rendered, e.point)),
-      );
-  }
-
-  /** The tiled layers shown as images now (below VECTOR_MIN_ZOOM, switched on), with their tile keys. */
-  private tiledAsImages(): [string, string][] {
-    if (this.map.getZoom() >= VECTOR_MIN_ZOOM || !this.project) return [];
-    const out: [string, string][] = [];
-    for (const layer of this.project.layers) {
-      const key = this.shownKeys.get(layer.id);
-      const img = `${layer.id}::raster`;
-      if (key && this.map.getLayer(img) && this.map.getLayoutProperty(img, 'visibility') !== 'none')
-        out.push([layer.id, key]);
-    }
-    return out;
+    void tiles.pickUnder([at.lng, at.lat]).then(
+      (hits) => {
+        // under everything drawn from features (the tiled layers are the map's lowest)
+        const extra = hits.map((h, k) => ({ ...h, drawOrder: -1e9 - k }));
+        emit(this.pickFrom([...rendered, ...extra], e.point));
+      },
+      () => emit(this.pickFrom(rendered, e.point)),
+    );
   }
 
   /**
@@ -697,12 +603,8 @@ export class MapView {
 
   /** How many of a project layer's features MapLibre draws now (its fills, lines and points). */
   drawnFeatures(layerId: string): number {
-    const key = this.shownKeys.get(layerId);
-    if (key && this.tiledAsImages().some(([id]) => id === layerId)) {
-      // an image: the features drawn in its tiles, once the view's tiles are in
-      if (!this.map.isSourceLoaded(rasterSourceId(layerId))) return 0;
-      return this.tiledModuleNow?.rasterFeatures(key) ?? 0;
-    }
+    const image = this.tiles?.imageFeatures(layerId);
+    if (image !== undefined && image !== null) return image;
     const ids = (this.styleLayerIds.get(layerId) ?? []).filter((id) => {
       const spec = this.map.getLayer(id);
       return spec && spec.source === layerId;
@@ -712,7 +614,7 @@ export class MapView {
 
   /** How a layer is drawn now: as tile images, from features, or not at all. */
   drawnAs(layerId: string): 'image' | 'features' | 'none' {
-    if (this.tiledAsImages().some(([id]) => id === layerId)) return 'image';
+    if (this.tiles?.asImages().some(([id]) => id === layerId)) return 'image';
     return this.drawnFeatures(layerId) > 0 ? 'features' : 'none';
   }
 

@@ -459,38 +459,4 @@ export const ON_TOP = 'zm:on-top';
 export const TILED_ROLES: ReadonlySet<ProjectLayer['role']> = new Set(['landuse', 'plan']);
 /** Below this zoom a tiled layer is an image; from it on, vector tiles (features to pick and outline). */
 export const VECTOR_MIN_ZOOM = 13;
-/** The vector tiles' layer name (tile-api.ts TILE_LAYER). */
-export const TILE_SOURCE_LAYER = 'f';
 export const rasterSourceId = (layerId: string): string => `${layerId}::raster`;
-
-/**
- * A tiled layer's style: an image layer below VECTOR_MIN_ZOOM at the fill's opacity, then the
- * layer's own fills and lines read from its vector tiles from that zoom on.
- */
-export function tiledStyles(layer: ProjectLayer, specs: LayerSpecification[]): LayerSpecification[] {
-  const fill = specs.find((s) => s.type === 'fill');
-  const opacity = fill?.paint?.['fill-opacity'];
-  const out: LayerSpecification[] = [
-    {
-      id: `${layer.id}::raster`,
-      type: 'raster',
-      source: rasterSourceId(layer.id),
-      maxzoom: VECTOR_MIN_ZOOM,
-      paint: {
-        'raster-opacity': typeof opacity === 'number' ? opacity : 1,
-        'raster-fade-duration': 0,
-        'raster-resampling': 'linear',
-      },
-    },
-  ];
-  for (const s of specs) {
-    if ((s.type === 'fill' || s.type === 'line') && s.source === layer.id)
-      out.push({
-        ...s,
-        'source-layer': TILE_SOURCE_LAYER,
-        minzoom: Math.max(s.minzoom ?? 0, VECTOR_MIN_ZOOM),
-      });
-    else out.push(s);
-  }
-  return out;
-}

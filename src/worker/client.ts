@@ -7,7 +7,6 @@ import type { FeatureMeasure } from '../core/feature-measure.ts';
 import type { Report } from '../core/report.ts';
 import type { AreaMethod, Feature, Problem, Project, ProjectLayer } from '../core/types.ts';
 import type { Api, TimedLiveFigures } from './api.ts';
-import { byReference } from './held-layer.ts';
 
 export type { TimedLiveFigures };
 import type { Evicted, LayerVersion } from './layer-store.ts';
@@ -215,6 +214,8 @@ export function createClientFor(remote: AnalysisRemote, onDispose: () => void = 
     persist: (project, history, scenario = BASE, problems) =>
       enqueue(async () => {
         await sync(scenario, project);
+        // loaded with the first save (the page's first bundle is kept small)
+        const { byReference } = await import('./held-layer.ts');
         return remote.persist(
           scenario,
           // layers the worker holds go by version, not copied (held-layer.ts)

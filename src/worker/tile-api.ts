@@ -78,5 +78,3 @@ export function createTileApi(canvases: CanvasMaker = offscreenCanvas) {
     },
   };
 }
-
-export type TileApi = ReturnType<typeof createTileApi>;
