@@ -312,6 +312,19 @@ describe('features built from their bytes', () => {
     }
   });
 
+  it('builds wide properties, one schema or a new one in every feature, as JSON.parse does', () => {
+    const wide = (k: number) =>
+      `{${Array.from({ length: 27 }, (_, m) => `"F${m}":${m % 3 ? `"v${k % 7}"` : k + m / 10}`).join(',')}}`;
+    // the same keys with a repeat and index-like keys, in a template of their own
+    const odd = (k: number) => `{"b":1,"2":"two","a":${k},"b":"again","0":null}`;
+    const own = (k: number, n: number) =>
+      `{${Array.from({ length: n }, (_, m) => `"k${k}_${m}":${m}`).join(',')}}`;
+    const features = Array.from({ length: 600 }, (_, k) =>
+      feature(k % 5 === 0 ? odd(k) : k < 300 ? wide(k) : own(k, k % 2 ? 5 : 20)),
+    );
+    expectSame(enc(collection(features)));
+  });
+
   it('caches repeated strings without mixing up different ones', () => {
     // 30 000 distinct short strings share the cache's 4 096 slots many times over.
     const features = Array.from({ length: 30_000 }, (_, k) =>
