@@ -9,12 +9,13 @@
 // whole-text path, which gives the exact error position; coordinates of another form (a Z value,
 // an empty ring, a string) are simply left in the text for JSON.parse.
 //
-// 300 000 parcels (104 MB, bench/read-large.ts) on the 2-core bench machine: 1.20 s → ≈ 0.75 s.
-// What the time went to before, and what replaced it: JSON.parse of the batch text, its decoding,
-// and copying the bytes into it (≈ 0.5 s: FeatureParser builds the same objects in a third of
-// that); a heap number allocated for every coordinate returned from a call (numbers are stored
-// into their array); an object parsed for each geometry and thrown away; a walk of every feature
-// for values nested too deep (the scan counts the depth: nestingDepth).
+// Reading 300 000 parcels (104 MB, bench/read-large.ts) took ≈ 0.6 of the time and CPU it took
+// before these fast paths (medians of alternated runs on the 2-core bench machine, 2026-12-02).
+// What the time had gone to, and what replaced it: JSON.parse of the batch text, its decoding
+// and copying the bytes into it (FeatureParser builds the same objects in a third of the time);
+// a heap number allocated for every coordinate returned from a call (numbers are stored into their
+// array); an object parsed for each geometry and thrown away; a walk of every feature for values
+// nested too deep (the scan counts the depth: nestingDepth).
 import { flatGeometry, nestedCoordinates, type FlatCoords } from '../core/flat-coords.ts';
 import { featuresFromGeoJson } from './read-geojson.ts';
 import { errorOf } from './problem.ts';
