@@ -331,6 +331,11 @@ describe('features built from their bytes', () => {
       feature(`{"k${k % 977}":"v${(k * 7919) % 30_011}","c":"${'码'.repeat(k % 11)}"}`, 'null'),
     );
     expectSame(enc(collection(features)));
+    // A string that begins with the one at the same place in the feature before is not that one.
+    const prefixes = ['a', 'ab', 'abc', 'ab', '', 'a', '水', '水田', '水田x', 'abc'].map((v) =>
+      feature(`{${JSON.stringify(v)}:${JSON.stringify(v)},"k":${JSON.stringify(v + v)}}`, 'null'),
+    );
+    expectSame(enc(collection(prefixes)));
   });
 
   it('checks cancellation and reports progress while every feature is built from its bytes', () => {
