@@ -9,10 +9,10 @@ import { readCsvBytes } from './csv/read-csv.ts';
 import { readKmlText, readKmz } from './kml/read-kml.ts';
 import { describeError, errorOf, warningOf, type IoProblem } from './problem.ts';
 import { readGeoJsonText } from './read-geojson.ts';
-import { readFeatureCollectionChunked, readFeatureCollectionStream } from './geojson-chunks.ts';
+import { nestingDepth, readFeatureCollectionChunked, readFeatureCollectionStream } from './geojson-chunks.ts';
 import { fieldText, resolveFieldMapping } from '../core/fields.ts';
 import { nullMalformedGeometries } from './geometry/well-formed.ts';
-import { tooDeepProblems } from './nesting.ts';
+import { MAX_NESTING, tooDeepProblems } from './nesting.ts';
 import type { ByteSource, RawLayer, ReadOptions } from './read-types.ts';
 import { reprojectFeatures } from './reproject.ts';
 import { readShapefileParts, readZippedShapefile } from './shapefile/read-shapefile.ts';
@@ -262,7 +262,9 @@ export async function readLayerFile(
     bytes = EMPTY_BYTES;
     if (opts.signal?.aborted) return abortedResult(file);
     // Values nested past any map data's need cannot be cloned to the page or walked: refuse the file.
-    const tooDeep = tooDeepProblems(raw.features, file);
+    // (The chunked GeoJSON reader counted the levels as it scanned: no walk when they are few.)
+    const levels = nestingDepth(raw);
+    const tooDeep = levels !== undefined && levels <= MAX_NESTING ? [] : tooDeepProblems(raw.features, file);
     if (tooDeep.length > 0) return { features: [], crs: 'EPSG:4326', problems: tooDeep, format };
     opts.onProgress?.(0.5);
     const wellFormed = nullMalformedGeometries(raw.features, file);
