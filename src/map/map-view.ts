@@ -51,7 +51,7 @@ let tiledModule: Promise<TiledModule> | null = null;
 const loadTiled = () => (tiledModule ??= import('./tiled-layers.ts'));
 
 /** Whether this browser can draw tiles in a worker (an OffscreenCanvas with a 2D context). */
-const canTile = () => typeof OffscreenCanvas !== 'undefined' && typeof createImageBitmap !== 'undefined';
+const canTile = () => 'OffscreenCanvas' in globalThis;
 
 export interface BasemapOption {
   /** raster tile URL template ({z}/{x}/{y}); Tianditu needs its key in the URL */

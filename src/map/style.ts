@@ -376,14 +376,16 @@ export function legendFor(layer: ProjectLayer, decorated: Record<string, string 
       const counts = new Map<string, LegendItem>();
       for (const d of decorated) {
         const key = `${d.zm_class} ${d.zm_name}`.trim();
+        // a record may stand for zm_n features of the same class and name (legend.ts counts so)
+        const n = typeof d.zm_n === 'number' ? d.zm_n : 1;
         const item = counts.get(key);
-        if (item) item.count = (item.count ?? 0) + 1;
+        if (item) item.count = (item.count ?? 0) + n;
         else
           counts.set(key, {
             label: key,
             color: String(d.zm_color),
             shape: 'fill',
-            count: 1,
+            count: n,
             landUse: { code: String(d.zm_class ?? ''), name: String(d.zm_name ?? '') },
           });
       }

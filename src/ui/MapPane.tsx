@@ -4,7 +4,6 @@ import { store, useAppState } from '../state/store.ts';
 import { displayUrl, labelUrl } from '../state/analysis.ts';
 import { markDrawn } from '../state/safe-start.ts';
 import type { Project } from '../core/types.ts';
-import { installTestHook } from '../map/test-hook.ts';
 import { attachPresenter } from '../map/present-target.ts';
 import { clickPicks, editLayerFeatures } from '../state/edit.ts';
 import { LazyEditMode } from '../map/edit-mode-lazy.ts';
@@ -66,7 +65,13 @@ export function MapPane() {
     });
     v.registerMode('edit', editMode);
     edit.current = editMode;
-    const offHook = installTestHook(v);
+    // the browser tests' window.__zonemapTest, in a chunk of its own (it is there long before the
+    // first map is drawn, which the tests wait for)
+    let offHook = () => {};
+    let unmounted = false;
+    void import('../map/test-hook.ts').then((m) => {
+      if (!unmounted) offHook = m.installTestHook(v);
+    });
     const off = v.onPick((pick) => {
       // The map counts features by index; the selection names them by id.
       const project = store.get().project;
@@ -104,6 +109,7 @@ export function MapPane() {
       f.destroy();
       furniture.current = null;
       off();
+      unmounted = true;
       offHook();
       gone = true;
       detachLink();

@@ -51,3 +51,25 @@ it('gives a zone its four categories without reading its features', () => {
     'control',
   ]);
 });
+
+it('counts by class and name as one count per parcel would, also when two pairs read the same', () => {
+  const props = [
+    { DLBM: '0101', DLMC: '水田' },
+    { DLBM: '0103', DLMC: '旱地' },
+    { DLBM: '01 03', DLMC: '旱地' },
+    { DLBM: '01', DLMC: '03 旱地' },
+    { DLBM: '0601' },
+    {},
+  ];
+  const features = Array.from({ length: 600 }, (_, i) => parcel(props[(i * 7) % props.length]!));
+  const items = layerLegend(layer('plan', features));
+  // by hand: 600 parcels over six property sets, 100 each; "01 03 旱地" is read by two of them
+  expect(items.map((i) => [i.label, i.count])).toEqual([
+    ['', 100],
+    ['01 03 旱地', 200],
+    ['0101 水田', 100],
+    ['0103 旱地', 100],
+    ['0601', 100],
+  ]);
+  expect(items.reduce((a, i) => a + (i.count ?? 0), 0)).toBe(600);
+});
