@@ -126,6 +126,30 @@ export async function countColors<K extends string>(
   ) as Promise<Record<K, number>>;
 }
 
+/** The map canvas's pixels (RGB) at coordinates, each at its screen point now. */
+export async function mapPixelsAt(
+  page: Page,
+  lonLats: [number, number][],
+): Promise<[number, number, number][]> {
+  return page.evaluate((lonLats) => {
+    const t = (
+      window as unknown as { __zonemapTest: { project(l: [number, number]): { x: number; y: number } } }
+    ).__zonemapTest;
+    const canvas = document.querySelector('.maplibregl-canvas') as HTMLCanvasElement;
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0);
+    const k = canvas.width / canvas.clientWidth;
+    return lonLats.map((l) => {
+      const p = t.project(l);
+      const d = ctx.getImageData(Math.round(p.x * k), Math.round(p.y * k), 1, 1).data;
+      return [d[0]!, d[1]!, d[2]!] as [number, number, number];
+    });
+  }, lonLats);
+}
+
 /** Waits for the map to finish rendering after a change. */
 export async function mapIdle(page: Page): Promise<void> {
   await page.evaluate(() =>

@@ -7,12 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { generate } from '../../bench/large-geojson.ts';
+import { CODES, generate, NAMES, parcelCentre } from '../../bench/large-geojson.ts';
 import { landUseColor } from '../../src/map/landuse-colors.ts';
 import {
   addImport,
   clearSelection,
   layerDrawn,
+  mapPixelsAt,
   mapIdle,
   onlyLayers,
   OUTPUT_DIR,
@@ -22,25 +23,8 @@ import {
 
 const N = 25_000;
 const SIDE = Math.ceil(Math.sqrt(N));
-const STEP = 0.0006;
 const ID = 'county-parcels';
-const CODES = ['0101', '0103', '0601', '0701', '0702', '1006', '1104', '05H1'];
-const NAMES = [
-  '水田',
-  '旱地',
-  '工业用地',
-  '城镇住宅用地',
-  '农村宅基地',
-  '农村道路',
-  '坑塘水面',
-  '商业服务业设施用地',
-];
-
-/** Parcel i's centre (bench/large-geojson.ts lays them out on a grid). */
-const centre = (i: number): [number, number] => [
-  114.3 + (i % SIDE) * STEP,
-  32.0 + Math.floor(i / SIDE) * STEP,
-];
+const centre = (i: number) => parcelCentre(i, N);
 
 const rgb = (hex: string): [number, number, number] => [
   parseInt(hex.slice(1, 3), 16),
@@ -71,27 +55,9 @@ async function jump(center: [number, number], zoom: number, offLayer = false): P
 }
 
 /** The pixel colours in a small square around a coordinate, read from the map's canvas. */
-async function pixelsAt(lonLat: [number, number], half = 0): Promise<[number, number, number][]> {
-  return page.evaluate(
-    ({ lonLat, half }) => {
-      const p = (window as unknown as { __zonemapTest: Hook }).__zonemapTest.project(lonLat);
-      const canvas = document.querySelector('.maplibregl-canvas') as HTMLCanvasElement;
-      const copy = document.createElement('canvas');
-      copy.width = canvas.width;
-      copy.height = canvas.height;
-      const ctx = copy.getContext('2d')!;
-      ctx.drawImage(canvas, 0, 0);
-      const k = canvas.width / canvas.clientWidth;
-      const out: [number, number, number][] = [];
-      for (let dx = -half; dx <= half; dx++)
-        for (let dy = -half; dy <= half; dy++) {
-          const d = ctx.getImageData(Math.round(p.x * k) + dx, Math.round(p.y * k) + dy, 1, 1).data;
-          out.push([d[0]!, d[1]!, d[2]!]);
-        }
-      return out;
-    },
-    { lonLat, half },
-  );
+/** The map's pixel at a coordinate. */
+async function pixelAt(lonLat: [number, number]): Promise<[number, number, number]> {
+  return (await mapPixelsAt(page, [lonLat]))[0]!;
 }
 
 /**
@@ -108,32 +74,21 @@ async function centresRight(i: number, half: number, background: [number, number
   const colors = CODES.map((c, k) =>
     rgb(landUseColor(c, NAMES[k], 'sandiao')).map((v, j) => 0.85 * v + 0.15 * background[j]!),
   );
-  return page.evaluate(
-    ({ parcels, colors }) => {
-      const t = (window as unknown as { __zonemapTest: Hook }).__zonemapTest;
-      const canvas = document.querySelector('.maplibregl-canvas') as HTMLCanvasElement;
-      const copy = document.createElement('canvas');
-      copy.width = canvas.width;
-      copy.height = canvas.height;
-      const ctx = copy.getContext('2d')!;
-      ctx.drawImage(canvas, 0, 0);
-      const k = canvas.width / canvas.clientWidth;
-      let right = 0;
-      for (const { at, cls } of parcels) {
-        const p = t.project(at);
-        const d = ctx.getImageData(Math.round(p.x * k), Math.round(p.y * k), 1, 1).data;
-        let best = -1;
-        let bestD = Infinity;
-        colors.forEach((c, j) => {
-          const dist = Math.abs(d[0]! - c[0]!) + Math.abs(d[1]! - c[1]!) + Math.abs(d[2]! - c[2]!);
-          if (dist < bestD) [best, bestD] = [j, dist];
-        });
-        if (best === cls) right++;
-      }
-      return right / parcels.length;
-    },
-    { parcels, colors },
+  const pixels = await mapPixelsAt(
+    page,
+    parcels.map((p) => p.at),
   );
+  let right = 0;
+  pixels.forEach((d, n) => {
+    let best = -1;
+    let bestD = Infinity;
+    colors.forEach((c, j) => {
+      const dist = Math.abs(d[0] - c[0]!) + Math.abs(d[1] - c[1]!) + Math.abs(d[2] - c[2]!);
+      if (dist < bestD) [best, bestD] = [j, dist];
+    });
+    if (best === parcels[n]!.cls) right++;
+  });
+  return right / parcels.length;
 }
 
 /** Clicks the map at a coordinate; resolves to the inspector's text once it shows a feature. */
@@ -170,13 +125,13 @@ describe('a county-wide land-use layer drawn as tiles', () => {
     await onlyLayers(page, [ID]);
     // the background, outside the parcels
     await jump([114.2, 31.9], 12.6, true);
-    const [background] = await pixelsAt([114.2, 31.9]);
+    const background = await pixelAt([114.2, 31.9]);
 
     // parcel 80 rows up and 80 across: 80·159 + 80 = 12 800, class 12 800 mod 8 = 0 (0101 水田)
     const i = 80 * SIDE + 80;
     const c = i % 8;
     const want = rgb(landUseColor(CODES[c], NAMES[c], 'sandiao')).map(
-      (v, k) => 0.85 * v + 0.15 * background![k]!,
+      (v, k) => 0.85 * v + 0.15 * background[k]!,
     );
     const near = (px: [number, number, number]) => px.reduce((d, v, k) => d + Math.abs(v - want[k]!), 0);
 
@@ -189,14 +144,14 @@ describe('a county-wide land-use layer drawn as tiles', () => {
     // an image (MapLibre holds no parcel feature below zoom 13), of more than a thousand parcels
     expect((await hook()).as).toBe('image');
     expect((await hook()).drawn).toBeGreaterThan(1000);
-    expect(near((await pixelsAt(centre(i)))[0]!)).toBeLessThan(30);
-    expect(await centresRight(i, 5, background!)).toBeGreaterThan(0.95);
+    expect(near(await pixelAt(centre(i)))).toBeLessThan(30);
+    expect(await centresRight(i, 5, background)).toBeGreaterThan(0.95);
     await page.screenshot({ path: `${OUTPUT_DIR}/large-layer-image.png` });
 
     await jump(centre(i), 13.05);
     expect((await hook()).as).toBe('features');
-    expect(near((await pixelsAt(centre(i)))[0]!)).toBeLessThan(30);
-    expect(await centresRight(i, 5, background!)).toBeGreaterThan(0.95);
+    expect(near(await pixelAt(centre(i)))).toBeLessThan(30);
+    expect(await centresRight(i, 5, background)).toBeGreaterThan(0.95);
     await page.screenshot({ path: `${OUTPUT_DIR}/large-layer-features.png` });
     // a click opens the parcel under it: from the features at 13.05, from the tile worker at 12.6
     await clickAt(centre(i));
