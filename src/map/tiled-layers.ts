@@ -169,6 +169,9 @@ export function tiledStyles(layer: ProjectLayer, specs: LayerSpecification[]): L
 /** Tile keys: a layer object's id and a number no other layer version in this page has. */
 let tileSeq = 0;
 
+/** How long the pack of a layer version no longer shown stays in the worker. */
+export const DROP_AFTER_MS = 30_000;
+
 /**
  * The tiled layers of one map: each layer version's key, the key each layer shows now, their
  * sources, new packs after an edit, picking on their images. `pending` tells the map what it waits
@@ -195,19 +198,31 @@ export class TiledLayers {
     const { raster, vector } = tiledSources(key);
     this.map.addSource(rasterSourceId(layer.id), raster);
     this.map.addSource(layer.id, vector);
-    void this.pack(layer, key);
+    // a rebuild of the map's layers (another layer added or removed) keeps this one's pack
+    if (this.shown.get(layer.id) !== key) void this.pack(layer, key);
   }
 
   private pack(layer: ProjectLayer, key: string): Promise<unknown> {
     const previous = this.shown.get(layer.id);
     this.shown.set(layer.id, key);
+    // the tiles of the version before stay a moment: MapLibre may still be drawing from them
+    const retire = () => {
+      if (previous && previous !== key) this.dropLater(previous);
+    };
+    // a layer shown again soon after it went (undo, redo) finds its pack still in the worker
+    if (packed.has(key)) {
+      retire();
+      return Promise.resolve();
+    }
     const colorOf = (f: Feature) => String(displayProps(layer, f).zm_color ?? '#cccccc');
-    return this.pending(
-      prepareTiles(key, layer.features, colorOf).then(() => {
-        // the tiles of the version before stay a moment: MapLibre may still be drawing from them
-        if (previous && previous !== key) setTimeout(() => dropTiles(previous), 30_000);
-      }),
-    );
+    return this.pending(prepareTiles(key, layer.features, colorOf).then(retire));
+  }
+
+  /** Drops a key's pack half a minute from now, unless a layer shows it again by then. */
+  private dropLater(key: string): void {
+    setTimeout(() => {
+      if (![...this.shown.values()].includes(key)) dropTiles(key);
+    }, DROP_AFTER_MS);
   }
 
   /** A tiled layer's features changed: a new pack, then (if still shown) its sources read the new tiles. */
@@ -224,7 +239,7 @@ export class TiledLayers {
     for (const [id, key] of this.shown)
       if (!ids.has(id)) {
         this.shown.delete(id);
-        setTimeout(() => dropTiles(key), 30_000);
+        this.dropLater(key);
       }
   }
 
