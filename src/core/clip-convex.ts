@@ -55,10 +55,11 @@ function clipHalfPlane(
   return k;
 }
 
-/** The part of a closed flat ring inside a counter-clockwise triangle (flat, 6 numbers). */
-export function clipRingToTriangle(ring: Float64Array, tri: ArrayLike<number>): Float64Array {
-  // Each half-plane at most doubles the vertices (n → 2n − 1, closed): room for three steps.
-  const room = 8 * ring.length + 16;
+/** The part of a closed flat ring inside a counter-clockwise convex polygon (its corners, flat). */
+function clipRingToConvex(ring: Float64Array, corners: ArrayLike<number>): Float64Array {
+  const m = corners.length / 2;
+  // Each half-plane at most doubles the vertices (n → 2n − 1, closed): room for m steps.
+  const room = 2 ** m * ring.length + 2 ** (m + 1);
   if (scratchA.length < room) {
     scratchA = new Float64Array(room);
     scratchB = new Float64Array(room);
@@ -66,11 +67,35 @@ export function clipRingToTriangle(ring: Float64Array, tri: ArrayLike<number>): 
   let from: Float64Array = ring;
   let len = ring.length;
   let to = scratchA;
-  for (let e = 0; e < 3 && len >= 8; e++) {
-    const f = (e + 1) % 3;
-    len = clipHalfPlane(from, len, to, tri[2 * e]!, tri[2 * e + 1]!, tri[2 * f]!, tri[2 * f + 1]!);
+  for (let e = 0; e < m && len >= 8; e++) {
+    const f = (e + 1) % m;
+    len = clipHalfPlane(
+      from,
+      len,
+      to,
+      corners[2 * e]!,
+      corners[2 * e + 1]!,
+      corners[2 * f]!,
+      corners[2 * f + 1]!,
+    );
     from = to;
     to = to === scratchA ? scratchB : scratchA;
   }
   return len >= 8 ? from.slice(0, len) : new Float64Array(0);
+}
+
+/** The part of a closed flat ring inside a counter-clockwise triangle (flat, 6 numbers). */
+export function clipRingToTriangle(ring: Float64Array, tri: ArrayLike<number>): Float64Array {
+  return clipRingToConvex(ring, tri);
+}
+
+/** The part of a closed flat ring inside the box x0 … x1, y0 … y1 (a map tile and its buffer). */
+export function clipRingToBox(
+  ring: Float64Array,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+): Float64Array {
+  return clipRingToConvex(ring, [x0, y0, x1, y0, x1, y1, x0, y1]);
 }

@@ -3,6 +3,7 @@
 // coordinates (clipped to the tile and its buffer), and the features under a point. Pure: the tile
 // worker (src/worker/tile-api.ts) gives it an OffscreenCanvas and encodes the vector tile.
 import Flatbush from 'flatbush';
+import { clipRingToBox } from './clip-convex.ts';
 import type { TilePack } from './tile-pack.ts';
 
 export interface PackIndex {
@@ -169,34 +170,20 @@ export function vectorTileFeatures(
   return out;
 }
 
-/** Sutherland–Hodgman: a ring clipped to the square lo … hi on both axes (open ring in, open out). */
+/** A ring clipped to the square lo … hi on both axes (open ring in, open out; core/clip-convex.ts). */
 export function clipRing(ring: [number, number][], lo: number, hi: number): [number, number][] {
-  let pts = ring;
-  const edges: [0 | 1, number, boolean][] = [
-    [0, lo, true],
-    [0, hi, false],
-    [1, lo, true],
-    [1, hi, false],
-  ];
-  for (const [axis, v, keepAbove] of edges) {
-    if (pts.length === 0) break;
-    const inside = (p: [number, number]) => (keepAbove ? p[axis] >= v : p[axis] <= v);
-    const next: [number, number][] = [];
-    for (let i = 0; i < pts.length; i++) {
-      const a = pts[i]!;
-      const b = pts[(i + 1) % pts.length]!;
-      const ia = inside(a);
-      const ib = inside(b);
-      if (ia) next.push(a);
-      if (ia !== ib) {
-        const t = (v - a[axis]) / (b[axis] - a[axis]);
-        const q: [number, number] =
-          axis === 0 ? [v, a[1] + t * (b[1] - a[1])] : [a[0] + t * (b[0] - a[0]), v];
-        next.push(q);
-      }
-    }
-    pts = next;
-  }
+  if (ring.length < 3) return [];
+  const flat = new Float64Array(2 * ring.length + 2);
+  ring.forEach(([x, y], i) => {
+    flat[2 * i] = x;
+    flat[2 * i + 1] = y;
+  });
+  flat[2 * ring.length] = ring[0]![0];
+  flat[2 * ring.length + 1] = ring[0]![1];
+  const out = clipRingToBox(flat, lo, lo, hi, hi);
+  const pts: [number, number][] = [];
+  // the closing vertex repeats the first
+  for (let i = 0; i + 2 < out.length; i += 2) pts.push([out[i]!, out[i + 1]!]);
   return pts;
 }
 
